@@ -1,0 +1,3 @@
+"""SoloService: one inbox for a solo founder's customer inquiries and complaints."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,76 @@
+"""What every service needs: the database, the settings and a clock.
+
+The clock is injected so tests can pin "now" and check overdue/due-today logic on fixed
+data, without sleeping or patching ``datetime``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from soloservice.domain.promise import BusinessCalendar
+from soloservice.domain.settings import Settings
+from soloservice.domain.types import Channel
+from soloservice.domain.value import ValueDefaults
+from soloservice.storage.database import Database
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _parse_hhmm(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def calendar_from(settings: Settings) -> BusinessCalendar:
+    return BusinessCalendar(
+        timezone=settings.timezone,
+        hours={
+            day: (_parse_hhmm(span[0]), _parse_hhmm(span[1]))
+            for day, span in settings.business_hours.items()
+        },
+        holiday_country=settings.holiday_country,
+        closed_days=frozenset(date.fromisoformat(d) for d in settings.closed_days),
+    )
+
+
+@dataclass
+class ServiceContext:
+    db: Database
+    settings: Settings = field(default_factory=Settings)
+    clock: Callable[[], datetime] = utc_now
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @cached_property
+    def calendar(self) -> BusinessCalendar:
+        return calendar_from(self.settings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.timezone)
+
+    @property
+    def value_defaults(self) -> ValueDefaults:
+        return ValueDefaults(
+            self.settings.default_annual_value, self.settings.default_expected_years
+        )
+
+    def promise_hours(self, channel: Channel) -> float:
+        return float(self.settings.promise_hours.get(channel.value, 8.0))
+
+    def due_for(self, channel: Channel, received_at: datetime) -> datetime:
+        return self.calendar.add_business_hours(received_at, self.promise_hours(channel))
+
+    def end_of_local_day(self, moment: datetime) -> datetime:
+        """The first instant of the next local day, in UTC (for "due today")."""
+        local = moment.astimezone(self.tz)
+        tomorrow = datetime.combine(local.date() + timedelta(days=1), time(0), self.tz)
+        return tomorrow.astimezone(UTC)

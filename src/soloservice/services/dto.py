@@ -1,0 +1,167 @@
+"""Plain data the services hand to the UI and the CLI.
+
+Never ORM rows: a view holding a row would keep a session alive and could lazily hit the
+database from the GUI thread. These are frozen snapshots, safe to pass between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from soloservice.domain.types import (
+    Channel,
+    ChannelGroup,
+    Direction,
+    IdentityKind,
+    InquiryKind,
+    Language,
+    Status,
+)
+
+
+class View(StrEnum):
+    """The sidebar's views. Channel entries are a ChannelGroup on the query instead."""
+
+    INBOX = "inbox"
+    DUE_TODAY = "due_today"
+    OVERDUE = "overdue"
+    WAITING = "waiting"
+    SNOOZED = "snoozed"
+    RESOLVED = "resolved"
+
+
+class SortKey(StrEnum):
+    RECEIVED = "received"
+    DUE = "due"
+    CUSTOMER = "customer"
+    CHANNEL = "channel"
+    SUBJECT = "subject"
+    STATUS = "status"
+    VALUE = "value"
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    view: View = View.INBOX
+    group: ChannelGroup | None = None
+    search: str = ""
+    sort: SortKey = SortKey.DUE
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class InquiryListRow:
+    id: int
+    customer_id: int
+    customer_name: str
+    channel: Channel
+    subject: str
+    snippet: str
+    kind: InquiryKind
+    status: Status
+    received_at: datetime
+    due_at: datetime | None
+    snoozed_until: datetime | None
+    lifetime_value: float
+    overdue: bool
+    due_today: bool
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    direction: Direction
+    channel: Channel
+    author: str
+    text: str
+    html: str | None
+    sent_at: datetime
+    call_duration_s: int | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    kind: str
+    old_value: str | None
+    new_value: str | None
+
+
+@dataclass(frozen=True)
+class IdentityView:
+    kind: IdentityKind
+    value: str
+    display: str
+
+
+@dataclass(frozen=True)
+class InquiryBrief:
+    id: int
+    channel: Channel
+    subject: str
+    kind: InquiryKind
+    status: Status
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    name: str
+    language: Language
+    notes: str
+    annual_value: float | None
+    expected_years: float | None
+    lifetime_value: float
+    identities: tuple[IdentityView, ...]
+    inquiries: tuple[InquiryBrief, ...] = ()
+
+
+@dataclass(frozen=True)
+class InquiryDetail:
+    id: int
+    channel: Channel
+    subject: str
+    kind: InquiryKind
+    status: Status
+    received_at: datetime
+    first_response_at: datetime | None
+    due_at: datetime | None
+    resolved_at: datetime | None
+    snoozed_until: datetime | None
+    tags: tuple[str, ...]
+    promise_kept: bool | None
+    promise_margin_s: int | None
+    overdue: bool
+    customer: CustomerCard
+    messages: tuple[MessageView, ...] = ()
+    events: tuple[EventView, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What ``set_status`` did, so the UI can offer to undo exactly that."""
+
+    inquiry_id: int
+    old_status: Status
+    new_status: Status
+    old_due_at: datetime | None
+    new_due_at: datetime | None
+    old_resolved_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    id: int
+    name: str
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    open_inquiries: int = 0
+
+
+@dataclass(frozen=True)
+class ViewCounts:
+    views: dict[View, int] = field(default_factory=dict)
+    groups: dict[ChannelGroup, int] = field(default_factory=dict)

@@ -1,0 +1,87 @@
+"""Settings on disk: a small JSON file in the data directory.
+
+A JSON file rather than a table because the founder (or a support person) may need to read
+or fix it by hand, and because settings are needed before the database is opened. Each file
+carries a version; ``_UPGRADES`` turns an old file into the current shape one step at a time
+(the way Picard upgrades its config), so a new release never loses a setting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from soloservice.domain.settings import Settings
+from soloservice.domain.types import Language
+
+VERSION = 1
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class SettingsError(ValueError):
+    """The settings file cannot be read; the message names the file and the problem."""
+
+
+def _from_dict(data: dict[str, Any]) -> Settings:
+    defaults = Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    if "founder_language" in values:
+        values["founder_language"] = Language(values["founder_language"])
+    if "business_hours" in values:
+        values["business_hours"] = {
+            int(day): (str(span[0]), str(span[1])) for day, span in values["business_hours"].items()
+        }
+    if "closed_days" in values:
+        values["closed_days"] = tuple(str(d) for d in values["closed_days"])
+    if "promise_hours" in values:
+        merged = dict(defaults.promise_hours)
+        merged.update({str(k): float(v) for k, v in values["promise_hours"].items()})
+        values["promise_hours"] = merged
+    return dataclasses.replace(defaults, **values)
+
+
+def _to_dict(settings: Settings) -> dict[str, Any]:
+    data = dataclasses.asdict(settings)
+    data["founder_language"] = settings.founder_language.value
+    data["business_hours"] = {str(k): list(v) for k, v in settings.business_hours.items()}
+    data["closed_days"] = list(settings.closed_days)
+    data["version"] = VERSION
+    return data
+
+
+def load_settings(path: Path) -> Settings:
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        version = int(data.get("version", 1))
+        while version < VERSION:
+            data = _UPGRADES[version](data)
+            version += 1
+        return _from_dict(data)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically: a crash or a full disk leaves the old file intact."""
+    text = json.dumps(_to_dict(settings), indent=2, ensure_ascii=False)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,106 @@
+"""The SQLite schema as SQLModel tables.
+
+Changing a table here needs a new Alembic revision in ``storage/migrations/versions``;
+``tests/storage/test_migrations.py`` fails while the two disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from soloservice.storage.types import UTCDateTime
+
+
+class CustomerRow(SQLModel, table=True):
+    __tablename__ = "customer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(default="", index=True)
+    language: str = Field(default="da", max_length=2)
+    notes: str = Field(default="")
+    annual_value: float | None = Field(default=None)
+    expected_years: float | None = Field(default=None)
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class IdentityRow(SQLModel, table=True):
+    __tablename__ = "customer_identity"
+    __table_args__ = (UniqueConstraint("kind", "value", name="uq_identity_kind_value"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    kind: str = Field(max_length=16)
+    value: str
+
+
+class InquiryRow(SQLModel, table=True):
+    __tablename__ = "inquiry"
+    __table_args__ = (
+        Index("ix_inquiry_status_due", "status", "due_at"),
+        Index("ix_inquiry_status_received", "status", "received_at"),
+        Index("ix_inquiry_channel_received", "channel", "received_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("customer.id", ondelete="RESTRICT"), nullable=False, index=True
+        )
+    )
+    channel: str = Field(max_length=16)
+    subject: str = Field(default="")
+    snippet: str = Field(default="")
+    kind: str = Field(default="question", max_length=16)
+    status: str = Field(default="new", max_length=16)
+    received_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    first_response_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    snoozed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_activity_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    tags: str = Field(default="")
+    promise_kept: bool | None = Field(default=None)
+    promise_margin_s: int | None = Field(default=None)
+
+
+class MessageRow(SQLModel, table=True):
+    __tablename__ = "message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    inquiry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    direction: str = Field(max_length=8)
+    channel: str = Field(max_length=16)
+    author: str = Field(default="")
+    text: str = Field(default="")
+    html: str | None = Field(default=None)
+    sent_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    external_id: str | None = Field(default=None, index=True)
+    call_duration_s: int | None = Field(default=None)
+
+
+class EventRow(SQLModel, table=True):
+    """Append-only log of what happened to an inquiry: status changes, snoozes, promises."""
+
+    __tablename__ = "inquiry_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    inquiry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    kind: str = Field(max_length=24)
+    old_value: str | None = Field(default=None)
+    new_value: str | None = Field(default=None)
