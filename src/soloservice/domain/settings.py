@@ -19,6 +19,8 @@ class Settings:
     phone_region: str = "DK"
     timezone: str = "Europe/Copenhagen"
     holiday_country: str | None = "DK"
+    #: most Danish and Norwegian small businesses close on 24 December, a working day in law
+    close_christmas_eve: bool = True
     #: weekday (0 = Monday) -> ("HH:MM", "HH:MM"); a weekday missing here is closed.
     business_hours: dict[int, tuple[str, str]] = field(
         default_factory=lambda: {d: ("09:00", "17:00") for d in range(5)}

@@ -37,6 +37,7 @@ def calendar_from(settings: Settings) -> BusinessCalendar:
         },
         holiday_country=settings.holiday_country,
         closed_days=frozenset(date.fromisoformat(d) for d in settings.closed_days),
+        close_christmas_eve=settings.close_christmas_eve,
     )
 
 
