@@ -8,23 +8,26 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from soloservice.services.context import ServiceContext  # noqa: E402
-from soloservice.services.registry import Services  # noqa: E402
-from soloservice.storage.database import Database  # noqa: E402
-from tests.helpers.clock import FixedClock  # noqa: E402
+from soloservice.services.context import ServiceContext
+from soloservice.services.registry import Services
+from soloservice.storage.database import Database
+from tests.helpers.clock import FixedClock
 
 # Tuesday 24 November 2026, 10:00 in Copenhagen: inside business hours, no holiday.
 DEFAULT_NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may ever touch the real user data directory."""
     monkeypatch.setenv("SOLOSERVICE_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
 
@@ -41,9 +44,19 @@ def clock() -> FixedClock:
     return FixedClock(DEFAULT_NOW)
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated once per session; tests copy it instead of migrating again."""
+    path = tmp_path_factory.mktemp("template") / "soloservice.sqlite3"
+    Database(path).close()
+    return path
+
+
 @pytest.fixture
-def services(data_dir: Path, clock: FixedClock) -> Iterator[Services]:
-    db = Database(data_dir / "soloservice.sqlite3")
+def services(data_dir: Path, clock: FixedClock, migrated_template: Path) -> Iterator[Services]:
+    target = data_dir / "soloservice.sqlite3"
+    shutil.copyfile(migrated_template, target)
+    db = Database(target)
     svc = Services.for_context(ServiceContext(db=db, clock=clock))
     yield svc
     svc.close()

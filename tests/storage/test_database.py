@@ -59,9 +59,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     now = datetime.now(UTC)
     with pytest.raises(IntegrityError), db.session() as session:
         session.add(
-            InquiryRow(
-                customer_id=999, channel="phone", received_at=now, last_activity_at=now
-            )
+            InquiryRow(customer_id=999, channel="phone", received_at=now, last_activity_at=now)
         )
 
 
@@ -107,8 +105,10 @@ def test_a_second_connection_can_read_while_one_writes(tmp_path: Path) -> None:
         session.add(CustomerRow(name="A", created_at=datetime.now(UTC)))
     writer = sqlite3.connect(path)
     writer.execute("BEGIN IMMEDIATE")
-    writer.execute("INSERT INTO customer (name, language, notes, created_at) "
-                   "VALUES ('B', 'da', '', '2026-01-01 00:00:00')")
+    writer.execute(
+        "INSERT INTO customer (name, language, notes, created_at) "
+        "VALUES ('B', 'da', '', '2026-01-01 00:00:00')"
+    )
     with db.session() as session:
         assert session.connection().execute(text("SELECT count(*) FROM customer")).scalar() == 1
     writer.commit()

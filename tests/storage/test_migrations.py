@@ -31,3 +31,48 @@ def test_database_is_at_head_after_open(tmp_path: Path) -> None:
 def test_migrations_ship_inside_the_package() -> None:
     assert (MIGRATIONS_DIR / "env.py").is_file()
     assert any(MIGRATIONS_DIR.joinpath("versions").glob("0001_*.py"))
+
+
+def test_upgrade_keeps_rows_written_by_the_first_schema(tmp_path: Path) -> None:
+    """A founder's store from the first release upgrades in place without losing a row."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            text(
+                "INSERT INTO customer (id, name, language, notes, created_at) "
+                "VALUES (1, 'Mette', 'da', '', '2026-01-05 10:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO inquiry (id, customer_id, channel, subject, snippet, kind, status, "
+                "received_at, last_activity_at, tags) VALUES (1, 1, 'phone', 'Vase', '', "
+                "'complaint', 'open', '2026-01-05 10:00:00', '2026-01-05 10:00:00', '')"
+            )
+        )
+    engine.dispose()
+    db = Database(path)
+    with db.engine.connect() as conn:
+        row = conn.execute(text("SELECT name, opted_out FROM customer WHERE id = 1")).one()
+        assert tuple(row) == ("Mette", 0)
+        assert conn.execute(text("SELECT closed_loop FROM inquiry")).scalar() == 0
+
+
+def test_every_revision_downgrades_cleanly(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        command.downgrade(config, "base")
+        assert set(inspect(conn).get_table_names()) <= {"alembic_version"}

@@ -42,6 +42,6 @@ def test_unknown_keys_are_ignored_and_missing_keys_default(tmp_path: Path) -> No
 def test_broken_file_is_reported_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json")
-    with pytest.raises(SettingsError, match="settings.json"):
+    with pytest.raises(SettingsError, match=r"settings\.json"):
         load_settings(path)
     assert path.read_text() == "{not json"

@@ -24,6 +24,14 @@ class CustomerRow(SQLModel, table=True):
     annual_value: float | None = Field(default=None)
     expected_years: float | None = Field(default=None)
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    customer_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: the customer asked not to be surveyed (follow-up checks and the NPS pulse)
+    opted_out: bool = Field(default=False)
+    #: set when merged into another customer; such rows are hidden, kept for un-merge
+    merged_into_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("customer.id", ondelete="SET NULL"), nullable=True),
+    )
 
 
 class IdentityRow(SQLModel, table=True):
@@ -68,6 +76,14 @@ class InquiryRow(SQLModel, table=True):
     tags: str = Field(default="")
     promise_kept: bool | None = Field(default=None)
     promise_margin_s: int | None = Field(default=None)
+    ack_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: reopened by an unhappy follow-up answer: 24-hour call-back, shown in red
+    closed_loop: bool = Field(default=False)
+    #: a 0-4 answer: ready to complain in public
+    at_risk_public: bool = Field(default=False)
+    #: the founder unticked the follow-up check for this case
+    skip_followup: bool = Field(default=False)
+    reopened_count: int = Field(default=0)
 
 
 class MessageRow(SQLModel, table=True):
@@ -87,6 +103,8 @@ class MessageRow(SQLModel, table=True):
     sent_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     external_id: str | None = Field(default=None, index=True)
     call_duration_s: int | None = Field(default=None)
+    #: an acknowledgement states the promise but does not keep it
+    is_ack: bool = Field(default=False)
 
 
 class EventRow(SQLModel, table=True):

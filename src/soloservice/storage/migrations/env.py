@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import soloservice.storage.tables  # noqa: F401  (registers the tables on the metadata)
+import soloservice.storage.schema  # noqa: F401  (registers every table on the metadata)
 
 target_metadata = SQLModel.metadata
 config = context.config

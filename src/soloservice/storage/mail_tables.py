@@ -1,0 +1,163 @@
+"""Tables of the email channel: accounts, per-folder sync state, the ledger of every fetched
+mail (for dedupe, idempotent re-sync and quarantine), stored attachments' metadata and the
+outbox that never loses a reply."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from soloservice.storage.types import UTCDateTime
+
+
+class MailAccountRow(SQLModel, table=True):
+    """A mailbox. The password is never stored here: keyring, environment or a 0600 file."""
+
+    __tablename__ = "mail_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    email: str
+    display_name: str = Field(default="")
+    imap_host: str
+    imap_port: int
+    imap_security: str = Field(default="ssl", max_length=10)
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str = Field(default="ssl", max_length=10)
+    username: str
+    password_env: str | None = Field(default=None)
+    folder: str = Field(default="INBOX")
+    sent_folder: str | None = Field(default=None)
+    signature: str = Field(default="")
+    enabled: bool = Field(default=True)
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    last_sync_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None)
+
+
+class FolderStateRow(SQLModel, table=True):
+    """Where incremental sync stands; committed with the messages it covers."""
+
+    __tablename__ = "mail_folder_state"
+    __table_args__ = (UniqueConstraint("account_id", "folder", name="uq_folder_state"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("mail_account.id", ondelete="CASCADE"), nullable=False)
+    )
+    folder: str
+    uidvalidity: int
+    last_uid: int = Field(default=0)
+
+
+class MailItemRow(SQLModel, table=True):
+    """Every mail ever fetched or imported, whatever became of it.
+
+    ``outcome`` is one of imported, duplicate, own, auto, quarantined; the raw source is
+    kept so a quarantined mail can be looked at, re-parsed after a fix, or saved.
+    """
+
+    __tablename__ = "mail_item"
+    __table_args__ = (
+        Index("ix_mail_item_message_id", "message_id_header"),
+        Index("ix_mail_item_hash", "content_hash"),
+        Index("ix_mail_item_uid", "account_id", "folder", "uidvalidity", "uid"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("mail_account.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    source: str = Field(default="imap", max_length=16)
+    folder: str = Field(default="")
+    uidvalidity: int | None = Field(default=None)
+    uid: int | None = Field(default=None)
+    message_id_header: str | None = Field(default=None)
+    content_hash: str = Field(default="")
+    outcome: str = Field(max_length=16)
+    reason: str = Field(default="")
+    subject: str = Field(default="")
+    from_addr: str = Field(default="")
+    message_row_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
+    )
+    fetched_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class AttachmentRow(SQLModel, table=True):
+    """An attachment's metadata; the bytes stay in the raw source until saved on request."""
+
+    __tablename__ = "attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("message.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    mail_item_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("mail_item.id", ondelete="SET NULL"), nullable=True),
+    )
+    filename: str
+    content_type: str = Field(default="application/octet-stream")
+    size: int = Field(default=0)
+    part_index: int = Field(default=0)
+
+
+class OutboxRow(SQLModel, table=True):
+    """A reply on its way out. It stays until the SMTP server accepted it."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    inquiry_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    account_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("mail_account.id", ondelete="SET NULL"), nullable=True
+        ),
+    )
+    purpose: str = Field(default="reply", max_length=16)
+    to_addr: str
+    subject: str
+    body: str
+    message_id_header: str
+    in_reply_to: str | None = Field(default=None)
+    references: str = Field(default="")
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = Field(default=0)
+    last_error: str | None = Field(default=None)
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    message_row_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
+    )
+
+
+class OutboxAttachmentRow(SQLModel, table=True):
+    __tablename__ = "outbox_attachment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    outbox_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    filename: str
+    content_type: str = Field(default="application/octet-stream")
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
