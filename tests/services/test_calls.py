@@ -12,7 +12,9 @@ from soloservice.services.registry import Services
 from tests.helpers.clock import FixedClock
 
 
-def test_call_back_owed_creates_an_open_phone_inquiry(services: Services, clock: FixedClock) -> None:
+def test_call_back_owed_creates_an_open_phone_inquiry(
+    services: Services, clock: FixedClock
+) -> None:
     detail = services.calls.log_call(
         CallLog(
             phone="20 12 34 56",

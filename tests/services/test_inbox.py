@@ -75,10 +75,17 @@ def test_snoozed_inquiries_leave_the_inbox_until_they_wake(
 def test_sorting_happens_in_sql(services: Services, clock: FixedClock) -> None:
     base = clock.now - timedelta(days=1)
     a = make_inquiry(services, name="Åse", email="a@x.no", subject="b", received_at=base)
-    b = make_inquiry(services, name="bo", email="b@x.dk", subject="A",
-                     received_at=base + timedelta(hours=1))
-    c = make_inquiry(services, name="Carl", email="c@x.com", subject="c",
-                     received_at=base + timedelta(hours=2), channel=Channel.PHONE)
+    b = make_inquiry(
+        services, name="bo", email="b@x.dk", subject="A", received_at=base + timedelta(hours=1)
+    )
+    c = make_inquiry(
+        services,
+        name="Carl",
+        email="c@x.com",
+        subject="c",
+        received_at=base + timedelta(hours=2),
+        channel=Channel.PHONE,
+    )
     assert ids(services, sort=SortKey.RECEIVED) == [a.id, b.id, c.id]
     assert ids(services, sort=SortKey.RECEIVED, descending=True) == [c.id, b.id, a.id]
     assert ids(services, sort=SortKey.SUBJECT) == [b.id, a.id, c.id]
@@ -109,8 +116,14 @@ def test_sort_by_value_uses_the_customers_own_figures(services: Services) -> Non
 def test_search(services: Services, text: str, expected: set[int]) -> None:
     made = [
         make_inquiry(services, subject="Pakken er ikke kommet", email="m@x.dk"),
-        make_inquiry(services, name="Ola", email="ola@x.no", subject="Lego mangler",
-                     text="Der mangler en klods", kind=InquiryKind.QUESTION),
+        make_inquiry(
+            services,
+            name="Ola",
+            email="ola@x.no",
+            subject="Lego mangler",
+            text="Der mangler en klods",
+            kind=InquiryKind.QUESTION,
+        ),
         make_inquiry(services, subject="Rabat", text="Gælder de 100% også?", email="z@x.dk"),
     ]
     found = set(ids(services, search=text))

@@ -15,6 +15,9 @@ from soloservice.domain.types import Language
 class Settings:
     founder_name: str = ""
     business_name: str = ""
+    business_email: str = ""
+    business_phone: str = ""
+    business_website: str = ""
     founder_language: Language = Language.DA
     phone_region: str = "DK"
     timezone: str = "Europe/Copenhagen"
@@ -38,6 +41,8 @@ class Settings:
             "x": 4.0,
         }
     )
+    #: send or record an acknowledgement as soon as an email or form inquiry arrives
+    auto_acknowledge: bool = False
     currency: str = "kr"
     default_annual_value: float = 20_000.0
     default_expected_years: float = 5.0

@@ -47,6 +47,11 @@ class ServiceContext:
     settings: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = utc_now
 
+    def update_settings(self, settings: Settings) -> None:
+        """Swap in new settings; everything derived from them is recomputed on next use."""
+        self.settings = settings
+        self.__dict__.pop("calendar", None)
+
     def now(self) -> datetime:
         return self.clock()
 

@@ -67,6 +67,8 @@ class InquiryListRow:
     lifetime_value: float
     overdue: bool
     due_today: bool
+    closed_loop: bool = False
+    at_risk_public: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class MessageView:
     html: str | None
     sent_at: datetime
     call_duration_s: int | None
+    is_ack: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,10 @@ class InquiryDetail:
     customer: CustomerCard
     messages: tuple[MessageView, ...] = ()
     events: tuple[EventView, ...] = ()
+    ack_sent_at: datetime | None = None
+    closed_loop: bool = False
+    at_risk_public: bool = False
+    skip_followup: bool = False
 
 
 @dataclass(frozen=True)

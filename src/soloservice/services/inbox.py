@@ -161,7 +161,9 @@ class InboxService:
             inquiry.c.received_at,
             inquiry.c.due_at,
             inquiry.c.snoozed_until,
-            self._value_expr(),
+            self._value_expr().label("value"),
+            inquiry.c.closed_loop,
+            inquiry.c.at_risk_public,
         ).where(inquiry.c.id.in_(list(ids)))
         found: dict[int, InquiryListRow] = {}
         with self.ctx.db.session() as session:
@@ -181,9 +183,11 @@ class InboxService:
                     received_at=r.received_at,
                     due_at=due,
                     snoozed_until=r.snoozed_until,
-                    lifetime_value=float(r[11]),
+                    lifetime_value=float(r.value),
                     overdue=bool(active and due is not None and due < now),
                     due_today=bool(active and due is not None and now <= due < end_of_day),
+                    closed_loop=bool(r.closed_loop),
+                    at_risk_public=bool(r.at_risk_public),
                 )
         return [found[i] for i in ids if i in found]
 

@@ -97,6 +97,7 @@ class InquiryService:
                 html=m.html,
                 sent_at=m.sent_at,
                 call_duration_s=m.call_duration_s,
+                is_ack=m.is_ack,
             )
             for m in session.exec(
                 select(MessageRow)
@@ -132,6 +133,10 @@ class InquiryService:
             customer=build_card(session, self.ctx, customer),
             messages=messages,
             events=events,
+            ack_sent_at=row.ack_sent_at,
+            closed_loop=row.closed_loop,
+            at_risk_public=row.at_risk_public,
+            skip_followup=row.skip_followup,
         )
 
     def get(self, inquiry_id: int) -> InquiryDetail:

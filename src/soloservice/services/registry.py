@@ -11,6 +11,8 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.customers import CustomerService
 from soloservice.services.inbox import InboxService
 from soloservice.services.inquiries import InquiryService
+from soloservice.services.promises import PromiseService
+from soloservice.services.templates import TemplateService
 from soloservice.storage.database import Database
 from soloservice.storage.settings_store import load_settings
 
@@ -22,6 +24,8 @@ class Services:
     inquiries: InquiryService
     calls: CallService
     customers: CustomerService
+    templates: TemplateService
+    promises: PromiseService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> Services:
@@ -31,6 +35,8 @@ class Services:
             inquiries=InquiryService(ctx),
             calls=CallService(ctx),
             customers=CustomerService(ctx),
+            templates=TemplateService(ctx),
+            promises=PromiseService(ctx),
         )
 
     @classmethod

@@ -1,0 +1,119 @@
+"""Reply-time promises on inquiries: why an inquiry is due when it is, what becomes due soon,
+and the acknowledgement that tells the customer when they will hear back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, select
+
+from soloservice.domain.promise import PromiseExplanation
+from soloservice.domain.templates import render_template
+from soloservice.domain.types import Channel, Direction, InquiryKind, Status
+from soloservice.services.context import ServiceContext
+from soloservice.services.dto import InquiryDetail
+from soloservice.services.errors import InvalidInput
+from soloservice.services.inquiries import InquiryService
+from soloservice.services.templates import TemplateService, template_values
+from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
+
+_ACTIVE = (Status.NEW.value, Status.OPEN.value)
+
+
+@dataclass(frozen=True)
+class DueSoon:
+    id: int
+    customer_name: str
+    subject: str
+    channel: Channel
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    inquiry_id: int
+    subject: str
+    body: str
+    empty_placeholders: tuple[str, ...]
+
+
+class PromiseService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.inquiries = InquiryService(ctx)
+        self.templates = TemplateService(ctx)
+
+    def explain(self, inquiry_id: int) -> PromiseExplanation:
+        """How the inquiry's current due time follows from its received time and the calendar."""
+        detail = self.inquiries.get(inquiry_id)
+        hours = self.ctx.promise_hours(detail.channel)
+        return self.ctx.calendar.explain(detail.received_at, hours)
+
+    def due_within(self, window: timedelta) -> list[DueSoon]:
+        """Active inquiries that become due between now and now + window (for notifications)."""
+        now = self.ctx.now()
+        inquiry = InquiryRow.__table__  # type: ignore[attr-defined]
+        customer = CustomerRow.__table__  # type: ignore[attr-defined]
+        stmt = (
+            select(
+                inquiry.c.id,
+                customer.c.name,
+                inquiry.c.subject,
+                inquiry.c.channel,
+                inquiry.c.due_at,
+            )
+            .select_from(inquiry.join(customer, customer.c.id == inquiry.c.customer_id))
+            .where(
+                and_(
+                    inquiry.c.status.in_(_ACTIVE),
+                    inquiry.c.due_at > now,
+                    inquiry.c.due_at <= now + window,
+                )
+            )
+            .order_by(inquiry.c.due_at)
+        )
+        with self.ctx.db.session() as session:
+            return [
+                DueSoon(r.id, r.name, r.subject, Channel(r.channel), r.due_at)
+                for r in session.connection().execute(stmt)
+            ]
+
+    def draft_acknowledgement(self, inquiry_id: int) -> Acknowledgement:
+        """The acknowledgement in the customer's language, stating the promised time."""
+        detail = self.inquiries.get(inquiry_id)
+        if detail.due_at is None:
+            raise InvalidInput(f"inquiry {inquiry_id} has no promise to state")
+        key = "ack_complaint" if detail.kind is InquiryKind.COMPLAINT else "ack"
+        template = self.templates.find(key, detail.customer.language)
+        rendered = render_template(template, template_values(self.ctx, detail))
+        return Acknowledgement(inquiry_id, rendered.subject, rendered.body, rendered.empty)
+
+    def record_acknowledgement(self, inquiry_id: int, body: str) -> InquiryDetail:
+        """Store an acknowledgement given (or sent) to the customer.
+
+        It states the promise but does not keep it: the first real reply still counts.
+        """
+        if not body.strip():
+            raise InvalidInput("an acknowledgement cannot be empty")
+        now = self.ctx.now()
+        with self.ctx.db.session() as session:
+            row = self.inquiries.row(session, inquiry_id)
+            assert row.id is not None
+            session.add(
+                MessageRow(
+                    inquiry_id=row.id,
+                    direction=Direction.OUT.value,
+                    channel=row.channel,
+                    author=self.ctx.settings.founder_name,
+                    text=body.strip(),
+                    sent_at=now,
+                    is_ack=True,
+                )
+            )
+            if row.ack_sent_at is None:
+                row.ack_sent_at = now
+            if row.status == Status.NEW.value:
+                self.inquiries.set_status_in(session, row, Status.OPEN)
+            row.last_activity_at = now
+            return self.inquiries.detail_of(session, row)
