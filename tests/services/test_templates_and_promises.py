@@ -35,7 +35,7 @@ def test_unknown_placeholder_is_refused_on_save(services: Services) -> None:
     bad = Template(
         key="mine", name="Mine", language=Language.EN, subject="Hi", body="Hi {customer.nmae}"
     )
-    with pytest.raises(InvalidInput, match="customer.nmae"):
+    with pytest.raises(InvalidInput, match=r"customer\.nmae"):
         services.templates.save(bad)
     with pytest.raises(NotFound):
         services.templates.find("mine", Language.EN)
