@@ -19,6 +19,14 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.registry import Services
 from soloservice.storage.database import Database
 from tests.helpers.clock import FixedClock
+from tests.helpers.mail_fixtures import (  # noqa: F401  (fixtures used by many test modules)
+    dovecot,
+    dovecot_tls,
+    mailbox,
+    scratch_dir,
+    smtp_server,
+    test_certs,
+)
 
 # Tuesday 24 November 2026, 10:00 in Copenhagen: inside business hours, no holiday.
 DEFAULT_NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
