@@ -60,10 +60,12 @@ def test_layer_imports_only_inward(layer: str) -> None:
 
 def test_cli_does_not_import_qt_at_start_up() -> None:
     """Scripts and cron jobs must not pay for (or need) Qt; the GUI is imported lazily."""
-    cli = PACKAGE / "cli.py"
-    if not cli.exists():
-        pytest.fail("src/soloservice/cli.py is missing")
-    assert _violations(cli, QT + _ours("ui", "app"), top_level_only=True) == []
+    modules = sorted((PACKAGE / "cli").rglob("*.py"))
+    assert modules, "src/soloservice/cli/ is missing"
+    problems = [
+        v for m in modules for v in _violations(m, QT + _ours("ui", "app"), top_level_only=True)
+    ]
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_checker_catches_a_violation(tmp_path: Path) -> None:

@@ -151,3 +151,12 @@ def test_page(services: Services) -> None:
         made[2].id,
     ]
     assert services.inbox.count(query) == 5
+
+
+def test_channel_and_status_narrow_a_view(services: Services) -> None:
+    fb = make_inquiry(services, email="f@x.dk", channel=Channel.FACEBOOK)
+    ig = make_inquiry(services, email="i@x.dk", channel=Channel.INSTAGRAM)
+    services.inquiries.set_status(ig.id, Status.OPEN)
+    assert ids(services, channel=Channel.INSTAGRAM) == [ig.id]
+    assert ids(services, group=ChannelGroup.SOCIAL, status=Status.NEW) == [fb.id]
+    assert ids(services, view=View.RESOLVED, status=Status.CLOSED) == []

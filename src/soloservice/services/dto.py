@@ -46,6 +46,10 @@ class SortKey(StrEnum):
 class InboxQuery:
     view: View = View.INBOX
     group: ChannelGroup | None = None
+    #: narrower than ``group``: one platform (e.g. only Instagram)
+    channel: Channel | None = None
+    #: narrower than ``view``: one status within the view (e.g. only "new" in the inbox)
+    status: Status | None = None
     search: str = ""
     sort: SortKey = SortKey.DUE
     descending: bool = False

@@ -91,6 +91,10 @@ class InboxService:
         where = [self._view_condition(query.view, now)]
         if query.group is not None:
             where.append(inquiry.c.channel.in_(sorted(c.value for c in query.group.channels())))
+        if query.channel is not None:
+            where.append(inquiry.c.channel == query.channel.value)
+        if query.status is not None:
+            where.append(inquiry.c.status == query.status.value)
         if query.search.strip():
             where.append(self._search_condition(query.search.strip()))
         return where

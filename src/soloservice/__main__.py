@@ -1,0 +1,5 @@
+"""``python -m soloservice``: the same as the ``soloservice`` command."""
+
+from soloservice.cli import main
+
+raise SystemExit(main())
