@@ -47,8 +47,9 @@ class Database:
         try:
             self.engine = make_engine(path)
             upgrade_to_head(self.engine)
-        except Exception as exc:
-            raise StorageError(f"cannot open the database {path}: {exc}") from exc
+        except Exception as exc:  # reported to the user with the path
+            reason = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's
+            raise StorageError(f"cannot open the database {path}: {reason}") from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:
