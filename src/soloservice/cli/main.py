@@ -12,7 +12,7 @@ from types import ModuleType
 from sqlalchemy.exc import SQLAlchemyError
 
 from soloservice import paths
-from soloservice.cli import inbox_cmds
+from soloservice.cli import inbox_cmds, promise_cmds
 from soloservice.cli.common import PROG, CliError
 from soloservice.cli.registry import Command
 from soloservice.services.errors import ServiceError
@@ -21,7 +21,7 @@ from soloservice.storage.database import StorageError
 from soloservice.storage.settings_store import SettingsError
 
 #: Every module that adds subcommands; order is the order of ``--help``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (inbox_cmds,)
+COMMAND_MODULES: tuple[ModuleType, ...] = (inbox_cmds, promise_cmds)
 
 
 def resolve_data_dir(option: str | None) -> Path:
