@@ -9,24 +9,12 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from soloservice.cli import main
 from soloservice.paths import database_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
-    return json.loads(out)
+from tests.helpers.cli import run, run_json
 
 
 def table_counts(data_dir: Path) -> tuple[int, int, int, int]:
