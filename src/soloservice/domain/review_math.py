@@ -1,0 +1,346 @@
+"""The weekly review's figures, computed from plain records so they can be checked by hand.
+
+Every figure carries the inquiry ids behind it, so the review can click through to them.
+
+Which inquiries a figure counts, for the ISO week ``[start, end)`` (Monday 00:00 local to the
+next Monday) and the moment ``now``:
+
+* received, answered, first-response times, promises kept, complaints: the inquiries
+  *received* in the week (the week's cohort). "Answered" means answered by now. First-response
+  time is business time from receipt to the first real response, for cohort inquiries that
+  have one.
+* unanswered now / overdue now: every inquiry received *before the week ended* that still has
+  no first response now, including older ones left over from earlier weeks: the review must
+  show the backlog the week left behind, and the oldest waiting inquiry above all.
+* resolved: resolved (``resolved_at``) during the week; reopened: reopened during the week.
+* promises kept: of the cohort inquiries whose promise is settled, the share kept. Settled is
+  answered (kept when the first response came at or before ``due_at``), or unanswered with
+  ``due_at`` already past (broken). Promises still running are left out, not counted as kept.
+* value at risk: the lifetime value of customers with a complaint still open now (received
+  before the week ended) or a detractor answer (0-6) during the week; each customer once.
+  Per channel, a customer counts in every channel where they are at risk, so channel values
+  may add up to more than the total.
+* iceberg: each complaint hides 10-26 silent unhappy customers (DOMAIN.md), so the week's
+  complaints are shown as the range ``(complaints x 10, complaints x 26)``.
+
+Median and 90th percentile: the median is the middle value, or the mean of the two middle
+values for an even count (what "median" means to most readers). The 90th percentile uses the
+nearest-rank method: the smallest value with at least 90 % of values at or below it, i.e. the
+``ceil(0.9 x n)``-th smallest. It is always a time someone actually waited, and needs no
+interpolation between two customers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from soloservice.domain.promise import BusinessCalendar
+from soloservice.domain.types import Channel, InquiryKind, Status
+
+T = TypeVar("T")
+
+ICEBERG_LOW = 10
+ICEBERG_HIGH = 26
+
+
+# -- ISO weeks -----------------------------------------------------------------------------
+
+
+def _zone(tz: str | ZoneInfo) -> ZoneInfo:
+    return tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+
+
+def iso_week_bounds(year: int, week: int, tz: str | ZoneInfo) -> tuple[datetime, datetime]:
+    """Monday 00:00 local to the next Monday 00:00 local, as UTC instants.
+
+    A week containing a daylight-saving change is 167 or 169 hours long; that is correct.
+    """
+    zone = _zone(tz)
+    monday = date.fromisocalendar(year, week, 1)  # raises ValueError for a week that isn't
+    start = datetime.combine(monday, time(0), tzinfo=zone)
+    end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def last_full_week(now: datetime, tz: str | ZoneInfo) -> tuple[int, int]:
+    """The most recent ISO week that has ended, in the business's local time."""
+    local = now.astimezone(_zone(tz)).date()
+    previous = local - timedelta(days=local.weekday() + 7)
+    iso = previous.isocalendar()
+    return iso.year, iso.week
+
+
+_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
+
+
+def parse_iso_week(text: str) -> tuple[int, int]:
+    """``"2026-W47"`` -> ``(2026, 47)``; rejects weeks the year does not have."""
+    match = _ISO_WEEK.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not an ISO week like 2026-W47: {text!r}")
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError as exc:
+        raise ValueError(f"{year} has no ISO week {week}") from exc
+    return year, week
+
+
+def format_iso_week(year: int, week: int) -> str:
+    return f"{year:04d}-W{week:02d}"
+
+
+# -- statistics ------------------------------------------------------------------------------
+
+
+def median(values: Sequence[timedelta]) -> timedelta | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def percentile_nearest_rank(values: Sequence[timedelta], percent: float) -> timedelta | None:
+    if not 0 < percent <= 100:
+        raise ValueError(f"percent must be in (0, 100], got {percent}")
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = math.ceil(round(percent / 100 * len(ordered), 9))
+    return ordered[max(rank, 1) - 1]
+
+
+# -- records ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InquiryRecord:
+    """What the review needs to know about one inquiry; times are timezone-aware."""
+
+    id: int
+    channel: Channel
+    kind: InquiryKind
+    received_at: datetime
+    status: Status
+    due_at: datetime | None = None
+    first_response_at: datetime | None = None
+    promise_kept: bool | None = None
+    resolved_at: datetime | None = None
+    reopened_at: tuple[datetime, ...] = ()
+    customer_id: int | None = None
+    lifetime_value: float = 0.0
+    complaint: bool | None = None
+
+    @property
+    def is_complaint(self) -> bool:
+        """An explicit flag wins; otherwise the inquiry's kind decides."""
+        return self.complaint if self.complaint is not None else self.kind is InquiryKind.COMPLAINT
+
+    @property
+    def reopened_count(self) -> int:
+        return len(self.reopened_at)
+
+
+@dataclass(frozen=True)
+class DetractorAnswer:
+    """A 0-6 answer (follow-up or pulse) from a customer."""
+
+    customer_id: int
+    lifetime_value: float
+    answered_at: datetime
+    channel: Channel
+    inquiry_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure(Generic[T]):
+    value: T
+    ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class OldestWaiting:
+    id: int
+    received_at: datetime
+    waiting: timedelta
+
+
+@dataclass(frozen=True)
+class WeekFigures:
+    received: Figure[int]
+    answered: Figure[int]
+    unanswered_now: Figure[int]
+    oldest_waiting: OldestWaiting | None
+    overdue_now: Figure[int]
+    first_response_median: Figure[timedelta | None]
+    first_response_p90: Figure[timedelta | None]
+    promises_kept_percent: Figure[float | None]
+    promises_broken: Figure[int]
+    resolved: Figure[int]
+    reopened: Figure[int]
+    complaints: Figure[int]
+    iceberg: tuple[int, int]
+    value_at_risk: Figure[float]
+
+
+@dataclass(frozen=True)
+class WeeklyReview:
+    year: int
+    week: int
+    start: datetime
+    end: datetime
+    now: datetime
+    total: WeekFigures
+    per_channel: dict[Channel, WeekFigures] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return format_iso_week(self.year, self.week)
+
+
+# -- computing -------------------------------------------------------------------------------
+
+
+def _ids(records: Iterable[InquiryRecord]) -> tuple[int, ...]:
+    return tuple(sorted(r.id for r in records))
+
+
+def _count(records: Sequence[InquiryRecord]) -> Figure[int]:
+    return Figure(len(records), _ids(records))
+
+
+def _within(moment: datetime | None, start: datetime, end: datetime) -> bool:
+    return moment is not None and start <= moment < end
+
+
+def _answered_by(record: InquiryRecord, now: datetime) -> bool:
+    return record.first_response_at is not None and record.first_response_at <= now
+
+
+def _promise(record: InquiryRecord, now: datetime) -> bool | None:
+    """Kept, broken, or ``None`` while still running (or unknown)."""
+    if _answered_by(record, now):
+        if record.promise_kept is not None:
+            return record.promise_kept
+        if record.due_at is None or record.first_response_at is None:
+            return None
+        return record.first_response_at <= record.due_at
+    if record.due_at is not None and record.due_at < now:
+        return False
+    return None
+
+
+def _figures(
+    records: Sequence[InquiryRecord],
+    detractors: Sequence[DetractorAnswer],
+    *,
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    calendar: BusinessCalendar,
+) -> WeekFigures:
+    cohort = [r for r in records if _within(r.received_at, start, end)]
+    answered = [r for r in cohort if _answered_by(r, now)]
+    waiting = [r for r in records if r.received_at < min(end, now) and not _answered_by(r, now)]
+    overdue = [r for r in waiting if r.due_at is not None and r.due_at < now]
+    oldest = min(waiting, key=lambda r: (r.received_at, r.id), default=None)
+
+    times = {
+        r.id: calendar.business_time_between(r.received_at, r.first_response_at)
+        for r in answered
+        if r.first_response_at is not None
+    }
+    values = list(times.values())
+    timed_ids = tuple(sorted(times))
+
+    settled = {r.id: _promise(r, now) for r in cohort}
+    kept = [i for i, ok in settled.items() if ok is True]
+    broken = [i for i, ok in settled.items() if ok is False]
+    decided = len(kept) + len(broken)
+
+    complaints = [r for r in cohort if r.is_complaint]
+    open_complaints = [
+        r for r in records if r.is_complaint and r.status.is_open and r.received_at < end
+    ]
+    at_risk: dict[tuple[str, int], float] = {}
+    risk_ids: set[int] = set()
+    for r in open_complaints:
+        key = ("customer", r.customer_id) if r.customer_id is not None else ("inquiry", r.id)
+        at_risk[key] = max(at_risk.get(key, 0.0), r.lifetime_value)
+        risk_ids.add(r.id)
+    for answer in detractors:
+        if not _within(answer.answered_at, start, end):
+            continue
+        key = ("customer", answer.customer_id)
+        at_risk[key] = max(at_risk.get(key, 0.0), answer.lifetime_value)
+        if answer.inquiry_id is not None:
+            risk_ids.add(answer.inquiry_id)
+
+    return WeekFigures(
+        received=_count(cohort),
+        answered=_count(answered),
+        unanswered_now=_count(waiting),
+        oldest_waiting=(
+            OldestWaiting(oldest.id, oldest.received_at, now - oldest.received_at)
+            if oldest is not None
+            else None
+        ),
+        overdue_now=_count(overdue),
+        first_response_median=Figure(median(values), timed_ids),
+        first_response_p90=Figure(percentile_nearest_rank(values, 90), timed_ids),
+        promises_kept_percent=Figure(
+            100.0 * len(kept) / decided if decided else None, tuple(sorted(kept + broken))
+        ),
+        promises_broken=Figure(len(broken), tuple(sorted(broken))),
+        resolved=_count([r for r in records if _within(r.resolved_at, start, end)]),
+        reopened=_count([r for r in records if any(_within(t, start, end) for t in r.reopened_at)]),
+        complaints=_count(complaints),
+        iceberg=(len(complaints) * ICEBERG_LOW, len(complaints) * ICEBERG_HIGH),
+        value_at_risk=Figure(sum(at_risk.values(), 0.0), tuple(sorted(risk_ids))),
+    )
+
+
+def week_review(
+    records: Iterable[InquiryRecord],
+    *,
+    year: int,
+    week: int,
+    now: datetime,
+    calendar: BusinessCalendar,
+    detractors: Iterable[DetractorAnswer] = (),
+) -> WeeklyReview:
+    """All figures for one ISO week, in total and for every channel (empty ones included)."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    start, end = iso_week_bounds(year, week, calendar.timezone)
+    rows = list(records)
+    answers = list(detractors)
+
+    def figures(channel: Channel | None) -> WeekFigures:
+        return _figures(
+            [r for r in rows if channel is None or r.channel is channel],
+            [a for a in answers if channel is None or a.channel is channel],
+            start=start,
+            end=end,
+            now=now,
+            calendar=calendar,
+        )
+
+    return WeeklyReview(
+        year=year,
+        week=week,
+        start=start,
+        end=end,
+        now=now,
+        total=figures(None),
+        per_channel={channel: figures(channel) for channel in Channel},
+    )
