@@ -119,10 +119,20 @@ class OutboxRow(SQLModel, table=True):
     __tablename__ = "outbox"
 
     id: int | None = Field(default=None, primary_key=True)
-    inquiry_id: int = Field(
+    #: None for mail that belongs to no case (an NPS pulse question)
+    inquiry_id: int | None = Field(
+        default=None,
         sa_column=Column(
-            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
+            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=True, index=True
+        ),
+    )
+    survey_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("survey.id", ondelete="SET NULL", name="fk_outbox_survey"),
+            nullable=True,
+        ),
     )
     account_id: int | None = Field(
         default=None,
@@ -130,6 +140,7 @@ class OutboxRow(SQLModel, table=True):
             Integer, ForeignKey("mail_account.id", ondelete="SET NULL"), nullable=True
         ),
     )
+    #: reply, ack, survey
     purpose: str = Field(default="reply", max_length=16)
     to_addr: str
     subject: str
