@@ -8,10 +8,7 @@ Create Date: 2026-11-23 02:01:50.720103
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
-
-import soloservice.storage.types
 
 revision = "0003"
 down_revision = "0002"
