@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from soloservice.paths import database_path, settings_path
@@ -11,7 +11,13 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.customers import CustomerService
 from soloservice.services.inbox import InboxService
 from soloservice.services.inquiries import InquiryService
+from soloservice.services.mail_accounts import MailAccountService
+from soloservice.services.mail_import import MailImportService
+from soloservice.services.mail_ingest import MailIngest
+from soloservice.services.mail_sync import MailSyncService
+from soloservice.services.outbox import OutboxService
 from soloservice.services.promises import PromiseService
+from soloservice.services.secrets import SecretStore
 from soloservice.services.templates import TemplateService
 from soloservice.storage.database import Database
 from soloservice.storage.settings_store import load_settings
@@ -26,9 +32,24 @@ class Services:
     customers: CustomerService
     templates: TemplateService
     promises: PromiseService
+    secrets: SecretStore
+    mail_accounts: MailAccountService
+    outbox: OutboxService
+    mail_sync: MailSyncService = field(init=False)
+    mail_import: MailImportService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mail_sync = MailSyncService(self.ctx, self.mail_accounts, self.make_ingest)
+        self.mail_import = MailImportService(self.ctx, self.make_ingest)
+
+    def make_ingest(self) -> MailIngest:
+        """A fresh ingest per sync/import, so it sees the accounts and rules of that moment."""
+        return MailIngest(self.ctx, self.mail_accounts.own_addresses())
 
     @classmethod
-    def for_context(cls, ctx: ServiceContext) -> Services:
+    def for_context(cls, ctx: ServiceContext, secrets: SecretStore | None = None) -> Services:
+        store = secrets or SecretStore(ctx.db.path.parent)
+        accounts = MailAccountService(ctx, store)
         return cls(
             ctx=ctx,
             inbox=InboxService(ctx),
@@ -37,6 +58,9 @@ class Services:
             customers=CustomerService(ctx),
             templates=TemplateService(ctx),
             promises=PromiseService(ctx),
+            secrets=store,
+            mail_accounts=accounts,
+            outbox=OutboxService(ctx, accounts),
         )
 
     @classmethod

@@ -1,0 +1,182 @@
+"""Importing an existing mail archive (mbox, Maildir, .eml files) into the inbox.
+
+The same ingest as IMAP sync, so threading, dedupe and quarantine behave alike: importing
+an archive twice, or an archive that overlaps the synced mailbox, adds nothing twice.
+Messages are taken oldest first (by Date header) so replies find the mail they answer.
+"""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from soloservice.services.context import ServiceContext
+from soloservice.services.errors import ServiceError
+from soloservice.services.mail_ingest import IngestCounts, MailIngest, MailSource
+
+BATCH_SIZE = 200
+_SNIFF_BYTES = 64 * 1024
+_KINDS = ("mbox", "maildir", "eml")
+
+
+class ImportFailed(ServiceError):
+    """The path is not an archive we can read; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    path: str
+    kind: str
+    fetched: int = 0
+    new_inquiries: int = 0
+    added_to_existing: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    own: int = 0
+    auto: int = 0
+    errors: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "fetched": self.fetched,
+            "new_inquiries": self.new_inquiries,
+            "added_to_existing": self.added_to_existing,
+            "duplicates": self.duplicates,
+            "quarantined": self.quarantined,
+            "own": self.own,
+            "auto": self.auto,
+            "errors": list(self.errors),
+        }
+
+
+#: (sort key, label for the ledger, a way to read the bytes)
+_Entry = tuple[tuple[datetime, int], str, Callable[[], bytes]]
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _date_of(raw_head: bytes) -> datetime:
+    try:
+        head = BytesHeaderParser(policy=compat32).parsebytes(raw_head[:_SNIFF_BYTES])
+        value = head.get("Date")
+        parsed = parsedate_to_datetime(str(value)) if value else None
+    except Exception:  # an undated or broken mail just sorts first
+        return _EPOCH
+    if parsed is None:
+        return _EPOCH
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _looks_like_mail(head: bytes) -> bool:
+    """A header block: the first line is ``Name: value`` (or an mbox/Return-Path line)."""
+    first = head.lstrip(b"\r\n").split(b"\n", 1)[0]
+    name, colon, _ = first.partition(b":")
+    return bool(colon) and bool(name) and all(33 <= c <= 126 for c in name)
+
+
+def detect_kind(path: Path) -> str:
+    """mbox, maildir or eml for ``path``; raises ImportFailed naming the file otherwise."""
+    if path.is_dir():
+        if all((path / sub).is_dir() for sub in ("cur", "new", "tmp")):
+            return "maildir"
+        return "eml"
+    if not path.is_file():
+        raise ImportFailed(f"{path} does not exist")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise ImportFailed(f"cannot read {path}: {exc.strerror}") from exc
+    if head.startswith(b"From "):
+        return "mbox"
+    if _looks_like_mail(head):
+        return "eml"
+    raise ImportFailed(f"{path} is not an mbox, a Maildir or an .eml mail file")
+
+
+class MailImportService:
+    def __init__(self, ctx: ServiceContext, ingest_factory: Callable[[], MailIngest]) -> None:
+        self.ctx = ctx
+        self.ingest_factory = ingest_factory
+
+    def import_path(self, path: Path | str, kind: str | None = None) -> ImportSummary:
+        """Import an mbox file, a Maildir, one .eml file or a folder of .eml files.
+
+        ``kind`` (mbox, maildir, eml) checks the path is what the user said it is.
+        """
+        target = Path(path).expanduser()
+        found = detect_kind(target)
+        if kind is not None:
+            wanted = kind.lower()
+            if wanted not in _KINDS:
+                raise ImportFailed(f"unknown archive kind {kind!r}: use mbox, maildir or eml")
+            if wanted != found:
+                raise ImportFailed(
+                    f"{target} is not {'an' if wanted != 'maildir' else 'a'} "
+                    f"{wanted} ({'it looks like ' + found})"
+                )
+        entries = self._entries(target, found)
+        entries.sort(key=lambda e: e[0])
+        counts = IngestCounts()
+        ingest = self.ingest_factory()
+        for start in range(0, len(entries), BATCH_SIZE):
+            chunk = entries[start : start + BATCH_SIZE]
+            with self.ctx.db.session() as session:
+                for (_key, index), label, read in chunk:
+                    try:
+                        raw = read()
+                    except OSError as exc:
+                        counts.errors.append(f"cannot read {label}: {exc.strerror or exc}")
+                        continue
+                    source = MailSource(source=found, folder=label[:500], uid=index)
+                    counts.add(ingest.ingest(session, raw, source))
+        return ImportSummary(
+            path=str(target),
+            kind=found,
+            fetched=counts.fetched,
+            new_inquiries=counts.new_inquiries,
+            added_to_existing=counts.added_to_existing,
+            duplicates=counts.duplicates,
+            quarantined=counts.quarantined,
+            own=counts.own,
+            auto=counts.auto,
+            errors=tuple(counts.errors),
+        )
+
+    def _entries(self, path: Path, kind: str) -> list[_Entry]:
+        try:
+            if kind == "mbox":
+                return list(self._mailbox_entries(mailbox.mbox(path, create=False), str(path)))
+            if kind == "maildir":
+                return list(self._mailbox_entries(mailbox.Maildir(path, create=False), str(path)))
+        except (OSError, mailbox.Error, ValueError) as exc:
+            raise ImportFailed(f"cannot read the {kind} {path}: {exc}") from exc
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*.eml") if p.is_file())
+        if not files:
+            raise ImportFailed(f"{path} holds no .eml files")
+        entries: list[_Entry] = []
+        for index, file in enumerate(files):
+            try:
+                with file.open("rb") as handle:
+                    head = handle.read(_SNIFF_BYTES)
+            except OSError as exc:
+                raise ImportFailed(f"cannot read {file}: {exc.strerror}") from exc
+            entries.append(((_date_of(head), index), str(file), file.read_bytes))
+        return entries
+
+    def _mailbox_entries(self, box: mailbox.Mailbox[Any], label: str) -> Iterator[_Entry]:
+        for index, key in enumerate(box.iterkeys()):
+            raw = box.get_bytes(key)
+
+            def read(key: str = key) -> bytes:
+                return box.get_bytes(key)
+
+            yield (_date_of(raw), index), f"{label}#{index + 1}", read
