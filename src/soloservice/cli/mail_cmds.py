@@ -6,9 +6,11 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from soloservice.cli.channel_cmds import add_import_source
 from soloservice.cli.common import CliError, iso, print_json, print_json_line
 from soloservice.cli.registry import Command
 from soloservice.services.mail_accounts import AccountInput
@@ -275,3 +277,24 @@ def register(
         "outbox": Command(cmd_outbox),
         "quarantine": Command(cmd_quarantine),
     }
+
+
+def _configure_mail_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH")
+
+
+def _mail_importer(kind: str) -> Callable[[Services, argparse.Namespace], int]:
+    def handler(services: Services, args: argparse.Namespace) -> int:
+        summary = services.mail_import.import_path(Path(args.path), kind)
+        print_json(summary.as_json())
+        return 0
+
+    return handler
+
+
+for _kind, _help in (
+    ("mbox", "an mbox mail archive (same parsing, threading and dedupe as sync)"),
+    ("maildir", "a Maildir folder"),
+    ("eml", "one .eml file or a folder of .eml files"),
+):
+    add_import_source(_kind, _configure_mail_import, _mail_importer(_kind), help=_help)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,8 +13,9 @@ from types import ModuleType
 
 from sqlalchemy.exc import SQLAlchemyError
 
+import soloservice.cli as cli_package
 from soloservice import paths
-from soloservice.cli import inbox_cmds, promise_cmds
+from soloservice.cli import inbox_cmds
 from soloservice.cli.common import PROG, CliError
 from soloservice.cli.registry import Command
 from soloservice.services.errors import ServiceError
@@ -20,8 +23,17 @@ from soloservice.services.registry import Services
 from soloservice.storage.database import StorageError
 from soloservice.storage.settings_store import SettingsError
 
-#: Every module that adds subcommands; order is the order of ``--help``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (inbox_cmds, promise_cmds)
+
+def command_modules() -> list[ModuleType]:
+    """Every ``cli/*_cmds.py`` module, the inbox's first: a feature adds its commands by
+    adding a module, without touching this file."""
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(cli_package.__path__)
+        if info.name.endswith("_cmds")
+    )
+    names.sort(key=lambda name: name != "inbox_cmds")
+    return [importlib.import_module(f"soloservice.cli.{name}") for name in names]
 
 
 def resolve_data_dir(option: str | None) -> Path:
@@ -46,7 +58,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as above")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, Command] = {}
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         commands.update(module.register(sub, common))
     return parser, commands
 

@@ -46,3 +46,17 @@ class Settings:
     currency: str = "kr"
     default_annual_value: float = 20_000.0
     default_expected_years: float = 5.0
+    #: "are you satisfied?" check: days after resolving, at the next business hour
+    followup_delay_days: int = 3
+    #: no survey of any kind to the same customer within this many days (follow-up and pulse)
+    rest_period_days: int = 180
+    #: add the 0-10 recommendation question to the follow-up check
+    followup_include_score: bool = True
+    #: NPS pulse: customers to ask per month, unless ``pulse_share`` (0-1 of the base) is set
+    pulse_per_month: int = 10
+    pulse_share: float | None = None
+    #: the only pulse channel so far; answers come back by replying to the mail
+    pulse_channel: str = "email"
+    #: weekly review reminder: weekday (0 = Monday) and local time "HH:MM"
+    review_reminder_weekday: int = 0
+    review_reminder_time: str = "09:00"

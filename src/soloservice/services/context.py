@@ -12,11 +12,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from sqlmodel import Session
+
 from soloservice.domain.promise import BusinessCalendar
 from soloservice.domain.settings import Settings
 from soloservice.domain.types import Channel
 from soloservice.domain.value import ValueDefaults
 from soloservice.storage.database import Database
+from soloservice.storage.tables import InquiryRow
 
 
 def utc_now() -> datetime:
@@ -41,11 +44,17 @@ def calendar_from(settings: Settings) -> BusinessCalendar:
     )
 
 
+ResolvedHook = Callable[[Session, InquiryRow], object]
+
+
 @dataclass
 class ServiceContext:
     db: Database
     settings: Settings = field(default_factory=Settings)
     clock: Callable[[], datetime] = utc_now
+    #: called inside the transaction whenever an inquiry becomes resolved (follow-up checks
+    #: are scheduled this way, without the inquiry service knowing about surveys)
+    on_resolved: list[ResolvedHook] = field(default_factory=list)
 
     def update_settings(self, settings: Settings) -> None:
         """Swap in new settings; everything derived from them is recomputed on next use."""

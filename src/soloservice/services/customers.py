@@ -45,6 +45,19 @@ def identity_display(kind: IdentityKind, value: str) -> str:
     return value
 
 
+def surviving_customer(session: Session, customer_id: int) -> CustomerRow:
+    """The customer row for ``customer_id``, following merges to the one that survived, so an
+    id the GUI held from before a merge still opens the right card."""
+    row = session.get(CustomerRow, customer_id)
+    seen: set[int] = set()
+    while row is not None and row.merged_into_id is not None and row.id not in seen:
+        seen.add(row.id or 0)
+        row = session.get(CustomerRow, row.merged_into_id)
+    if row is None:
+        raise NotFound(f"no customer with id {customer_id}")
+    return row
+
+
 def resolve_customer(session: Session, ctx: ServiceContext, ref: CustomerRef) -> CustomerRow:
     """Find the customer ``ref`` points at, or create one, inside the caller's transaction.
 
@@ -52,9 +65,7 @@ def resolve_customer(session: Session, ctx: ServiceContext, ref: CustomerRef) ->
     never merged silently.
     """
     if ref.customer_id is not None:
-        row = session.get(CustomerRow, ref.customer_id)
-        if row is None:
-            raise NotFound(f"no customer with id {ref.customer_id}")
+        row = surviving_customer(session, ref.customer_id)
         if ref.identity_kind is not None and ref.identity_value.strip():
             _attach_identity(session, ctx, row, ref.identity_kind, ref.identity_value)
         return row
@@ -158,10 +169,7 @@ class CustomerService:
 
     def card(self, customer_id: int) -> CustomerCard:
         with self.ctx.db.session() as session:
-            row = session.get(CustomerRow, customer_id)
-            if row is None:
-                raise NotFound(f"no customer with id {customer_id}")
-            return build_card(session, self.ctx, row)
+            return build_card(session, self.ctx, surviving_customer(session, customer_id))
 
     def search(self, text: str, limit: int = 8) -> list[CustomerMatch]:
         """Customers matching typed text: by phone digits when it looks like a number, by
@@ -194,6 +202,7 @@ class CustomerService:
             ids_stmt = (
                 sa_select(cust.c.id)
                 .where(
+                    cust.c.merged_into_id.is_(None),
                     or_(
                         cust.c.name.ilike(pattern, escape=LIKE_ESCAPE),
                         cust.c.id.in_(
@@ -201,7 +210,7 @@ class CustomerService:
                                 ident.c.value.ilike(pattern, escape=LIKE_ESCAPE)
                             )
                         ),
-                    )
+                    ),
                 )
                 .order_by(func.lower(cust.c.name))
                 .limit(limit)

@@ -222,6 +222,9 @@ class InquiryService:
         row.status = status.value
         row.last_activity_at = now
         _log(session, row.id, now, "status", old.value, status.value)
+        if status is Status.RESOLVED and old not in (Status.RESOLVED, Status.CLOSED):
+            for hook in self.ctx.on_resolved:
+                hook(session, row)
         return StatusChange(
             inquiry_id=row.id,
             old_status=old,

@@ -7,8 +7,13 @@ from pathlib import Path
 
 from soloservice.paths import database_path, settings_path
 from soloservice.services.calls import CallService
+from soloservice.services.capture import CaptureService
 from soloservice.services.context import ServiceContext
+from soloservice.services.customer_import import CustomerImportService
+from soloservice.services.customer_merge import CustomerMergeService
 from soloservice.services.customers import CustomerService
+from soloservice.services.followups import SurveyService
+from soloservice.services.forms import FormService
 from soloservice.services.inbox import InboxService
 from soloservice.services.inquiries import InquiryService
 from soloservice.services.mail_accounts import MailAccountService
@@ -17,7 +22,10 @@ from soloservice.services.mail_ingest import MailIngest
 from soloservice.services.mail_sync import MailSyncService
 from soloservice.services.outbox import OutboxService
 from soloservice.services.promises import PromiseService
+from soloservice.services.pulse import PulseService
+from soloservice.services.remedies import RemedyService
 from soloservice.services.secrets import SecretStore
+from soloservice.services.social import SocialAccountService, SocialImportService
 from soloservice.services.templates import TemplateService
 from soloservice.storage.database import Database
 from soloservice.storage.settings_store import load_settings
@@ -35,16 +43,27 @@ class Services:
     secrets: SecretStore
     mail_accounts: MailAccountService
     outbox: OutboxService
+    forms: FormService
+    social_import: SocialImportService
+    social: SocialAccountService
+    capture: CaptureService
+    customer_merge: CustomerMergeService
+    surveys: SurveyService
+    pulse: PulseService
+    remedies: RemedyService
+    customer_import: CustomerImportService
     mail_sync: MailSyncService = field(init=False)
     mail_import: MailImportService = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.surveys.schedule_in not in self.ctx.on_resolved:
+            self.ctx.on_resolved.append(self.surveys.schedule_in)
         self.mail_sync = MailSyncService(self.ctx, self.mail_accounts, self.make_ingest)
         self.mail_import = MailImportService(self.ctx, self.make_ingest)
 
     def make_ingest(self) -> MailIngest:
         """A fresh ingest per sync/import, so it sees the accounts and rules of that moment."""
-        return MailIngest(self.ctx, self.mail_accounts.own_addresses())
+        return MailIngest(self.ctx, self.mail_accounts.own_addresses(), form_hook=self.forms.hook())
 
     @classmethod
     def for_context(cls, ctx: ServiceContext, secrets: SecretStore | None = None) -> Services:
@@ -61,6 +80,15 @@ class Services:
             secrets=store,
             mail_accounts=accounts,
             outbox=OutboxService(ctx, accounts),
+            forms=FormService(ctx),
+            social_import=SocialImportService(ctx),
+            social=SocialAccountService(ctx, store),
+            capture=CaptureService(ctx),
+            customer_merge=CustomerMergeService(ctx),
+            surveys=SurveyService(ctx),
+            pulse=PulseService(ctx),
+            remedies=RemedyService(ctx),
+            customer_import=CustomerImportService(ctx),
         )
 
     @classmethod

@@ -1,0 +1,442 @@
+"""Commands for follow-up checks, the NPS pulse, remedies and the customer-base import."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+
+from soloservice.cli.channel_cmds import add_import_source
+from soloservice.cli.common import CliError, clip, iso, local, print_json
+from soloservice.cli.registry import Command
+from soloservice.domain.types import Channel
+from soloservice.domain.value import format_money
+from soloservice.services.customer_import import CustomerImportService
+from soloservice.services.followups import STATUSES, AnswerResult, SendSummary, SurveyService
+from soloservice.services.followups import SurveyView as _SurveyView
+from soloservice.services.pulse import PulseService
+from soloservice.services.registry import Services
+from soloservice.services.remedies import RemedyService, RemedyView
+
+_YES = {"yes", "y", "ja", "j", "true", "1"}
+_NO = {"no", "n", "nej", "nei", "false", "0"}
+
+
+# -- services this module needs (the registry may not carry them yet) -------------------------
+
+
+def _surveys(services: Services) -> SurveyService:
+    found = getattr(services, "surveys", None)
+    return found if isinstance(found, SurveyService) else SurveyService(services.ctx)
+
+
+def _pulse(services: Services) -> PulseService:
+    found = getattr(services, "pulse", None)
+    return found if isinstance(found, PulseService) else PulseService(services.ctx)
+
+
+def _remedies(services: Services) -> RemedyService:
+    found = getattr(services, "remedies", None)
+    return found if isinstance(found, RemedyService) else RemedyService(services.ctx)
+
+
+def _importer(services: Services) -> CustomerImportService:
+    found = getattr(services, "customer_import", None)
+    if isinstance(found, CustomerImportService):
+        return found
+    return CustomerImportService(services.ctx)
+
+
+# -- argument reading (one-line errors, never argparse's usage block) ------------------------
+
+
+def _yes_no(text: str | None) -> bool | None:
+    if text is None:
+        return None
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise CliError(f"--satisfied takes yes or no, not {text!r}")
+
+
+def _score(text: str | None) -> int | None:
+    if text is None:
+        return None
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise CliError(f"--score takes a whole number 0-10, not {text!r}") from None
+    if not 0 <= value <= 10:
+        raise CliError(f"--score takes a whole number 0-10, not {value}")
+    return value
+
+
+def _id(text: str | None, what: str) -> int:
+    if text is None:
+        raise CliError(f"{what} needs an ID")
+    try:
+        return int(text)
+    except ValueError:
+        raise CliError(f"{what}: not an id: {text!r}") from None
+
+
+def _channel(text: str | None) -> Channel | None:
+    if text is None:
+        return None
+    try:
+        return Channel(text.strip().lower())
+    except ValueError:
+        allowed = ", ".join(c.value for c in Channel)
+        raise CliError(f"unknown channel {text!r} (use one of: {allowed})") from None
+
+
+def _cost(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise CliError(f"--cost takes an amount, not {text!r}") from None
+    if value < 0 or value != value:
+        raise CliError(f"--cost cannot be negative: {text}")
+    return value
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+def survey_json(view: _SurveyView, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "kind": view.kind,
+        "status": view.status,
+        "customer_id": view.customer_id,
+        "customer": view.customer_name,
+        "inquiry_id": view.inquiry_id,
+        "subject": view.subject,
+        "channel": view.channel.value,
+        "by_mail": view.by_mail,
+        "skip_reason": view.skip_reason,
+        "scheduled_for": iso(view.scheduled_for, zone),
+        "asked_at": iso(view.asked_at, zone),
+        "answered_at": iso(view.answered_at, zone),
+        "satisfied": view.satisfied,
+        "score": view.score,
+        "comment": view.comment,
+        "closed_loop_inquiry_id": view.followup_inquiry_id,
+        "ask_for_review": view.ask_for_review,
+    }
+
+
+def _answer_text(view: _SurveyView) -> str:
+    parts = []
+    if view.satisfied is not None:
+        parts.append("yes" if view.satisfied else "no")
+    if view.score is not None:
+        parts.append(f"{view.score}/10")
+    if view.status == "skipped":
+        parts.append(f"({view.skip_reason})")
+    elif view.status == "unclear":
+        parts.append(f"unclear: {clip(view.comment, 40)}")
+    if view.ask_for_review:
+        parts.append("- ask for a review")
+    return " ".join(parts)
+
+
+def _survey_table(rows: list[_SurveyView], zone: tzinfo) -> str:
+    header = ("ID", "KIND", "STATUS", "CHANNEL", "WHEN", "CUSTOMER", "CASE", "ANSWER")
+    lines = [header]
+    for v in rows:
+        when = v.answered_at or v.asked_at or v.scheduled_for
+        channel = v.channel.value + ("" if v.by_mail or v.kind == "pulse" else " (ask)")
+        lines.append(
+            (
+                str(v.id), v.kind, v.status, channel, local(when, zone), clip(v.customer_name, 20),
+                f"#{v.inquiry_id}" if v.inquiry_id else "-", _answer_text(v),
+            )
+        )  # fmt: skip
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join([*(cell.ljust(widths[i]) for i, cell in enumerate(line[:-1])), line[-1]]).rstrip()
+        for line in lines
+    )
+
+
+def _summary_json(summary: SendSummary) -> dict[str, Any]:
+    return {
+        "queued": summary.queued,
+        "in_person": summary.in_person,
+        "skipped": summary.skipped,
+        "survey_ids": list(summary.survey_ids),
+        "skip_reasons": list(summary.skip_reasons),
+        "errors": list(summary.errors),
+    }
+
+
+def _result_json(result: AnswerResult, zone: tzinfo) -> dict[str, Any]:
+    out = survey_json(result.survey, zone)
+    out["reason"] = result.outcome.reason if result.outcome else None
+    out["closed_loop_inquiry_id"] = result.closed_loop_inquiry_id
+    return out
+
+
+def _send_outbox(services: Services, summary: SendSummary, no_send: bool) -> dict[str, Any]:
+    out = _summary_json(summary)
+    if summary.queued and not no_send:
+        out["outbox"] = services.outbox.send_pending().as_json()
+    return out
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_followups(services: Services, args: argparse.Namespace) -> int:
+    zone = services.ctx.tz
+    surveys = _surveys(services)
+    action = args.action or "list"
+    if action == "list":
+        if args.status is not None and args.status not in STATUSES:
+            raise CliError(f"unknown status {args.status!r} (use one of: {', '.join(STATUSES)})")
+        rows = surveys.due() if args.due else surveys.list(status=args.status)
+        if args.json:
+            print_json([survey_json(v, zone) for v in rows])
+        elif rows:
+            print(_survey_table(rows, zone))
+        else:
+            print("no follow-ups due" if args.due else "no follow-ups yet")
+        return 0
+    if action == "send":
+        summary = surveys.send_due(account_name=args.account)
+        print_json(_send_outbox(services, summary, args.no_send))
+        return 0
+    if action == "skip":
+        inquiry_id = _id(args.id, "followups skip")
+        view = surveys.set_skip(inquiry_id, not args.undo)
+        print_json(survey_json(view, zone) if view else {"inquiry_id": inquiry_id})
+        return 0
+    survey_id = _id(args.id, f"followups {action}")
+    satisfied, score = _yes_no(args.satisfied), _score(args.score)
+    if satisfied is None and score is None:
+        raise CliError(f"followups {action} needs --satisfied yes|no and/or --score N")
+    if action == "record":
+        result = surveys.record_answer(
+            survey_id, satisfied, score, args.comment or "", _channel(args.channel)
+        )
+    else:
+        result = surveys.classify_unclear(survey_id, satisfied, score)
+    print_json(_result_json(result, zone))
+    return 0
+
+
+def cmd_pulse(services: Services, args: argparse.Namespace) -> int:
+    zone = services.ctx.tz
+    pulse = _pulse(services)
+    if args.action == "propose":
+        proposal = pulse.propose()
+        if args.json:
+            print_json(
+                [
+                    {
+                        "customer_id": p.customer_id,
+                        "name": p.name,
+                        "email": p.email,
+                        "language": p.language.value,
+                        "last_asked_at": iso(p.last_asked_at, zone),
+                        "lifetime_value": p.lifetime_value,
+                    }
+                    for p in proposal
+                ]
+            )
+        elif not proposal:
+            print("nobody to ask this month")
+        else:
+            currency = services.ctx.settings.currency
+            for p in proposal:
+                last = local(p.last_asked_at, zone) if p.last_asked_at else "never asked"
+                worth = format_money(p.lifetime_value, currency)
+                print(f"{p.customer_id:>6}  {clip(p.name, 24):<24} {p.email:<32} {last}  {worth}")
+        return 0
+    if args.action == "send":
+        ids = None if args.ids is None else [_id(text, "pulse send --ids") for text in args.ids]
+        summary = pulse.send(ids, account_name=args.account)
+        print_json(_send_outbox(services, summary, args.no_send))
+        return 0
+    months = args.months
+    if months < 1:
+        raise CliError("--months must be at least 1")
+    report = pulse.report(months=months)
+    if args.json:
+        print_json(
+            {
+                "nps": report.nps,
+                "answers": report.answers,
+                "asked": report.asked,
+                "months": [
+                    {
+                        "month": m.month,
+                        "nps": m.nps,
+                        "answers": m.answers,
+                        "promoters": m.promoters,
+                        "passives": m.passives,
+                        "detractors": m.detractors,
+                    }
+                    for m in report.months
+                ],
+            }
+        )
+        return 0
+    for m in report.months:
+        figure = "   -" if m.nps is None else f"{m.nps:+4.0f}"
+        print(f"{m.month}  NPS {figure}  ({m.answers} answers)")
+    total = "-" if report.nps is None else f"{report.nps:+.0f}"
+    print(f"total    NPS {total}  ({report.answers} answers to {report.asked} questions)")
+    return 0
+
+
+def _remedy_json(view: RemedyView, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "id": view.id,
+        "inquiry_id": view.inquiry_id,
+        "kind": view.kind.value,
+        "label": view.label,
+        "cost": view.cost,
+        "note": view.note,
+        "at": iso(view.at, zone),
+    }
+
+
+def cmd_remedy(services: Services, args: argparse.Namespace) -> int:
+    zone = services.ctx.tz
+    remedies = _remedies(services)
+    if args.action == "add":
+        if not args.kind:
+            raise CliError("remedy add needs --kind K (e.g. gift, refund_partial, apology_call)")
+        view = remedies.add(args.id, args.kind, _cost(args.cost or "0"), args.note or "")
+        print_json(_remedy_json(view, zone))
+        return 0
+    if args.action == "remove":
+        remedies.remove(args.id)
+        print_json({"removed": args.id})
+        return 0
+    summary = remedies.summary_for(args.id)
+    if args.json:
+        print_json(
+            {
+                "inquiry_id": summary.inquiry_id,
+                "customer_id": summary.customer_id,
+                "total_cost": summary.total_cost,
+                "lifetime_value": summary.lifetime_value,
+                "text": summary.text,
+                "remedies": [_remedy_json(r, zone) for r in summary.remedies],
+            }
+        )
+        return 0
+    currency = services.ctx.settings.currency
+    for r in summary.remedies:
+        note = f"  {r.note}" if r.note else ""
+        print(
+            f"{r.id:>5}  {local(r.at, zone)}  {r.label:<16} {format_money(r.cost, currency)}{note}"
+        )
+    print(summary.text)
+    return 0
+
+
+def _import_customers(services: Services, args: argparse.Namespace) -> int:
+    summary = _importer(services).import_customers_csv(args.path)
+    print_json(
+        {
+            "rows": summary.rows,
+            "created": summary.created,
+            "updated": summary.updated,
+            "skipped": summary.skipped,
+            "errors": list(summary.errors),
+        }
+    )
+    return 0
+
+
+def cmd_customers(services: Services, args: argparse.Namespace) -> int:
+    return _import_customers(services, args)
+
+
+def _configure_customers_csv(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH")
+
+
+add_import_source(
+    "customers-csv",
+    _configure_customers_csv,
+    _import_customers,
+    help="the customer base from a shop or accounting export",
+)
+
+
+# -- registration -------------------------------------------------------------------------------
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> dict[str, Command]:
+    followups = sub.add_parser(
+        "followups", parents=[common], help='"are you satisfied?" checks: list, send, record'
+    )
+    followups.add_argument("--due", action="store_true", help="only checks to make now")
+    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)}")
+    followups.add_argument("--json", action="store_true")
+    actions = followups.add_subparsers(dest="action", metavar="ACTION")
+    send = actions.add_parser("send", parents=[common], help="mail the due checks")
+    send.add_argument("--account", metavar="NAME", help="mail account to send from")
+    send.add_argument("--no-send", action="store_true", help="only queue them in the outbox")
+    for name, text in (
+        ("record", "record an answer given in person"),
+        ("classify", "classify an unclear answer"),
+    ):
+        parser = actions.add_parser(name, parents=[common], help=text)
+        parser.add_argument("id", metavar="ID")
+        parser.add_argument("--satisfied", metavar="yes|no")
+        parser.add_argument("--score", metavar="N", help="0-10")
+        if name == "record":
+            parser.add_argument("--comment", metavar="TEXT")
+            parser.add_argument("--channel", metavar="C", help="where it was asked")
+    skip = actions.add_parser("skip", parents=[common], help="don't ask for this inquiry")
+    skip.add_argument("id", metavar="INQUIRY_ID")
+    skip.add_argument("--undo", action="store_true", help="ask after all")
+
+    pulse = sub.add_parser("pulse", parents=[common], help="the monthly NPS pulse")
+    pulse_actions = pulse.add_subparsers(dest="action", metavar="ACTION", required=True)
+    propose = pulse_actions.add_parser("propose", parents=[common], help="this month's customers")
+    propose.add_argument("--json", action="store_true")
+    pulse_send = pulse_actions.add_parser("send", parents=[common], help="ask them by mail")
+    pulse_send.add_argument("--ids", nargs="+", metavar="ID", help="default: the proposal")
+    pulse_send.add_argument("--account", metavar="NAME")
+    pulse_send.add_argument("--no-send", action="store_true", help="only queue them")
+    report = pulse_actions.add_parser("report", parents=[common], help="pulse NPS per month")
+    report.add_argument("--months", type=int, default=12, metavar="N")
+    report.add_argument("--json", action="store_true")
+
+    remedy = sub.add_parser("remedy", parents=[common], help="what was done to make it right")
+    remedy_actions = remedy.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = remedy_actions.add_parser("add", parents=[common], help="record a remedy on an inquiry")
+    add.add_argument("id", type=int, metavar="INQUIRY_ID")
+    add.add_argument("--kind", metavar="K")
+    add.add_argument("--cost", metavar="N")
+    add.add_argument("--note", metavar="TEXT")
+    listing = remedy_actions.add_parser("list", parents=[common], help="an inquiry's remedies")
+    listing.add_argument("id", type=int, metavar="INQUIRY_ID")
+    listing.add_argument("--json", action="store_true")
+    remove = remedy_actions.add_parser("remove", parents=[common], help="remove a remedy")
+    remove.add_argument("id", type=int, metavar="REMEDY_ID")
+
+    customers = sub.add_parser("customers", parents=[common], help="import the customer base")
+    customer_actions = customers.add_subparsers(dest="action", metavar="ACTION", required=True)
+    csv_import = customer_actions.add_parser(
+        "import-csv", parents=[common], help="name, email, phone, annual revenue, customer since"
+    )
+    _configure_customers_csv(csv_import)
+    return {
+        "followups": Command(cmd_followups),
+        "pulse": Command(cmd_pulse),
+        "remedy": Command(cmd_remedy),
+        "customers": Command(cmd_customers),
+    }
