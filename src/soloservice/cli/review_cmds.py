@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from soloservice.cli.common import CliError, iso, local, print_json
 from soloservice.cli.registry import Command
 from soloservice.domain.review_math import parse_iso_week
-from soloservice.services.checklist import ChecklistService
 from soloservice.services.registry import Services
 from soloservice.services.review import ReviewService, WeekReview, iceberg_text, review_rows
 
@@ -55,7 +54,7 @@ def review_text(review: WeekReview) -> str:
 
 
 def cmd_review(services: Services, args: argparse.Namespace) -> int:
-    service = ReviewService(services.ctx)
+    service = services.review
     year, week = _week(service, args.week)
     review = service.week(year, week)
     if args.json:
@@ -89,7 +88,7 @@ def _check_json(item: Any, services: Services) -> dict[str, Any]:
 
 
 def cmd_checklist(services: Services, args: argparse.Namespace) -> int:
-    checklist = ChecklistService(services.ctx)
+    checklist = services.checklist
     zone = services.ctx.tz
     action = args.action or "list"
     if action == "add":

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from soloservice.paths import database_path, settings_path
 from soloservice.services.calls import CallService
+from soloservice.services.checklist import ChecklistService
 from soloservice.services.capture import CaptureService
 from soloservice.services.context import ServiceContext
 from soloservice.services.customer_import import CustomerImportService
@@ -24,6 +25,7 @@ from soloservice.services.outbox import OutboxService
 from soloservice.services.promises import PromiseService
 from soloservice.services.pulse import PulseService
 from soloservice.services.remedies import RemedyService
+from soloservice.services.review import ReviewService
 from soloservice.services.secrets import SecretStore
 from soloservice.services.social import SocialAccountService, SocialImportService
 from soloservice.services.templates import TemplateService
@@ -52,6 +54,8 @@ class Services:
     pulse: PulseService
     remedies: RemedyService
     customer_import: CustomerImportService
+    review: ReviewService
+    checklist: ChecklistService
     mail_sync: MailSyncService = field(init=False)
     mail_import: MailImportService = field(init=False)
 
@@ -89,6 +93,8 @@ class Services:
             pulse=PulseService(ctx),
             remedies=RemedyService(ctx),
             customer_import=CustomerImportService(ctx),
+            review=ReviewService(ctx),
+            checklist=ChecklistService(ctx),
         )
 
     @classmethod
