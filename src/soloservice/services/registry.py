@@ -7,8 +7,8 @@ from pathlib import Path
 
 from soloservice.paths import database_path, settings_path
 from soloservice.services.calls import CallService
-from soloservice.services.checklist import ChecklistService
 from soloservice.services.capture import CaptureService
+from soloservice.services.checklist import ChecklistService
 from soloservice.services.context import ServiceContext
 from soloservice.services.customer_import import CustomerImportService
 from soloservice.services.customer_merge import CustomerMergeService

@@ -1,0 +1,78 @@
+"""Composition root of the desktop app: Qt application, translations, services, window."""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from soloservice.paths import APP_NAME
+
+ORGANISATION = "SoloService"
+EXIT_STORAGE_ERROR = 2
+
+
+def _install_translators(app: QApplication) -> list[QTranslator]:
+    """Qt's own strings and ours for the system locale; missing files are fine."""
+    locale = QLocale.system()
+    installed: list[QTranslator] = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    folder = files("soloservice").joinpath("resources", "translations")
+    if folder.is_dir():
+        with as_file(folder) as path:
+            ours = QTranslator(app)
+            if ours.load(locale, "soloservice", "_", str(path)):
+                app.installTranslator(ours)
+                installed.append(ours)
+    return installed
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("soloservice")
+    return app
+
+
+def run_gui(data_dir: Path, demo: bool = False) -> int:
+    """Open the main window on ``data_dir``; returns the process exit code.
+
+    ``demo`` only changes the title (the CLI fills the data dir before calling this).
+    """
+    app = _application()
+    _install_translators(app)
+    # Imported here so the Qt application exists (and can show errors) before the
+    # database stack is loaded.
+    from soloservice.services.registry import Services
+    from soloservice.storage.database import StorageError
+    from soloservice.storage.settings_store import SettingsError
+    from soloservice.ui.icons import icon
+    from soloservice.ui.main_window import UI_SETTINGS_FILE, MainWindow
+
+    app.setWindowIcon(icon("app"))
+    try:
+        services = Services.open(data_dir)
+    except (StorageError, SettingsError) as exc:
+        QMessageBox.critical(None, app.translate("app", "SoloService cannot start"), str(exc))
+        return EXIT_STORAGE_ERROR
+    window = MainWindow(services, settings_file=data_dir / UI_SETTINGS_FILE)
+    if demo:
+        window.setWindowTitle(app.translate("app", "SoloService — demo data"))
+    window.show()
+    QTimer.singleShot(0, window.table.setFocus)
+    try:
+        return int(app.exec())
+    finally:
+        window.runner.wait()
+        services.close()

@@ -1,0 +1,117 @@
+"""Who this is and what they are worth: the card beside the conversation."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.domain.types import IdentityKind
+from soloservice.services.dto import CustomerCard
+from soloservice.ui import formatting as fmt
+from soloservice.ui.icons import channel_icon
+
+INQUIRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CustomerCardView(QFrame):
+    """Emits ``inquiry_opened(id)`` when an earlier inquiry is clicked or activated."""
+
+    inquiry_opened = Signal(int)
+
+    def __init__(self, tz_name: str, currency: str = "kr", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = ZoneInfo(tz_name)
+        self.currency = currency
+        self.current_inquiry: int | None = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("customerCard")
+
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setWordWrap(True)
+        self.identities = QLabel()
+        self.identities.setWordWrap(True)
+        self.identities.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.value = QLabel()
+        self.value.setWordWrap(True)
+        self.history_title = QLabel(self.tr("Earlier inquiries"))
+        self.history_title.setStyleSheet("color:#6b7280; font-weight:bold;")
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Earlier inquiries"))
+        self.history.setFrameShape(QFrame.Shape.NoFrame)
+        self.history.itemActivated.connect(self._open)
+        self.history.itemClicked.connect(self._open)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(6)
+        layout.addWidget(self.name)
+        layout.addWidget(self.identities)
+        layout.addWidget(self.value)
+        layout.addSpacing(6)
+        layout.addWidget(self.history_title)
+        layout.addWidget(self.history, 1)
+        layout.addStretch(0)
+        self.show_card(None)
+
+    def show_card(self, card: CustomerCard | None, current_inquiry: int | None = None) -> None:
+        self.current_inquiry = current_inquiry
+        self.history.clear()
+        if card is None:
+            self.name.setText(self.tr("No customer"))
+            self.identities.setText("")
+            self.value.setText("")
+            self.history_title.hide()
+            self.history.hide()
+            return
+        self.name.setText(card.name or self.tr("(no name)"))
+        symbols = {
+            IdentityKind.PHONE: "☎",
+            IdentityKind.EMAIL: "✉",
+            IdentityKind.FACEBOOK: "Facebook:",
+            IdentityKind.INSTAGRAM: "Instagram:",
+            IdentityKind.X: "X:",
+        }
+        lines = [f"{symbols[i.kind]} {i.display}" for i in card.identities]
+        self.identities.setText("\n".join(lines) or self.tr("No phone, email or handle yet"))
+        self.value.setText(
+            self.tr("Lifetime value: %1").replace(
+                "%1", fmt.money(card.lifetime_value, self.currency)
+            )
+        )
+        self.value.setToolTip(
+            self.tr("Yearly value × expected years; set per customer or from the defaults")
+        )
+        others = [b for b in card.inquiries if b.id != current_inquiry]
+        self.history_title.setVisible(True)
+        self.history.setVisible(bool(others))
+        if not others:
+            self.history_title.setText(self.tr("No earlier inquiries"))
+            return
+        self.history_title.setText(
+            self.tr("Earlier inquiries (%1)").replace("%1", str(len(others)))
+        )
+        for brief in others:
+            when = fmt.short_date(brief.received_at, self.tz)
+            text = f"#{brief.id}  {brief.subject}\n{fmt.status_name(brief.status)} · {when}"
+            item = QListWidgetItem(channel_icon(brief.channel), text)
+            item.setData(INQUIRY_ID_ROLE, brief.id)
+            item.setToolTip(fmt.long_time(brief.received_at, self.tz))
+            self.history.addItem(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        inquiry_id = item.data(INQUIRY_ID_ROLE)
+        if isinstance(inquiry_id, int):
+            self.inquiry_opened.emit(inquiry_id)

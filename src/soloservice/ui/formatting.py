@@ -1,0 +1,136 @@
+"""Turning stored values (UTC times, amounts, enums) into what the founder reads.
+
+Times are stored in UTC and shown in the business's time zone from the settings, not the
+machine's, so a founder travelling with the laptop still sees promises in shop time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from soloservice.domain.types import Channel, ChannelGroup, Direction, InquiryKind, Status
+from soloservice.domain.value import format_money
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("formatting", text)
+
+
+def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
+    return moment.astimezone(tz)
+
+
+def _qdatetime(local: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def short_time(moment: datetime | None, tz: ZoneInfo, now: datetime) -> str:
+    """Compact for a list: "14:05" today, "Yesterday 09:12", "12 Mar 14:05", "12 Mar 2023"."""
+    if moment is None:
+        return ""
+    local = to_local(moment, tz)
+    today = to_local(now, tz).date()
+    qdt = _qdatetime(local)
+    locale = QLocale()
+    clock = locale.toString(qdt.time(), "HH:mm")
+    if local.date() == today:
+        return clock
+    if local.date() == today - timedelta(days=1):
+        return _tr("Yesterday %1").replace("%1", clock)
+    if local.date() == today + timedelta(days=1):
+        return _tr("Tomorrow %1").replace("%1", clock)
+    if local.year == today.year:
+        return locale.toString(qdt, "d MMM HH:mm")
+    return locale.toString(qdt, "d MMM yyyy")
+
+
+def long_time(moment: datetime | None, tz: ZoneInfo) -> str:
+    """Full date and time for headers and tooltips: "Tue 24 Nov 2026 10:00"."""
+    if moment is None:
+        return ""
+    return QLocale().toString(_qdatetime(to_local(moment, tz)), "ddd d MMM yyyy HH:mm")
+
+
+def short_date(moment: datetime | None, tz: ZoneInfo) -> str:
+    if moment is None:
+        return ""
+    return QLocale().toString(_qdatetime(to_local(moment, tz)), "d MMM yyyy")
+
+
+def span(delta: timedelta) -> str:
+    """A rough duration for humans: "3 d 4 h", "2 h 5 min", "12 min"."""
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    if hours:
+        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(mins))
+    return _tr("%1 min").replace("%1", str(mins))
+
+
+def call_duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def money(amount: float, currency: str = "kr") -> str:
+    return format_money(amount, currency)
+
+
+def channel_name(channel: Channel) -> str:
+    names = {
+        Channel.EMAIL: _tr("Email"),
+        Channel.FORM: _tr("Form"),
+        Channel.PHONE: _tr("Phone"),
+        Channel.FACEBOOK: _tr("Facebook"),
+        Channel.INSTAGRAM: _tr("Instagram"),
+        Channel.X: _tr("X"),
+    }
+    return names[channel]
+
+
+def group_name(group: ChannelGroup) -> str:
+    names = {
+        ChannelGroup.EMAIL: _tr("Email"),
+        ChannelGroup.FORM: _tr("Form"),
+        ChannelGroup.PHONE: _tr("Phone"),
+        ChannelGroup.SOCIAL: _tr("Social"),
+    }
+    return names[group]
+
+
+def status_name(status: Status) -> str:
+    names = {
+        Status.NEW: _tr("New"),
+        Status.OPEN: _tr("Open"),
+        Status.WAITING: _tr("Waiting"),
+        Status.RESOLVED: _tr("Resolved"),
+        Status.CLOSED: _tr("Closed"),
+    }
+    return names[status]
+
+
+def kind_name(kind: InquiryKind) -> str:
+    names = {
+        InquiryKind.COMPLAINT: _tr("Complaint"),
+        InquiryKind.QUESTION: _tr("Question"),
+        InquiryKind.PRAISE: _tr("Praise"),
+    }
+    return names[kind]
+
+
+def direction_name(direction: Direction) -> str:
+    names = {
+        Direction.IN: _tr("From customer"),
+        Direction.OUT: _tr("Reply"),
+        Direction.NOTE: _tr("Note"),
+    }
+    return names[direction]

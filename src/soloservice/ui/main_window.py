@@ -1,0 +1,376 @@
+"""The main window: wiring between the sidebar, the list, the conversation and the services.
+
+Widgets and models live in their own modules; this one only connects them, so that every
+piece can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.domain.types import Channel, IdentityKind, Status
+from soloservice.services.dto import InquiryDetail, View
+from soloservice.services.errors import ServiceError
+from soloservice.services.registry import Services
+from soloservice.ui import formatting as fmt
+from soloservice.ui.actions import Actions, build_actions, install_menus
+from soloservice.ui.call_dialog import CallDialog
+from soloservice.ui.conversation_view import ConversationView
+from soloservice.ui.customer_card import CustomerCardView
+from soloservice.ui.icons import icon
+from soloservice.ui.inbox_model import InboxModel
+from soloservice.ui.inbox_table import InboxTable
+from soloservice.ui.new_inquiry_dialog import NewInquiryDialog
+from soloservice.ui.operations import InquiryOps
+from soloservice.ui.sidebar_model import SidebarEntry, SidebarModel
+from soloservice.ui.sidebar_view import SidebarView
+from soloservice.ui.snooze_dialog import SnoozeDialog
+from soloservice.ui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 250
+UI_SETTINGS_FILE = "ui.ini"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.runner = runner or TaskRunner(self)
+        self.ops = InquiryOps(services, self.runner, self)
+        self.detail: InquiryDetail | None = None
+        self.call_dialog: CallDialog | None = None
+        self.new_dialog: NewInquiryDialog | None = None
+        self.last_error = ""
+        self.ui_settings = (
+            QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
+        )
+        self.setWindowTitle(self.tr("SoloService"))
+        self.setWindowIcon(icon("app"))
+
+        settings = services.ctx.settings
+        self.sidebar_model = SidebarModel(services)
+        self.sidebar = SidebarView(self.sidebar_model)
+        self.model = InboxModel(services)
+        self.table = InboxTable(self.model)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, number, email or subject…  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.conversation = ConversationView(settings.timezone, settings.currency)
+        self.card = CustomerCardView(settings.timezone, settings.currency)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(6, 6, 6, 0)
+        middle_layout.setSpacing(6)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.table, 1)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("rightSplitter")
+        self.right.addWidget(self.card)
+        self.right.addWidget(self.conversation)
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 1)
+        self.right.setSizes([150, 600])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([210, 790, 440])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.commands = build_actions(self, self.ops.undo_stack)
+        install_menus(self, self.commands)
+        self.counts_label = QLabel()
+        self.counts_label.setContentsMargins(8, 0, 8, 0)
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.commands.undo)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.undo_button.setAutoRaise(True)
+        self.undo_button.setVisible(False)
+        self.ops.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+        self._connect(self.commands)
+        self.resize(1440, 860)
+        self._restore_ui_state()
+        self.update_counts()
+        self.update_actions()
+        if self.model.rowCount() > 0:
+            self.table.select_row(0)
+        self.table.setFocus()
+
+    # -- wiring ---------------------------------------------------------------------------------
+
+    def _connect(self, a: Actions) -> None:
+        self.sidebar.entry_chosen.connect(self.choose_entry)
+        self.table.inquiry_selected.connect(self.open_inquiry)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.returnPressed.connect(self.apply_search)
+        self.card.inquiry_opened.connect(self.show_inquiry)
+        self.conversation.note_requested.connect(self.add_note)
+        self.ops.changed.connect(self.after_change)
+        self.ops.failed.connect(self.show_error)
+        self.ops.undoable.connect(self._offer_undo)
+        self.runner.unhandled_error.connect(lambda e: self.show_error(str(e)))
+        a.log_call.triggered.connect(self.log_call)
+        a.new_inquiry.triggered.connect(self.new_inquiry)
+        a.search.triggered.connect(self.focus_search)
+        a.mark_waiting.triggered.connect(lambda: self.set_status(Status.WAITING))
+        a.resolve.triggered.connect(lambda: self.set_status(Status.RESOLVED))
+        a.reopen.triggered.connect(lambda: self.set_status(Status.OPEN))
+        a.add_note.triggered.connect(self.conversation.focus_note)
+        a.snooze.triggered.connect(self._popup_snooze)
+        a.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        a.refresh.triggered.connect(self.reload)
+        a.quit.triggered.connect(self.close)
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def choose_entry(self, entry: SidebarEntry) -> None:
+        query = dataclasses.replace(
+            self.model.query, view=entry.view or View.INBOX, group=entry.group
+        )
+        self.model.set_query(query)
+        if self.model.rowCount() > 0 and self.table.selected_id() is None:
+            self.table.select_row(0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_search(self) -> None:
+        self.search_timer.stop()
+        text = self.search.text()
+        if text == self.model.query.search:
+            return
+        self.model.set_query(dataclasses.replace(self.model.query, search=text))
+        if self.model.rowCount() > 0 and self.table.selected_id() is None:
+            self.table.select_row(0)
+
+    def open_inquiry(self, inquiry_id: object) -> None:
+        if not isinstance(inquiry_id, int):
+            self._show_detail(None)
+            return
+        try:
+            detail = self.services.inquiries.get(inquiry_id)
+        except ServiceError:
+            detail = None
+        self._show_detail(detail)
+
+    def show_inquiry(self, inquiry_id: int) -> None:
+        """Open an inquiry, selecting it in the list when the current view contains it."""
+        if not self.table.select_id(inquiry_id):
+            self.open_inquiry(inquiry_id)
+
+    def _show_detail(self, detail: InquiryDetail | None) -> None:
+        self.detail = detail
+        self.conversation.show_detail(detail)
+        self.card.show_card(detail.customer if detail else None, detail.id if detail else None)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        d = self.detail
+        status = d.status if d else None
+        active = status in (Status.NEW, Status.OPEN)
+        self.commands.mark_waiting.setEnabled(active)
+        self.commands.resolve.setEnabled(d is not None and status is not None and status.is_open)
+        self.commands.reopen.setEnabled(status in (Status.WAITING, Status.RESOLVED, Status.CLOSED))
+        self.commands.add_note.setEnabled(d is not None)
+        self.commands.snooze.setEnabled(d is not None and status is not None and status.is_open)
+
+    def update_counts(self) -> None:
+        self.sidebar_model.refresh()
+        counts = self.sidebar_model.counts.views
+        self.counts_label.setText(
+            self.tr("%1 open · %2 overdue · %3 due today")
+            .replace("%1", str(counts.get(View.INBOX, 0)))
+            .replace("%2", str(counts.get(View.OVERDUE, 0)))
+            .replace("%3", str(counts.get(View.DUE_TODAY, 0)))
+        )
+
+    def reload(self) -> None:
+        self.model.refresh()
+        self.update_counts()
+        if self.table.selected_id() is None and self.model.rowCount() > 0:
+            self.table.select_row(0)
+        elif self.detail is not None and self.table.selected_id() is None:
+            self.open_inquiry(self.detail.id)
+
+    def after_change(self, message: str, inquiry_id: object) -> None:
+        self.reload()
+        if isinstance(inquiry_id, int) and self.detail is not None and self.detail.id == inquiry_id:
+            self.open_inquiry(inquiry_id)
+        if message:
+            self.statusBar().showMessage(message, 15_000)
+
+    def _offer_undo(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("%1 — Undo with Ctrl+Z").replace("%1", message), 15_000
+        )
+
+    def show_error(self, message: str) -> None:
+        self.last_error = message
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("That did not work"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def set_status(self, status: Status) -> None:
+        if self.detail is not None:
+            self.ops.set_status(self.detail.id, status)
+
+    def add_note(self, inquiry_id: int, text: str) -> None:
+        self.ops.add_note(inquiry_id, text, self.conversation.note_saved)
+
+    def _popup_snooze(self) -> None:
+        if self.detail is None:
+            return
+        rect = self.table.visualRect(self.table.currentIndex())
+        pos = self.table.viewport().mapToGlobal(rect.center()) if rect.isValid() else QCursor.pos()
+        self.commands.snooze_menu.popup(pos)
+
+    def _fill_snooze_menu(self) -> None:
+        menu = self.commands.snooze_menu
+        menu.clear()
+        tz = self.services.ctx.tz
+        labels = {
+            "in_3_hours": self.tr("In 3 hours"),
+            "tomorrow": self.tr("Tomorrow morning"),
+            "next_week": self.tr("Next week"),
+        }
+        for key, until in self.services.inquiries.snooze_presets().items():
+            label = labels.get(key, key)
+            action = menu.addAction(f"{label}\t{fmt.long_time(until, tz)}")
+            action.triggered.connect(lambda _checked=False, u=until: self.snooze(u))
+        menu.addSeparator()
+        menu.addAction(self.tr("Pick a date and time…")).triggered.connect(self._snooze_custom)
+        if self.detail is not None and self.detail.snoozed_until is not None:
+            menu.addAction(self.tr("Wake up now")).triggered.connect(lambda: self.snooze(None))
+
+    def snooze(self, until: datetime | None) -> None:
+        if self.detail is not None:
+            self.ops.snooze(self.detail.id, until)
+
+    def _snooze_custom(self) -> None:
+        dialog = SnoozeDialog(self.services.ctx.tz, self.services.ctx.now(), self)
+        dialog.accepted.connect(lambda: self.snooze(dialog.until()))
+        dialog.open()
+
+    def log_call(self) -> None:
+        d = self.detail
+        if d is not None and d.channel is Channel.PHONE and d.status in (Status.NEW, Status.OPEN):
+            # An open phone inquiry is selected: this is most likely the call-back it owes.
+            phones = [i.display for i in d.customer.identities if i.kind is IdentityKind.PHONE]
+            dialog = CallDialog(
+                self.services,
+                self.runner,
+                self,
+                inquiry_id=d.id,
+                phone=phones[0] if phones else "",
+                name=d.customer.name,
+                customer_id=d.customer.id,
+            )
+        else:
+            dialog = CallDialog(self.services, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._call_saved)
+        self.call_dialog = dialog
+        dialog.open()
+
+    def _call_saved(self, detail: InquiryDetail) -> None:
+        self.call_dialog = None
+        self._created(detail, self.tr("Logged call #%1").replace("%1", str(detail.id)))
+
+    def new_inquiry(self) -> None:
+        dialog = NewInquiryDialog(self.services, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda d: self._created(d, self.tr("Created #%1").replace("%1", str(d.id)))
+        )
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _created(self, detail: InquiryDetail, message: str) -> None:
+        self.reload()
+        if not self.table.select_id(detail.id):
+            self.open_inquiry(detail.id)
+            message += " — " + self.tr("not in this view (%1)").replace(
+                "%1", fmt.status_name(detail.status)
+            )
+        self.statusBar().showMessage(message, 15_000)
+        self.table.setFocus()
+
+    # -- window state ---------------------------------------------------------------------------
+
+    def _restore_ui_state(self) -> None:
+        s = self.ui_settings
+        if s is None:
+            return
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in (("main", self.splitter), ("right", self.right)):
+            value = s.value(f"splitter/{key}")
+            if value is not None:
+                splitter.restoreState(value)
+        header = s.value("table/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_ui_state(self) -> None:
+        s = self.ui_settings
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("splitter/main", self.splitter.saveState())
+        s.setValue("splitter/right", self.right.saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Let queued changes reach the database before the window (and the store) go away.
+        self.runner.wait()
+        self.save_ui_state()
+        super().closeEvent(event)

@@ -1,0 +1,172 @@
+"""An inquiry typed in by hand: a letter, a chat at the market stall, a DM copied over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.domain.types import Channel, IdentityKind, InquiryKind
+from soloservice.services.customers import CustomerRef
+from soloservice.services.dto import InquiryDetail
+from soloservice.services.errors import ServiceError
+from soloservice.services.inquiries import NewInquiry
+from soloservice.services.registry import Services
+from soloservice.ui import formatting as fmt
+from soloservice.ui.icons import channel_icon
+from soloservice.ui.tasks import TaskRunner
+
+_IDENTITY_FOR_CHANNEL = {
+    Channel.EMAIL: IdentityKind.EMAIL,
+    Channel.FORM: IdentityKind.EMAIL,
+    Channel.PHONE: IdentityKind.PHONE,
+    Channel.FACEBOOK: IdentityKind.FACEBOOK,
+    Channel.INSTAGRAM: IdentityKind.INSTAGRAM,
+    Channel.X: IdentityKind.X,
+}
+
+
+class NewInquiryDialog(QDialog):
+    saved = Signal(object)
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.saving = False
+        self.setWindowTitle(self.tr("New inquiry"))
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Customer name"))
+        self.identity_kind = QComboBox()
+        kinds = {
+            IdentityKind.EMAIL: self.tr("Email"),
+            IdentityKind.PHONE: self.tr("Phone"),
+            IdentityKind.FACEBOOK: self.tr("Facebook"),
+            IdentityKind.INSTAGRAM: self.tr("Instagram"),
+            IdentityKind.X: self.tr("X"),
+        }
+        for kind, label in kinds.items():
+            self.identity_kind.addItem(label, kind)
+        self.identity = QLineEdit()
+        self.identity.setPlaceholderText(self.tr("Address, number or handle (optional)"))
+
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(channel_icon(channel), fmt.channel_name(channel), channel)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.kind = QComboBox()
+        for inquiry_kind in InquiryKind:
+            self.kind.addItem(fmt.kind_name(inquiry_kind), inquiry_kind)
+        self.kind.setCurrentIndex(list(InquiryKind).index(InquiryKind.QUESTION))
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(self.tr("Short summary (optional: taken from the text)"))
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(self.tr("What the customer wrote or said"))
+        self.text.setMinimumHeight(self.fontMetrics().height() * 6)
+
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c53030;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setToolTip(self.tr("Create the inquiry (Ctrl+Enter)"))
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+
+        identity_row = QHBoxLayout()
+        identity_row.addWidget(self.identity_kind)
+        identity_row.addWidget(self.identity, 1)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.addRow(self.tr("&Customer:"), self.name)
+        form.addRow(self.tr("&Reach at:"), identity_row)
+        form.addRow(self.tr("C&hannel:"), self.channel)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Subject:"), self.subject)
+        form.addRow(self.tr("&Text:"), self.text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.name.setFocus()
+
+    def _channel_changed(self) -> None:
+        channel = self.channel.currentData()
+        if isinstance(channel, Channel) and not self.identity.text().strip():
+            kind = _IDENTITY_FOR_CHANNEL[channel]
+            self.identity_kind.setCurrentIndex(list(IdentityKind).index(kind))
+
+    def build(self) -> NewInquiry | None:
+        name = self.name.text().strip()
+        identity = self.identity.text().strip()
+        if not name and not identity:
+            self.show_error(self.tr("Who is it from? Type a name or how to reach them."))
+            self.name.setFocus()
+            return None
+        if not self.text.toPlainText().strip() and not self.subject.text().strip():
+            self.show_error(self.tr("Type a subject or the text of the inquiry."))
+            self.text.setFocus()
+            return None
+        kind = self.identity_kind.currentData()
+        return NewInquiry(
+            customer=CustomerRef(
+                name=name,
+                identity_kind=kind if identity else None,
+                identity_value=identity,
+            ),
+            channel=self.channel.currentData(),
+            subject=self.subject.text().strip(),
+            text=self.text.toPlainText().strip(),
+            kind=self.kind.currentData(),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        new = self.build()
+        if new is None:
+            return
+        self.show_error("")
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.runner.run_task(lambda: self.services.inquiries.create(new), self._saved, self._failed)
+
+    def _saved(self, detail: object) -> None:
+        self.saving = False
+        assert isinstance(detail, InquiryDetail)
+        self.saved.emit(detail)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        message = str(error) if isinstance(error, ServiceError) else repr(error)
+        self.show_error(message)

@@ -1,0 +1,139 @@
+"""Running slow work off the GUI thread and getting the answer back on it.
+
+Mutations go through one worker thread, in the order they were asked for, so that an undo
+can never overtake the change it undoes. Callbacks always run on the GUI thread.
+
+The worker hands its outcome over through a thread-safe queue and wakes the GUI thread with
+a posted event. It deliberately does not emit a Qt signal from the worker: PySide6 6.12
+drops a reference to ``True`` on every cross-thread emit, which crashes the interpreter once
+enough tasks have run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal
+
+_WAKE = QEvent.Type(QEvent.registerEventType())
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    task_id: int
+    ok: bool
+    payload: object
+
+
+@dataclass
+class _Callbacks:
+    on_success: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+
+
+class _Job(QRunnable):
+    def __init__(self, runner: TaskRunner, task_id: int, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.outcomes = runner.outcomes
+        self.runner = runner
+        self.task_id = task_id
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # delivered to the GUI thread, never swallowed
+            self.outcomes.put(_Outcome(self.task_id, False, exc))
+        else:
+            self.outcomes.put(_Outcome(self.task_id, True, result))
+        QCoreApplication.postEvent(self.runner, QEvent(_WAKE))
+
+
+class TaskRunner(QObject):
+    """``run_task(fn, on_success, on_error)``: fn runs on a worker, callbacks on the GUI thread."""
+
+    #: emitted on the GUI thread after a task's callback ran (tests wait on it)
+    task_done = Signal()
+    #: emitted on the GUI thread when a task failed and nobody handled the error
+    unhandled_error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Callbacks] = {}
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run_task(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> int:
+        task_id = next(self._ids)
+        self._pending[task_id] = _Callbacks(on_success, on_error)
+        self.pool.start(_Job(self, task_id, fn))
+        return task_id
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _WAKE:
+            self.deliver_ready()
+            return True
+        return super().event(event)
+
+    def deliver_ready(self) -> None:
+        """Run the callbacks of every finished task, in the order they finished."""
+        while True:
+            try:
+                outcome = self.outcomes.get_nowait()
+            except queue.Empty:
+                return
+            self._deliver(outcome)
+
+    def _deliver(self, outcome: _Outcome) -> None:
+        callbacks = self._pending.pop(outcome.task_id, None)
+        try:
+            if callbacks is None:
+                return
+            if outcome.ok:
+                if callbacks.on_success is not None:
+                    callbacks.on_success(outcome.payload)
+            else:
+                assert isinstance(outcome.payload, BaseException)
+                if callbacks.on_error is not None:
+                    callbacks.on_error(outcome.payload)
+                else:
+                    self.unhandled_error.emit(outcome.payload)
+        finally:
+            self.task_done.emit()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until every queued job ran (used on shutdown so nothing is cut off)."""
+        return self.pool.waitForDone(msecs)
+
+
+_default: TaskRunner | None = None
+
+
+def default_runner() -> TaskRunner:
+    global _default
+    if _default is None:
+        _default = TaskRunner()
+    return _default
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> int:
+    return default_runner().run_task(fn, on_success, on_error)

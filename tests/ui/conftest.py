@@ -1,0 +1,48 @@
+"""UI fixtures: a main window over the shared services fixture, shown offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from soloservice.services.registry import Services
+from soloservice.ui.main_window import MainWindow
+from soloservice.ui.tasks import TaskRunner
+from tests.helpers.clock import FixedClock
+from tests.ui.helpers import seed_inbox
+
+
+@pytest.fixture
+def seeded(services: Services, clock: FixedClock) -> list[int]:
+    return seed_inbox(services, clock.now, 12)
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    task_runner = TaskRunner()
+    yield task_runner
+    task_runner.wait()
+
+
+def open_window(qtbot: QtBot, services: Services, settings_file: Path | None = None) -> MainWindow:
+    window = MainWindow(services, settings_file=settings_file)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, seeded: list[int]) -> Iterator[MainWindow]:
+    win = open_window(qtbot, services)
+    yield win
+    win.runner.wait()
