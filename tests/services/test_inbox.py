@@ -160,3 +160,12 @@ def test_channel_and_status_narrow_a_view(services: Services) -> None:
     assert ids(services, channel=Channel.INSTAGRAM) == [ig.id]
     assert ids(services, group=ChannelGroup.SOCIAL, status=Status.NEW) == [fb.id]
     assert ids(services, view=View.RESOLVED, status=Status.CLOSED) == []
+
+
+def test_only_ids_shows_exactly_those_whatever_their_status(services: Services) -> None:
+    a = make_inquiry(services, email="a@x.dk")
+    b = make_inquiry(services, email="b@x.dk")
+    make_inquiry(services, email="c@x.dk")
+    services.inquiries.set_status(b.id, Status.RESOLVED)
+    assert ids(services, only_ids=(a.id, b.id), sort=SortKey.RECEIVED) == [a.id, b.id]
+    assert ids(services, only_ids=()) == []

@@ -51,6 +51,9 @@ class InboxQuery:
     #: narrower than ``view``: one status within the view (e.g. only "new" in the inbox)
     status: Status | None = None
     search: str = ""
+    #: a fixed set of inquiries (the ones behind a number in the weekly review); the view and
+    #: group are ignored while it is set
+    only_ids: tuple[int, ...] | None = None
     sort: SortKey = SortKey.DUE
     descending: bool = False
 

@@ -88,8 +88,11 @@ class InboxService:
         return or_(*conditions)
 
     def _where(self, query: InboxQuery, now: datetime) -> list[ColumnElement[bool]]:
-        where = [self._view_condition(query.view, now)]
-        if query.group is not None:
+        if query.only_ids is not None:
+            where: list[ColumnElement[bool]] = [inquiry.c.id.in_(list(query.only_ids))]
+        else:
+            where = [self._view_condition(query.view, now)]
+        if query.group is not None and query.only_ids is None:
             where.append(inquiry.c.channel.in_(sorted(c.value for c in query.group.channels())))
         if query.channel is not None:
             where.append(inquiry.c.channel == query.channel.value)

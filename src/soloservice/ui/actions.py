@@ -91,7 +91,9 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
     )
 
 
-def install_menus(window: QMainWindow, a: Actions) -> None:
+def install_menus(window: QMainWindow, a: Actions) -> tuple[dict[str, QMenu], QToolBar]:
+    """Build the menu bar and toolbar; returns the menus by key (file, edit, inquiry, view,
+    tools, help) so features can add to them, and the toolbar."""
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     file_menu.addAction(a.log_call)
@@ -112,6 +114,8 @@ def install_menus(window: QMainWindow, a: Actions) -> None:
     inquiry_menu.addMenu(a.snooze_menu)
     view_menu = bar.addMenu(_tr("&View"))
     view_menu.addAction(a.refresh)
+    tools_menu = bar.addMenu(_tr("&Tools"))
+    help_menu = bar.addMenu(_tr("&Help"))
 
     toolbar = QToolBar(_tr("Main toolbar"), window)
     toolbar.setObjectName("mainToolbar")
@@ -132,3 +136,12 @@ def install_menus(window: QMainWindow, a: Actions) -> None:
     toolbar.addAction(a.undo)
     toolbar.addAction(a.refresh)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    menus = {
+        "file": file_menu,
+        "edit": edit_menu,
+        "inquiry": inquiry_menu,
+        "view": view_menu,
+        "tools": tools_menu,
+        "help": help_menu,
+    }
+    return menus, toolbar

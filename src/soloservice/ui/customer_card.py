@@ -55,6 +55,7 @@ class CustomerCardView(QFrame):
         self.history.itemClicked.connect(self._open)
 
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
         layout.addWidget(self.name)
@@ -65,6 +66,11 @@ class CustomerCardView(QFrame):
         layout.addWidget(self.history, 1)
         layout.addStretch(0)
         self.show_card(None)
+
+    def add_section(self, widget: QWidget) -> None:
+        """A feature's section (survey answers, merge suggestions, ...) below the identities."""
+        index = self._layout.indexOf(self.history_title)
+        self._layout.insertWidget(index, widget)
 
     def show_card(self, card: CustomerCard | None, current_inquiry: int | None = None) -> None:
         self.current_inquiry = current_inquiry

@@ -9,22 +9,25 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from soloservice.domain.types import Channel, IdentityKind, Status
-from soloservice.services.dto import InquiryDetail, View
+from soloservice.services.dto import CustomerCard, InquiryDetail, View
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
@@ -46,12 +49,30 @@ SEARCH_DELAY_MS = 250
 UI_SETTINGS_FILE = "ui.ini"
 
 
+class InquiryPanel(Protocol):
+    """A widget shown under the conversation (reply composer, remedies, follow-up...)."""
+
+    def set_inquiry(self, detail: InquiryDetail | None) -> None: ...
+
+
+class CardSection(Protocol):
+    """A widget added to the customer card (survey answers, merge suggestions...)."""
+
+    def set_customer(self, card: CustomerCard | None) -> None: ...
+
+
 class MainWindow(QMainWindow):
+    #: the inquiry shown on the right changed (an InquiryDetail, or None)
+    inquiry_changed = Signal(object)
+    #: the list and counts were reloaded after a change: features refresh what they show
+    data_changed = Signal()
+
     def __init__(
         self,
         services: Services,
         runner: TaskRunner | None = None,
         settings_file: Path | None = None,
+        install_features: bool = True,
     ) -> None:
         super().__init__()
         self.services = services
@@ -92,9 +113,15 @@ class MainWindow(QMainWindow):
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.card)
         self.right.addWidget(self.conversation)
+        self.panels = QTabWidget()
+        self.panels.setObjectName("inquiryPanels")
+        self.panels.setDocumentMode(True)
+        self.panels.setVisible(False)
+        self.right.addWidget(self.panels)
         self.right.setStretchFactor(0, 0)
         self.right.setStretchFactor(1, 1)
-        self.right.setSizes([150, 600])
+        self.right.setStretchFactor(2, 1)
+        self.right.setSizes([150, 420, 260])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
@@ -108,7 +135,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.commands = build_actions(self, self.ops.undo_stack)
-        install_menus(self, self.commands)
+        self.menus, self.toolbar = install_menus(self, self.commands)
+        self._inquiry_panels: list[InquiryPanel] = []
+        self._card_sections: list[CardSection] = []
         self.counts_label = QLabel()
         self.counts_label.setContentsMargins(8, 0, 8, 0)
         self.undo_button = QToolButton()
@@ -122,6 +151,11 @@ class MainWindow(QMainWindow):
 
         self._connect(self.commands)
         self.resize(1440, 860)
+        self.features: dict[str, object] = {}
+        if install_features:
+            from soloservice.ui.features import install_features as install
+
+            self.features = install(self)
         self._restore_ui_state()
         self.update_counts()
         self.update_actions()
@@ -159,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def choose_entry(self, entry: SidebarEntry) -> None:
         query = dataclasses.replace(
-            self.model.query, view=entry.view or View.INBOX, group=entry.group
+            self.model.query, view=entry.view or View.INBOX, group=entry.group, only_ids=None
         )
         self.model.set_query(query)
         if self.model.rowCount() > 0 and self.table.selected_id() is None:
@@ -197,7 +231,49 @@ class MainWindow(QMainWindow):
         self.detail = detail
         self.conversation.show_detail(detail)
         self.card.show_card(detail.customer if detail else None, detail.id if detail else None)
+        for panel in self._inquiry_panels:
+            panel.set_inquiry(detail)
+        for section in self._card_sections:
+            section.set_customer(detail.customer if detail else None)
         self.update_actions()
+        self.inquiry_changed.emit(detail)
+
+    # -- extension points for ui/features ---------------------------------------------------
+
+    def menu(self, key: str) -> QMenu:
+        """A top-level menu by key: file, edit, inquiry, view, tools, help."""
+        return self.menus[key]
+
+    def add_inquiry_tab(self, widget: QWidget, title: str) -> None:
+        """Add a tab under the conversation; ``widget.set_inquiry(detail)`` follows the
+        selection (see InquiryPanel)."""
+        self.panels.addTab(widget, title)
+        self.panels.setVisible(True)
+        if hasattr(widget, "set_inquiry"):
+            self._inquiry_panels.append(widget)
+            widget.set_inquiry(self.detail)
+
+    def add_card_section(self, widget: QWidget) -> None:
+        """Add a section to the customer card; ``widget.set_customer(card)`` follows it."""
+        self.card.add_section(widget)
+        if hasattr(widget, "set_customer"):
+            self._card_sections.append(widget)
+            widget.set_customer(self.detail.customer if self.detail else None)
+
+    def show_inquiry_ids(self, ids: list[int], label: str) -> None:
+        """Show exactly these inquiries in the list (the ones behind a number in the review)."""
+        self.sidebar.clearSelection()
+        self.model.set_query(dataclasses.replace(self.model.query, only_ids=tuple(ids)))
+        if self.model.rowCount() > 0:
+            self.table.select_row(0)
+        self.statusBar().showMessage(
+            self.tr("%1: %2 inquiries — pick a view on the left to go back")
+            .replace("%1", label)
+            .replace("%2", str(len(ids))),
+            30_000,
+        )
+        self.raise_()
+        self.activateWindow()
 
     def update_actions(self) -> None:
         d = self.detail
@@ -226,6 +302,7 @@ class MainWindow(QMainWindow):
             self.table.select_row(0)
         elif self.detail is not None and self.table.selected_id() is None:
             self.open_inquiry(self.detail.id)
+        self.data_changed.emit()
 
     def after_change(self, message: str, inquiry_id: object) -> None:
         self.reload()

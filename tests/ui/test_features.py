@@ -1,0 +1,67 @@
+"""The main window's extension points and the weekly review wired into it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from soloservice.services.dto import CustomerCard, InquiryDetail
+from soloservice.ui.features.review import ReviewFeature
+from soloservice.ui.main_window import MainWindow
+from soloservice.ui.sidebar_model import ENTRIES
+
+
+class _Panel(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[int | None] = []
+
+    def set_inquiry(self, detail: InquiryDetail | None) -> None:
+        self.seen.append(detail.id if detail else None)
+
+
+class _Section(QLabel):
+    def set_customer(self, card: CustomerCard | None) -> None:
+        self.setText(card.name if card else "")
+
+
+def test_panels_and_sections_follow_the_selection(qtbot: QtBot, window: MainWindow) -> None:
+    panel, section = _Panel(), _Section()
+    window.add_inquiry_tab(panel, "Test")
+    window.add_card_section(section)
+    assert window.detail is not None
+    assert panel.seen == [window.detail.id]
+    first = window.detail.id
+    with qtbot.waitSignal(window.inquiry_changed):
+        qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert window.detail is not None and window.detail.id != first
+    assert panel.seen[-1] == window.detail.id
+    assert section.text() == window.detail.customer.name
+
+
+def test_every_feature_is_installed_and_has_a_menu_home(window: MainWindow) -> None:
+    assert "review" in window.features
+    texts = [a.text() for a in window.menu("view").actions()]
+    assert any("Weekly review" in t for t in texts)
+
+
+def test_review_numbers_open_their_inquiries_in_the_list(
+    qtbot: QtBot, window: MainWindow, seeded: list[int]
+) -> None:
+    feature = window.features["review"]
+    assert isinstance(feature, ReviewFeature)
+    window.setFocus()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert feature.review is not None and feature.review.isVisible()
+    qtbot.addWidget(feature.review)
+    chosen = seeded[:3]
+    feature.review.open_inquiries.emit(chosen)
+    assert sorted(window.model.id_at(r) for r in range(window.model.rowCount())) == sorted(chosen)
+    # Picking a view again leaves the review's selection.
+    window.choose_entry(ENTRIES[0])
+    assert window.model.query.only_ids is None
