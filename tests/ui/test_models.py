@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from soloservice.domain.types import Channel, ChannelGroup, Status
+from soloservice.domain.types import Channel, ChannelGroup, InquiryKind, Status
 from soloservice.services.dto import InboxQuery, SortKey, View
 from soloservice.services.registry import Services
 from soloservice.ui.inbox_model import (
@@ -108,3 +108,30 @@ def test_sidebar_model_counts_and_passes_the_model_tester(
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
     qtmodeltester.check(model)
+
+
+def test_closed_loop_cases_stand_out_in_red(qtmodeltester: ModelTester, services: Services) -> None:
+    """An unhappy follow-up answer reopens the case: it must be impossible to miss."""
+    from soloservice.storage.tables import InquiryRow
+    from soloservice.ui.inbox_model import CLOSED_LOOP_FG, Column, InboxModel
+    from tests.helpers.factories import make_inquiry
+
+    unhappy = make_inquiry(services, email="sad@example.dk")
+    plain = make_inquiry(services, email="ok@example.dk", kind=InquiryKind.QUESTION)
+    with services.ctx.db.session() as session:
+        row = session.get(InquiryRow, unhappy.id)
+        assert row is not None
+        row.closed_loop = True
+        row.at_risk_public = True
+        row.status = "open"
+    model = InboxModel(services)
+    qtmodeltester.check(model)
+    rows = {model.id_at(r): r for r in range(model.rowCount())}
+    status = model.index(rows[unhappy.id], Column.STATUS)
+    assert model.data(status) == "Call back!"
+    assert model.data(status, Qt.ItemDataRole.ForegroundRole).color() == CLOSED_LOOP_FG
+    subject = model.index(rows[unhappy.id], Column.SUBJECT)
+    assert "call back within 24 hours" in model.data(subject, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(subject, Qt.ItemDataRole.DecorationRole) is not None
+    plain_subject = model.index(rows[plain.id], Column.SUBJECT)
+    assert model.data(plain_subject, Qt.ItemDataRole.DecorationRole) is None

@@ -19,9 +19,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from soloservice.domain.types import Status
+from soloservice.domain.types import InquiryKind, Status
 from soloservice.services.dto import InboxQuery, InquiryListRow, SortKey
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
@@ -34,6 +34,27 @@ OVERDUE_BG = QColor("#fdf0f0")
 DUE_TODAY_FG = QColor("#a35c00")
 DUE_TODAY_BG = QColor("#fff4d6")
 MUTED_FG = QColor("#6b7280")
+CLOSED_LOOP_FG = QColor("#b91c1c")
+COMPLAINT_DOT = QColor("#e07b00")
+
+
+def _awaiting_callback(item: InquiryListRow) -> bool:
+    """Reopened by an unhappy follow-up answer and not yet called back."""
+    return item.closed_loop and item.status in (Status.NEW, Status.OPEN)
+
+
+def _dot(color: QColor, size: int = 10) -> QIcon:
+    """A small filled circle: the marker before a complaint's or a closed-loop case's subject."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(color.darker(120))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -74,6 +95,8 @@ class InboxModel(QAbstractTableModel):
         #: how many rows were asked of the database since the last reset (tests read it)
         self.fetched_rows = 0
         self.fetch_calls = 0
+        self._closed_loop_icon: QIcon | None = None
+        self._complaint_icon: QIcon | None = None
         self._load_ids()
 
     # -- the query ----------------------------------------------------------------------------
@@ -205,6 +228,8 @@ class InboxModel(QAbstractTableModel):
             return self._display(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.CHANNEL:
             return channel_icon(item.channel)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SUBJECT:
+            return self._marker(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item, column)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -248,7 +273,21 @@ class InboxModel(QAbstractTableModel):
             return fmt.money(item.lifetime_value, self.services.ctx.settings.currency)
         if self._snoozed(item):
             return self.tr("Snoozed")
+        if _awaiting_callback(item):
+            return self.tr("Call back!") if item.at_risk_public else self.tr("Call back")
         return fmt.status_name(item.status)
+
+    def _marker(self, item: InquiryListRow) -> QIcon | None:
+        """Red for an unhappy follow-up answer awaiting its call-back, orange for complaints."""
+        if _awaiting_callback(item):
+            if self._closed_loop_icon is None:
+                self._closed_loop_icon = _dot(CLOSED_LOOP_FG)
+            return self._closed_loop_icon
+        if item.kind is InquiryKind.COMPLAINT:
+            if self._complaint_icon is None:
+                self._complaint_icon = _dot(COMPLAINT_DOT)
+            return self._complaint_icon
+        return None
 
     def _snoozed(self, item: InquiryListRow) -> bool:
         return item.snoozed_until is not None and item.snoozed_until > self._now
@@ -256,7 +295,15 @@ class InboxModel(QAbstractTableModel):
     def _tooltip(self, item: InquiryListRow, column: Column) -> str | None:
         tz = self.services.ctx.tz
         if column == Column.SUBJECT:
-            return item.snippet or item.subject
+            text = item.snippet or item.subject
+            if _awaiting_callback(item):
+                note = self.tr("Unhappy with the solution: call back within 24 hours.")
+                if item.at_risk_public:
+                    note += " " + self.tr("At risk of a public complaint.")
+                return f"{note}\n\n{text}"
+            if item.kind is InquiryKind.COMPLAINT:
+                return self.tr("Complaint") + f"\n\n{text}"
+            return text
         if column == Column.DUE and item.due_at is not None:
             when = fmt.long_time(item.due_at, tz)
             if item.overdue:
@@ -272,6 +319,8 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def _foreground(self, item: InquiryListRow, column: Column) -> QBrush | None:
+        if _awaiting_callback(item) and column in (Column.CUSTOMER, Column.SUBJECT, Column.STATUS):
+            return QBrush(CLOSED_LOOP_FG)
         if column == Column.DUE:
             if item.overdue:
                 return QBrush(OVERDUE_FG)
