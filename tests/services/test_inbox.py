@@ -169,3 +169,11 @@ def test_only_ids_shows_exactly_those_whatever_their_status(services: Services) 
     services.inquiries.set_status(b.id, Status.RESOLVED)
     assert ids(services, only_ids=(a.id, b.id), sort=SortKey.RECEIVED) == [a.id, b.id]
     assert ids(services, only_ids=()) == []
+
+
+def test_due_order_puts_paused_promises_last(services: Services, clock: FixedClock) -> None:
+    early = make_inquiry(services, email="a@x.dk", received_at=clock.now - timedelta(days=3))
+    services.inquiries.set_status(early.id, Status.WAITING)
+    later = make_inquiry(services, email="b@x.dk")
+    assert ids(services, sort=SortKey.DUE) == [later.id, early.id]
+    assert ids(services, sort=SortKey.DUE, descending=True) == [later.id, early.id]

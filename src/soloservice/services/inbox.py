@@ -122,7 +122,9 @@ class InboxService:
         primary = column.desc() if query.descending else column.asc()
         order: list[Any] = []
         if query.sort is SortKey.DUE:
-            # Inquiries without a promise go last whichever way the list is sorted.
+            # Only new and open inquiries have a running promise: waiting (clock paused),
+            # resolved and promise-less ones go last whichever way the list is sorted.
+            order.append(case((inquiry.c.status.in_(_ACTIVE), 0), else_=1))
             order.append(case((inquiry.c.due_at.is_(None), 1), else_=0))
         order.append(primary)
         order.append(inquiry.c.id.desc() if query.descending else inquiry.c.id.asc())
