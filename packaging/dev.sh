@@ -4,6 +4,7 @@
 #   bash packaging/dev.sh demo    system libraries, .venv, the package; opens the app on demo data
 #   bash packaging/dev.sh test    the same plus the test servers' packages; runs the whole test suite
 #   bash packaging/dev.sh lint    ruff and mypy (after test or demo has set up .venv)
+#   bash packaging/dev.sh install-desktop   a menu entry for this user (after demo or test)
 #
 # Idempotent: a second run only installs what is missing.
 set -euo pipefail
@@ -98,8 +99,17 @@ case "$MODE" in
     "$VENV/bin/ruff" format --check src tests benchmarks
     "$VENV/bin/mypy" src
     ;;
+  install-desktop)
+    apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
+    icons="${XDG_DATA_HOME:-$HOME/.local/share}/icons/hicolor/scalable/apps"
+    mkdir -p "$apps" "$icons"
+    cp "$ROOT/src/soloservice/resources/icons/app.svg" "$icons/soloservice.svg"
+    sed "s#^Exec=soloservice#Exec=$VENV/bin/soloservice#" "$ROOT/packaging/soloservice.desktop" \
+      > "$apps/soloservice.desktop"
+    say "Installed $apps/soloservice.desktop"
+    ;;
   *)
-    echo "usage: bash packaging/dev.sh demo|test|lint" >&2
+    echo "usage: bash packaging/dev.sh demo|test|lint|install-desktop" >&2
     exit 2
     ;;
 esac
