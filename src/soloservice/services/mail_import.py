@@ -19,7 +19,7 @@ from typing import Any
 
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import ServiceError
-from soloservice.services.mail_ingest import IngestCounts, MailIngest, MailSource
+from soloservice.services.mail_ingest import IngestCounts, IngestTotals, MailIngest, MailSource
 
 BATCH_SIZE = 200
 _SNIFF_BYTES = 64 * 1024
@@ -31,31 +31,12 @@ class ImportFailed(ServiceError):
 
 
 @dataclass(frozen=True)
-class ImportSummary:
-    path: str
-    kind: str
-    fetched: int = 0
-    new_inquiries: int = 0
-    added_to_existing: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    own: int = 0
-    auto: int = 0
-    errors: tuple[str, ...] = ()
+class ImportSummary(IngestTotals):
+    path: str = ""
+    kind: str = ""
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "kind": self.kind,
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "errors": list(self.errors),
-        }
+        return {"path": self.path, "kind": self.kind, **super().as_json()}
 
 
 #: (sort key, label for the ledger, a way to read the bytes)
@@ -138,18 +119,7 @@ class MailImportService:
                         continue
                     source = MailSource(source=found, folder=label[:500], uid=index)
                     counts.add(ingest.ingest(session, raw, source))
-        return ImportSummary(
-            path=str(target),
-            kind=found,
-            fetched=counts.fetched,
-            new_inquiries=counts.new_inquiries,
-            added_to_existing=counts.added_to_existing,
-            duplicates=counts.duplicates,
-            quarantined=counts.quarantined,
-            own=counts.own,
-            auto=counts.auto,
-            errors=tuple(counts.errors),
-        )
+        return ImportSummary(path=str(target), kind=found, **counts.totals())
 
     def _entries(self, path: Path, kind: str) -> list[_Entry]:
         try:

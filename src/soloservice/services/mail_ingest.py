@@ -49,8 +49,42 @@ class Outcome(StrEnum):
     QUARANTINED = "quarantined"
 
 
+@dataclass(frozen=True)
+class IngestTotals:
+    """What became of a batch of mails; sync and import summaries extend it."""
+
+    fetched: int = 0
+    new_inquiries: int = 0
+    added_to_existing: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    own: int = 0
+    auto: int = 0
+    survey_answers: int = 0
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "fetched": self.fetched,
+            "new_inquiries": self.new_inquiries,
+            "added_to_existing": self.added_to_existing,
+            "duplicates": self.duplicates,
+            "quarantined": self.quarantined,
+            "own": self.own,
+            "auto": self.auto,
+            "survey_answers": self.survey_answers,
+            "errors": list(self.errors),
+        }
+
+
 @dataclass
 class IngestCounts:
+    """The running tally while mails are ingested."""
+
     fetched: int = 0
     new_inquiries: int = 0
     added_to_existing: int = 0
@@ -78,7 +112,8 @@ class IngestCounts:
         else:
             self.quarantined += 1
 
-    def as_json(self) -> dict[str, Any]:
+    def totals(self) -> dict[str, Any]:
+        """Keyword arguments for an IngestTotals (or a summary extending it)."""
         return {
             "fetched": self.fetched,
             "new_inquiries": self.new_inquiries,
@@ -88,7 +123,7 @@ class IngestCounts:
             "own": self.own,
             "auto": self.auto,
             "survey_answers": self.survey_answers,
-            "errors": list(self.errors),
+            "errors": tuple(self.errors),
         }
 
 

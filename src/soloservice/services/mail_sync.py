@@ -26,7 +26,13 @@ from soloservice.channels.email.parse import remote_html as parse_remote_html
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import NotFound
 from soloservice.services.mail_accounts import AccountView, MailAccountService, PasswordMissing
-from soloservice.services.mail_ingest import IngestCounts, MailIngest, MailSource, Outcome
+from soloservice.services.mail_ingest import (
+    IngestCounts,
+    IngestTotals,
+    MailIngest,
+    MailSource,
+    Outcome,
+)
 from soloservice.storage.mail_tables import (
     AttachmentRow,
     FolderStateRow,
@@ -51,37 +57,12 @@ class SyncProgress:
 
 
 @dataclass(frozen=True)
-class SyncSummary:
-    account: str
-    fetched: int = 0
-    new_inquiries: int = 0
-    added_to_existing: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    own: int = 0
-    auto: int = 0
-    survey_answers: int = 0
-    errors: tuple[str, ...] = ()
+class SyncSummary(IngestTotals):
+    account: str = ""
     cancelled: bool = False
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
     def as_json(self) -> dict[str, Any]:
-        return {
-            "account": self.account,
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "survey_answers": self.survey_answers,
-            "errors": list(self.errors),
-            "cancelled": self.cancelled,
-        }
+        return {"account": self.account, **super().as_json(), "cancelled": self.cancelled}
 
 
 @dataclass(frozen=True)
@@ -109,19 +90,7 @@ class AttachmentView:
 
 
 def _summary(name: str, counts: IngestCounts, cancelled: bool = False) -> SyncSummary:
-    return SyncSummary(
-        account=name,
-        fetched=counts.fetched,
-        new_inquiries=counts.new_inquiries,
-        added_to_existing=counts.added_to_existing,
-        duplicates=counts.duplicates,
-        quarantined=counts.quarantined,
-        own=counts.own,
-        auto=counts.auto,
-        survey_answers=counts.survey_answers,
-        errors=tuple(counts.errors),
-        cancelled=cancelled,
-    )
+    return SyncSummary(account=name, cancelled=cancelled, **counts.totals())
 
 
 class MailSyncService:
