@@ -18,7 +18,6 @@ from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.followups import (
     UNTICKED,
-    NoMailAccount,
     SurveyService,
     SurveyView,
     without_score_question,
@@ -26,6 +25,7 @@ from soloservice.services.followups import (
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.mail_ingest import MailIngest
 from soloservice.services.mail_sync import MailSyncService
+from soloservice.services.outbox import NoMailAccount
 from soloservice.services.registry import Services
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.mail_tables import MailAccountRow, OutboxRow

@@ -53,6 +53,7 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound, ServiceError
 from soloservice.services.inquiries import InquiryService, NewInquiry, make_snippet
+from soloservice.services.outbox import NoMailAccount, pick_account
 from soloservice.services.templates import TemplateService, template_values
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.mail_tables import MailAccountRow, MailItemRow, OutboxRow
@@ -79,10 +80,6 @@ _AWAITING = (ASKED,)
 
 _SCORE_PARAGRAPH = re.compile(r"\b0\b.{0,80}\b10\b", re.DOTALL)
 UNTICKED = "the founder chose not to ask for this case"
-
-
-class NoMailAccount(ServiceError):
-    """Nothing to send from; the founder must add a mail account first."""
 
 
 # -- views --------------------------------------------------------------------------------------
@@ -182,29 +179,6 @@ def customer_email(session: Session, customer_id: int) -> str | None:
         .where(IdentityRow.customer_id == customer_id, IdentityRow.kind == IdentityKind.EMAIL.value)
         .order_by(col(IdentityRow.id).desc())
     ).first()
-
-
-def pick_account(
-    session: Session, name: str | None, thread_account_id: int | None = None
-) -> MailAccountRow:
-    """The named account, else the one the conversation came in on, else the first enabled."""
-    if name is not None:
-        row = session.exec(select(MailAccountRow).where(MailAccountRow.name == name)).first()
-        if row is None:
-            raise NotFound(f"no mail account named {name!r}")
-        return row
-    if thread_account_id is not None:
-        found = session.get(MailAccountRow, thread_account_id)
-        if found is not None and found.enabled:
-            return found
-    row = session.exec(
-        select(MailAccountRow)
-        .where(MailAccountRow.enabled == True)  # noqa: E712 - SQL, not Python
-        .order_by(col(MailAccountRow.id))
-    ).first()
-    if row is None:
-        raise NoMailAccount("no mail account is set up to send surveys from: add one first")
-    return row
 
 
 def queue_survey_mail(

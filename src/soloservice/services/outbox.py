@@ -68,6 +68,29 @@ class NoRecipient(ServiceError):
     pass
 
 
+def pick_account(
+    session: Session, name: str | None, thread_account_id: int | None = None
+) -> MailAccountRow:
+    """The named account, else the one the conversation came in on, else the first enabled."""
+    if name is not None:
+        row = session.exec(select(MailAccountRow).where(MailAccountRow.name == name)).first()
+        if row is None:
+            raise NotFound(f"no mail account named {name!r}")
+        return row
+    if thread_account_id is not None:
+        found = session.get(MailAccountRow, thread_account_id)
+        if found is not None and found.enabled:
+            return found
+    row = session.exec(
+        select(MailAccountRow)
+        .where(MailAccountRow.enabled == True)  # noqa: E712 - SQL, not Python
+        .order_by(col(MailAccountRow.id))
+    ).first()
+    if row is None:
+        raise NoMailAccount("no mail account is set up to send from: add one first")
+    return row
+
+
 @dataclass(frozen=True)
 class OutboxView:
     id: int
@@ -228,7 +251,7 @@ class OutboxService:
                     select(MessageRow.id).where(MessageRow.inquiry_id == inquiry.id)
                 ).all()
                 thread_account = self._account_of_thread(session, [i for i in ids if i])
-            account = self._account(session, account_name, thread_account)
+            account = pick_account(session, account_name, thread_account)
             row = OutboxRow(
                 inquiry_id=inquiry_id,
                 survey_id=survey_id,
@@ -261,7 +284,7 @@ class OutboxService:
         with self.ctx.db.session() as session:
             inquiry = self.inquiries.row(session, inquiry_id)
             thread = self._thread(session, inquiry, with_quote)
-            account = self._account(session, account_name, thread.account_id)
+            account = pick_account(session, account_name, thread.account_id)
             text = body.strip("\n")
             if purpose == "reply":
                 text = with_signature(text, account.signature)
@@ -366,27 +389,6 @@ class OutboxService:
                 f"inquiry {inquiry.id}: the customer has no email address to reply to"
             )
         return identity.value
-
-    def _account(
-        self, session: Session, name: str | None, thread_account: int | None
-    ) -> MailAccountRow:
-        if name is not None:
-            row = session.exec(select(MailAccountRow).where(MailAccountRow.name == name)).first()
-            if row is None:
-                raise NotFound(f"no mail account named {name!r}")
-            return row
-        if thread_account is not None:
-            found = session.get(MailAccountRow, thread_account)
-            if found is not None:
-                return found
-        rows = session.exec(
-            select(MailAccountRow)
-            .where(MailAccountRow.enabled == True)  # noqa: E712 - SQL, not Python
-            .order_by(col(MailAccountRow.id))
-        ).all()
-        if not rows:
-            raise NoMailAccount("no mail account is set up to send from: add one first")
-        return rows[0]
 
     # -- reading and managing -----------------------------------------------------------------
 

@@ -31,13 +31,12 @@ from soloservice.services.followups import (
     ASKED,
     COUNTING_STATUSES,
     PULSE,
-    NoMailAccount,
     SendSummary,
     SurveyView,
-    pick_account,
     queue_survey_mail,
     survey_views,
 )
+from soloservice.services.outbox import NoMailAccount, pick_account
 from soloservice.services.templates import TemplateService
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
