@@ -59,7 +59,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -106,29 +106,17 @@ _OPEN = tuple(s.value for s in OPEN_STATUSES)
 
 
 @dataclass(frozen=True)
-class ChannelReview:
-    """One column of the review: a channel, ``social`` or ``total``. Ids are inquiry ids."""
+class ChannelReview(WeekFigures):
+    """One column of the review: a channel, ``social`` or ``total``. Ids are inquiry ids.
+
+    The week's figures (domain.review_math.WeekFigures) plus the follow-up answers."""
 
     key: str
-    received: Figure[int]
-    answered: Figure[int]
-    unanswered_now: Figure[int]
-    oldest_waiting: OldestWaiting | None
-    overdue_now: Figure[int]
-    first_response_median: Figure[timedelta | None]
-    first_response_p90: Figure[timedelta | None]
-    promises_kept_percent: Figure[float | None]
-    promises_broken: Figure[int]
-    resolved: Figure[int]
-    reopened: Figure[int]
     followups_asked: Figure[int]
     followups_answered: Figure[int]
     followup_response_percent: Figure[float | None]
     satisfied_percent: Figure[float | None]
     nps: Figure[float | None]
-    complaints: Figure[int]
-    iceberg: tuple[int, int]
-    value_at_risk: Figure[float]
 
 
 @dataclass(frozen=True)
@@ -717,26 +705,13 @@ def _column(
 
     answer_ids = inquiries(surveys.answer_ids)
     return ChannelReview(
+        **{f.name: getattr(figures, f.name) for f in fields(WeekFigures)},
         key=key,
-        received=figures.received,
-        answered=figures.answered,
-        unanswered_now=figures.unanswered_now,
-        oldest_waiting=figures.oldest_waiting,
-        overdue_now=figures.overdue_now,
-        first_response_median=figures.first_response_median,
-        first_response_p90=figures.first_response_p90,
-        promises_kept_percent=figures.promises_kept_percent,
-        promises_broken=figures.promises_broken,
-        resolved=figures.resolved,
-        reopened=figures.reopened,
         followups_asked=Figure(surveys.asked, inquiries(surveys.asked_ids)),
         followups_answered=Figure(surveys.answers, answer_ids),
         followup_response_percent=Figure(surveys.response_rate, inquiries(surveys.asked_ids)),
         satisfied_percent=Figure(surveys.satisfaction_rate, answer_ids),
         nps=Figure(surveys.nps, answer_ids),
-        complaints=figures.complaints,
-        iceberg=figures.iceberg,
-        value_at_risk=figures.value_at_risk,
     )
 
 
