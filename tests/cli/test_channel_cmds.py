@@ -152,3 +152,20 @@ def test_other_modules_can_add_import_sources(capsys: pytest.CaptureFixture[str]
             channel_cmds.add_import_source("test-kind", configure, lambda s, a: 0)
     finally:
         del channel_cmds.IMPORT_SOURCES["test-kind"]
+
+
+def test_customer_opt_out_stops_surveys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "optout")
+    call = run_json(
+        capsys, "--data-dir", data, "log-call", "--phone", "+45 20 12 34 56", "--name", "Ole",
+        "--note", "Tak",
+    )  # fmt: skip
+    customer_id = call["customer_card"]["id"]
+    shown = run_json(capsys, "--data-dir", data, "customer", "opt-out", str(customer_id))
+    assert shown == {"id": customer_id, "name": "Ole", "opted_out": True}
+    card = run_json(capsys, "--data-dir", data, "customer", "show", str(customer_id))
+    assert card["opted_out"] is True
+    (survey,) = run_json(capsys, "--data-dir", data, "followups", "--json")
+    assert survey["status"] == "skipped"
+    undone = run_json(capsys, "--data-dir", data, "customer", "opt-out", str(customer_id), "--undo")
+    assert undone["opted_out"] is False

@@ -121,7 +121,7 @@ def test_remedies_and_customer_import(data: Path, capsys: pytest.CaptureFixture[
     assert run_json(capsys, *d, "remedy", "remove", str(added["id"]))["removed"] == added["id"]
 
     path = tmp_csv(data, "Name,Email,Phone,Annual revenue\nMette Hansen,mette@example.dk,,50000\n")
-    result = run_json(capsys, *d, "customers", "import-csv", str(path))
+    result = run_json(capsys, *d, "import", "customers-csv", str(path))
     assert (result["created"], result["updated"]) == (0, 1)
     assert run_json(capsys, *d, "import", "customers-csv", str(path))["skipped"] == 1
 
@@ -143,7 +143,7 @@ def test_remedies_and_customer_import(data: Path, capsys: pytest.CaptureFixture[
         (["remedy", "add", "1", "--kind", "gift", "--cost", "-5"], "cannot be negative"),
         (["remedy", "add", "1", "--cost", "5"], "needs --kind"),
         (["remedy", "list", "999"], "no inquiry with id 999"),
-        (["customers", "import-csv", "/nonexistent/kunder.csv"], "kunder.csv"),
+        (["import", "customers-csv", "/nonexistent/kunder.csv"], "kunder.csv"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

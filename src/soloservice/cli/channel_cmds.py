@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from soloservice.cli.common import CliError, iso, print_json
+from soloservice.cli.common import CliError, card_json, iso, print_json
 from soloservice.cli.registry import Command
 from soloservice.domain.types import Channel, InquiryKind
 from soloservice.services.customer_merge import MergeView
@@ -285,6 +285,11 @@ def cmd_customer(services: Services, args: argparse.Namespace) -> int:
                 for s in merging.suggest_matches(args.id)
             ]
         )
+    elif args.action == "show":
+        print_json(card_json(services.customers.card(args.id), services.ctx.tz))
+    elif args.action == "opt-out":
+        card = services.customers.set_opted_out(args.id, not args.undo)
+        print_json({"id": card.id, "name": card.name, "opted_out": card.opted_out})
     elif args.action == "merge":
         print_json(_merge_json(merging.merge(args.survivor, args.merged), services))
     elif args.action == "unmerge":
@@ -300,7 +305,11 @@ def cmd_customer(services: Services, args: argparse.Namespace) -> int:
 def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
 ) -> dict[str, Command]:
-    importer = sub.add_parser("import", parents=[common], help="import files: forms, social")
+    importer = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import files: form CSVs, social exports, mail archives, customers",
+    )
     kinds = importer.add_subparsers(dest="source", metavar="KIND")
     for source in IMPORT_SOURCES.values():
         parser = kinds.add_parser(source.name, parents=[common], help=source.help)
@@ -355,8 +364,17 @@ def register(
     capture.add_argument("--source", metavar="NOTE", help="where it was seen, e.g. Trustpilot")
     capture.add_argument("--url", metavar="URL", help="link to the post or review")
 
-    customer = sub.add_parser("customer", parents=[common], help="likely duplicates, merge")
+    customer = sub.add_parser(
+        "customer", parents=[common], help="a customer's card, opt-out, likely duplicates, merge"
+    )
     customer_actions = customer.add_subparsers(dest="action", metavar="ACTION", required=True)
+    show = customer_actions.add_parser("show", parents=[common], help="the customer card")
+    show.add_argument("id", type=int, metavar="ID")
+    opt_out = customer_actions.add_parser(
+        "opt-out", parents=[common], help="never send this customer surveys (--undo to allow)"
+    )
+    opt_out.add_argument("id", type=int, metavar="ID")
+    opt_out.add_argument("--undo", action="store_true")
     suggest = customer_actions.add_parser("suggest", parents=[common], help="likely duplicates")
     suggest.add_argument("id", type=int, metavar="ID")
     merge = customer_actions.add_parser(

@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from soloservice.domain.value import format_money
-from soloservice.services.dto import InquiryDetail, InquiryListRow
+from soloservice.services.dto import CustomerCard, InquiryDetail, InquiryListRow
 
 PROG = "soloservice"
 
@@ -62,6 +62,33 @@ def row_json(row: InquiryListRow, zone: tzinfo) -> dict[str, Any]:
     }
 
 
+def card_json(card: CustomerCard, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "name": card.name,
+        "language": card.language.value,
+        "notes": card.notes,
+        "annual_value": card.annual_value,
+        "expected_years": card.expected_years,
+        "lifetime_value": card.lifetime_value,
+        "opted_out": card.opted_out,
+        "identities": [
+            {"kind": i.kind.value, "value": i.value, "display": i.display} for i in card.identities
+        ],
+        "inquiries": [
+            {
+                "id": b.id,
+                "channel": b.channel.value,
+                "subject": b.subject,
+                "kind": b.kind.value,
+                "status": b.status.value,
+                "received_at": iso(b.received_at, zone),
+            }
+            for b in card.inquiries
+        ],
+    }
+
+
 def detail_json(detail: InquiryDetail, zone: tzinfo) -> dict[str, Any]:
     card = detail.customer
     return {
@@ -80,30 +107,7 @@ def detail_json(detail: InquiryDetail, zone: tzinfo) -> dict[str, Any]:
         "tags": list(detail.tags),
         "promise_kept": detail.promise_kept,
         "promise_margin_s": detail.promise_margin_s,
-        "customer_card": {
-            "id": card.id,
-            "name": card.name,
-            "language": card.language.value,
-            "notes": card.notes,
-            "annual_value": card.annual_value,
-            "expected_years": card.expected_years,
-            "lifetime_value": card.lifetime_value,
-            "identities": [
-                {"kind": i.kind.value, "value": i.value, "display": i.display}
-                for i in card.identities
-            ],
-            "inquiries": [
-                {
-                    "id": b.id,
-                    "channel": b.channel.value,
-                    "subject": b.subject,
-                    "kind": b.kind.value,
-                    "status": b.status.value,
-                    "received_at": iso(b.received_at, zone),
-                }
-                for b in card.inquiries
-            ],
-        },
+        "customer_card": card_json(card, zone),
         "messages": [
             {
                 "id": m.id,

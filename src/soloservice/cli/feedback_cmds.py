@@ -356,10 +356,6 @@ def _import_customers(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_customers(services: Services, args: argparse.Namespace) -> int:
-    return _import_customers(services, args)
-
-
 def _configure_customers_csv(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PATH")
 
@@ -428,15 +424,8 @@ def register(
     remove = remedy_actions.add_parser("remove", parents=[common], help="remove a remedy")
     remove.add_argument("id", type=int, metavar="REMEDY_ID")
 
-    customers = sub.add_parser("customers", parents=[common], help="import the customer base")
-    customer_actions = customers.add_subparsers(dest="action", metavar="ACTION", required=True)
-    csv_import = customer_actions.add_parser(
-        "import-csv", parents=[common], help="name, email, phone, annual revenue, customer since"
-    )
-    _configure_customers_csv(csv_import)
     return {
         "followups": Command(cmd_followups),
         "pulse": Command(cmd_pulse),
         "remedy": Command(cmd_remedy),
-        "customers": Command(cmd_customers),
     }

@@ -23,6 +23,7 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.dto import CustomerCard, CustomerMatch, IdentityView, InquiryBrief
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.likes import LIKE_ESCAPE, contains_pattern
+from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 
 
@@ -160,6 +161,7 @@ def build_card(
         lifetime_value=lifetime_value(row.annual_value, row.expected_years, ctx.value_defaults),
         identities=identities,
         inquiries=history,
+        opted_out=row.opted_out,
     )
 
 
@@ -170,6 +172,22 @@ class CustomerService:
     def card(self, customer_id: int) -> CustomerCard:
         with self.ctx.db.session() as session:
             return build_card(session, self.ctx, surviving_customer(session, customer_id))
+
+    def set_opted_out(self, customer_id: int, opted_out: bool = True) -> CustomerCard:
+        """The customer asked not to be surveyed: no follow-up checks, no NPS pulse."""
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, customer_id)
+            row.opted_out = opted_out
+            if opted_out:
+                # Checks already scheduled are called off now, not at send time.
+                for survey in session.exec(
+                    select(SurveyRow).where(
+                        SurveyRow.customer_id == row.id, SurveyRow.status == "scheduled"
+                    )
+                ):
+                    survey.status = "skipped"
+                    survey.skip_reason = "the customer has opted out of surveys"
+            return build_card(session, self.ctx, row)
 
     def search(self, text: str, limit: int = 8) -> list[CustomerMatch]:
         """Customers matching typed text: by phone digits when it looks like a number, by

@@ -127,6 +127,8 @@ class CustomerCard:
     lifetime_value: float
     identities: tuple[IdentityView, ...]
     inquiries: tuple[InquiryBrief, ...] = ()
+    #: never send this customer satisfaction surveys or the NPS pulse
+    opted_out: bool = False
 
 
 @dataclass(frozen=True)

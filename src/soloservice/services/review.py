@@ -75,7 +75,6 @@ from soloservice.domain.review_math import (
     DetractorAnswer,
     Figure,
     InquiryRecord,
-    OldestWaiting,
     WeekFigures,
     format_iso_week,
     iso_week_bounds,
