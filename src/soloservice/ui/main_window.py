@@ -10,15 +10,18 @@ import dataclasses
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.domain.settings import Settings
 from soloservice.domain.types import Channel, IdentityKind, Status
 from soloservice.services.dto import CustomerCard, InquiryDetail, View
 from soloservice.services.errors import ServiceError
@@ -59,6 +63,38 @@ class CardSection(Protocol):
     """A widget added to the customer card (survey answers, merge suggestions...)."""
 
     def set_customer(self, card: CustomerCard | None) -> None: ...
+
+
+class InquiryTabs(QTabWidget):
+    """The tabs under the conversation. Each panel sits in a scroll area, so a wide panel
+    never forces the whole right-hand side wider; the panel itself stays what callers use
+    (``indexOf``, ``setCurrentWidget``, ``widget`` and ``currentWidget`` speak of it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._wrappers: dict[QWidget, QScrollArea] = {}
+
+    def add_panel(self, widget: QWidget, title: str) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        self._wrappers[widget] = scroll
+        self.addTab(scroll, title)
+
+    def indexOf(self, widget: QWidget) -> int:
+        return super().indexOf(self._wrappers.get(widget, widget))
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        super().setCurrentWidget(self._wrappers.get(widget, widget))
+
+    def widget(self, index: int) -> QWidget | None:
+        shown = super().widget(index)
+        inner = shown.widget() if isinstance(shown, QScrollArea) else None
+        return inner or shown
+
+    def currentWidget(self) -> QWidget:
+        return self.widget(self.currentIndex()) or super().currentWidget()
 
 
 class MainWindow(QMainWindow):
@@ -113,7 +149,7 @@ class MainWindow(QMainWindow):
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.card)
         self.right.addWidget(self.conversation)
-        self.panels = QTabWidget()
+        self.panels = InquiryTabs()
         self.panels.setObjectName("inquiryPanels")
         self.panels.setDocumentMode(True)
         self.panels.setVisible(False)
@@ -247,11 +283,29 @@ class MainWindow(QMainWindow):
     def add_inquiry_tab(self, widget: QWidget, title: str) -> None:
         """Add a tab under the conversation; ``widget.set_inquiry(detail)`` follows the
         selection (see InquiryPanel)."""
-        self.panels.addTab(widget, title)
+        self.panels.add_panel(widget, title)
         self.panels.setVisible(True)
         if hasattr(widget, "set_inquiry"):
             self._inquiry_panels.append(widget)
             widget.set_inquiry(self.detail)
+
+    def set_inquiry_tab_title(self, widget: QWidget, title: str) -> None:
+        index = self.panels.indexOf(widget)
+        if index >= 0:
+            self.panels.setTabText(index, title)
+
+    def show_inquiry_tab(self, widget: QWidget) -> None:
+        self.panels.setCurrentWidget(widget)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Show new settings everywhere: times in the new zone, money in the new currency."""
+        self.conversation.tz = ZoneInfo(settings.timezone)
+        self.conversation.currency = settings.currency
+        self.card.tz = ZoneInfo(settings.timezone)
+        self.card.currency = settings.currency
+        self.reload()
+        if self.detail is not None:
+            self.open_inquiry(self.detail.id)
 
     def add_card_section(self, widget: QWidget) -> None:
         """Add a section to the customer card; ``widget.set_customer(card)`` follows it."""

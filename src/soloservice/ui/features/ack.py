@@ -1,0 +1,217 @@
+"""Acknowledgements and promise explanations in the main window.
+
+Inquiry > Acknowledge… (Ctrl+K, also on the toolbar) and Inquiry > Explain promise (Ctrl+I);
+with "acknowledge automatically" on in the settings, every reload queues and sends the
+acknowledgement for new email and form inquiries of the last 24 hours, once each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from soloservice.domain.types import Status
+from soloservice.services.dto import InboxQuery, InquiryDetail, View
+from soloservice.services.errors import ServiceError
+from soloservice.services.registry import Services
+from soloservice.ui.icons import icon
+from soloservice.ui.templates.ack_dialog import (
+    SENT_CHANNELS,
+    AckDialog,
+    PromiseDialog,
+    promise_state,
+)
+
+if TYPE_CHECKING:
+    from soloservice.ui.main_window import MainWindow
+
+ACK_SHORTCUT = "Ctrl+K"
+EXPLAIN_SHORTCUT = "Ctrl+I"
+AUTO_ACK_WINDOW = timedelta(hours=24)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AckFeature", text)
+
+
+@dataclass
+class AutoAckOutcome:
+    considered: list[int] = field(default_factory=list)
+    queued: list[int] = field(default_factory=list)
+    sent: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def auto_acknowledge(services: Services, skip: frozenset[int]) -> AutoAckOutcome:
+    """Queue and send acknowledgements for new email/form inquiries (runs on the worker)."""
+    outcome = AutoAckOutcome()
+    now = services.ctx.now()
+    ids = services.inbox.list_ids(InboxQuery(view=View.INBOX, status=Status.NEW))
+    for row in services.inbox.rows(ids):
+        if row.id in skip or row.channel not in SENT_CHANNELS:
+            continue
+        if row.received_at < now - AUTO_ACK_WINDOW:
+            continue
+        outcome.considered.append(row.id)
+        try:
+            detail = services.inquiries.get(row.id)
+            if detail.ack_sent_at is not None or detail.due_at is None:
+                continue
+            if any(p.purpose == "ack" for p in services.outbox.pending(row.id)):
+                continue  # queued earlier (maybe before a restart); the outbox retries it
+            draft = services.promises.draft_acknowledgement(row.id)
+            view = services.outbox.queue_acknowledgement(row.id, draft.subject, draft.body)
+            outcome.queued.append(row.id)
+            result = services.outbox.send_pending(only_id=view.id)
+            outcome.sent += result.sent
+            outcome.errors.extend(result.errors)
+        except ServiceError as exc:
+            outcome.errors.append(f"#{row.id}: {exc}")
+    return outcome
+
+
+class AckFeature(QObject):
+    #: an automatic round finished (tests wait on it)
+    auto_done = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: AckDialog | None = None
+        self.explain_dialog: PromiseDialog | None = None
+        self.attempted: set[int] = set()
+        self._running = False
+        self._again = False
+
+        self.ack_action = QAction(icon("resolved"), _tr("Ac&knowledge…"), window)
+        self.ack_action.setShortcut(QKeySequence(ACK_SHORTCUT))
+        self.ack_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        tip = _tr("Tell the customer when they will hear from you")
+        self.ack_action.setToolTip(f"{tip} ({ACK_SHORTCUT})")
+        self.ack_action.setStatusTip(tip)
+        self.ack_action.setIconText(_tr("Acknowledge"))
+        self.ack_action.triggered.connect(self.acknowledge)
+        self.explain_action = QAction(_tr("E&xplain promise…"), window)
+        self.explain_action.setShortcut(QKeySequence(EXPLAIN_SHORTCUT))
+        self.explain_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.explain_action.setStatusTip(_tr("How the due time was counted"))
+        self.explain_action.triggered.connect(self.explain)
+        for action in (self.ack_action, self.explain_action):
+            window.addAction(action)
+        menu = window.menu("inquiry")
+        menu.addSeparator()
+        menu.addAction(self.ack_action)
+        menu.addAction(self.explain_action)
+        toolbar = window.toolbar
+        existing = toolbar.actions()
+        # right after "Log call" and "New inquiry": the first thing to do with a new inquiry
+        if len(existing) > 2:
+            toolbar.insertAction(existing[2], self.ack_action)
+        else:
+            toolbar.addAction(self.ack_action)
+        window.inquiry_changed.connect(self._update)
+        window.data_changed.connect(self.run_auto)
+        self._update(window.detail)
+
+    def _update(self, detail: object) -> None:
+        active = isinstance(detail, InquiryDetail) and detail.status.is_open
+        self.ack_action.setEnabled(active)
+        self.explain_action.setEnabled(isinstance(detail, InquiryDetail))
+
+    # -- manual -------------------------------------------------------------------------------
+
+    def acknowledge(self) -> AckDialog | None:
+        detail = self.window.detail
+        if detail is None:
+            return None
+        services = self.window.services
+        try:
+            draft = services.promises.draft_acknowledgement(detail.id)
+        except ServiceError as exc:
+            self.window.show_error(str(exc))
+            return None
+        dialog = AckDialog(services, self.window.runner, detail, draft, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.acknowledged.connect(self._acknowledged)
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self) -> None:
+        self.dialog = None
+
+    def _acknowledged(self, inquiry_id: int, message: str) -> None:
+        self.window.after_change(message, inquiry_id)
+
+    def explain(self) -> PromiseDialog | None:
+        detail = self.window.detail
+        if detail is None:
+            return None
+        services = self.window.services
+        try:
+            text = services.promises.explain(detail.id).text()
+        except (ServiceError, ValueError) as exc:
+            self.window.show_error(str(exc))
+            return None
+        state = promise_state(detail, services.ctx.now(), services.ctx.settings.timezone)
+        dialog = PromiseDialog(text, state, self.window)
+        dialog.setWindowTitle(
+            _tr("Promise for #%1 — %2").replace("%1", str(detail.id)).replace("%2", detail.subject)
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.explain_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- automatic ----------------------------------------------------------------------------
+
+    def run_auto(self) -> bool:
+        """Start an automatic round if the setting is on; False when nothing was started."""
+        services = self.window.services
+        if not services.ctx.settings.auto_acknowledge:
+            return False
+        if self._running:
+            self._again = True
+            return False
+        self._running = True
+        skip = frozenset(self.attempted)
+        self.window.runner.run_task(
+            lambda: auto_acknowledge(services, skip), self._auto_finished, self._auto_failed
+        )
+        return True
+
+    def _auto_finished(self, outcome: AutoAckOutcome) -> None:
+        self._running = False
+        self.attempted.update(outcome.considered)
+        if outcome.errors:
+            self.window.statusBar().showMessage(
+                _tr("Automatic acknowledgement: %1").replace("%1", "; ".join(outcome.errors)),
+                30_000,
+            )
+        elif outcome.sent:
+            self.window.statusBar().showMessage(
+                _tr("Sent %1 automatic acknowledgements").replace("%1", str(outcome.sent)),
+                15_000,
+            )
+        self.auto_done.emit(outcome)
+        if outcome.queued:
+            self.window.reload()  # runs us again; everything is in ``attempted`` by now
+        elif self._again:
+            self._again = False
+            self.run_auto()
+
+    def _auto_failed(self, exc: BaseException) -> None:
+        self._running = False
+        self.window.statusBar().showMessage(
+            _tr("Automatic acknowledgement failed: %1").replace("%1", str(exc)), 30_000
+        )
+        self.auto_done.emit(AutoAckOutcome(errors=[str(exc)]))
+
+
+def install(window: MainWindow) -> AckFeature:
+    return AckFeature(window)

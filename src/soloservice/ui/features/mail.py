@@ -1,0 +1,145 @@
+"""Email in the main window: accounts (Ctrl+Shift+M), background sync (start-up, F5, every
+five minutes — polling, not IMAP IDLE), the Reply tab (Ctrl+R, Ctrl+Return sends), the
+Attachments tab and the quarantine (Ctrl+Shift+Q)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from soloservice.ui.icons import icon
+from soloservice.ui.mail.accounts_dialog import AccountsDialog
+from soloservice.ui.mail.attachments_panel import AttachmentsPanel
+from soloservice.ui.mail.common import tr
+from soloservice.ui.mail.composer import ReplyComposer
+from soloservice.ui.mail.quarantine_dialog import QuarantineDialog
+from soloservice.ui.mail.sync_controller import SyncController
+
+if TYPE_CHECKING:
+    from soloservice.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return tr("MailFeature", text)
+
+
+class MailFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.accounts_dialog: AccountsDialog | None = None
+        self.quarantine_dialog: QuarantineDialog | None = None
+
+        self.sync = SyncController(window)
+        self.composer = ReplyComposer(window)
+        self.attachments = AttachmentsPanel(window)
+        window.add_inquiry_tab(self.composer, _tr("Reply"))
+        window.add_inquiry_tab(self.attachments, _tr("Attachments"))
+        self.attachments.count_changed.connect(self._attachment_count)
+        self._attachment_count(self.attachments.list.count())
+
+        def action(text: str, keys: str, tip: str, name: str = "") -> QAction:
+            a = QAction(text, window)
+            if keys:
+                a.setShortcut(QKeySequence(keys))
+                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.setStatusTip(tip)
+            a.setToolTip(f"{tip} ({keys})" if keys else tip)
+            if name:
+                a.setIcon(icon(name))
+            window.addAction(a)
+            return a
+
+        self.reply_action = action(
+            _tr("&Reply"), "Ctrl+R", _tr("Write a reply to this inquiry"), "email"
+        )
+        self.accounts_action = action(
+            _tr("&Mail accounts…"), "Ctrl+Shift+M", _tr("Add, change or test mail accounts")
+        )
+        self.quarantine_action = action(
+            _tr("&Quarantined mail…"), "Ctrl+Shift+Q", _tr("Mail that could not be read")
+        )
+        self.send_outbox_action = action(
+            _tr("Send &outbox now"), "Ctrl+Shift+Y", _tr("Send replies waiting in the outbox")
+        )
+        self.formatted_action = action(
+            _tr("Show &formatted mail…"), "", _tr("The HTML version, remote images blocked")
+        )
+        self.reply_action.triggered.connect(self.focus_reply)
+        self.accounts_action.triggered.connect(self.open_accounts)
+        self.quarantine_action.triggered.connect(self.open_quarantine)
+        self.send_outbox_action.triggered.connect(self.sync.send_outbox)
+        self.formatted_action.triggered.connect(self.show_formatted)
+        self.sync.accounts_requested.connect(self.open_accounts)
+        self.sync.outbox_changed.connect(self.composer.refresh_outbox)
+
+        inquiry = window.menu("inquiry")
+        inquiry.addSeparator()
+        inquiry.addAction(self.reply_action)
+        inquiry.addAction(self.formatted_action)
+        tools = window.menu("tools")
+        tools.addAction(self.accounts_action)
+        tools.addAction(self.quarantine_action)
+        tools.addAction(self.send_outbox_action)
+
+        window.commands.refresh.triggered.connect(self.refresh_requested)
+        window.data_changed.connect(self.composer.refresh_outbox)
+        window.inquiry_changed.connect(self._inquiry_changed)
+        self._inquiry_changed(window.detail)
+        self.sync.start()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def refresh_requested(self) -> None:
+        """F5: the window reloads the list; we also fetch mail, if any account is set up."""
+        self.sync.start_sync()
+
+    def _inquiry_changed(self, detail: object) -> None:
+        can = self.composer.can_reply(self.window.detail)
+        self.reply_action.setEnabled(can)
+        self.formatted_action.setEnabled(bool(self.attachments.html_messages.count()))
+
+    def _attachment_count(self, count: int) -> None:
+        self.window.set_inquiry_tab_title(
+            self.attachments,
+            _tr("Attachments (%1)").replace("%1", str(count)) if count else _tr("Attachments"),
+        )
+
+    def focus_reply(self) -> None:
+        self.window.show_inquiry_tab(self.composer)
+        self.composer.focus_body()
+
+    def show_formatted(self) -> None:
+        self.window.show_inquiry_tab(self.attachments)
+        self.attachments.show_html()
+
+    def open_accounts(self) -> AccountsDialog:
+        if self.accounts_dialog is None:
+            dialog = AccountsDialog(self.window.services, self.window.runner, self.window)
+            dialog.changed.connect(self._accounts_changed)
+            self.accounts_dialog = dialog
+        self.accounts_dialog.refresh()
+        self.accounts_dialog.show()
+        self.accounts_dialog.raise_()
+        self.accounts_dialog.activateWindow()
+        return self.accounts_dialog
+
+    def _accounts_changed(self) -> None:
+        # The composer's From list, signature and hint depend on the accounts.
+        self.composer.reload_accounts()
+
+    def open_quarantine(self) -> QuarantineDialog:
+        if self.quarantine_dialog is None:
+            dialog = QuarantineDialog(self.window.services, self.window.runner, self.window)
+            dialog.changed.connect(self.window.reload)
+            self.quarantine_dialog = dialog
+        self.quarantine_dialog.refresh()
+        self.quarantine_dialog.show()
+        self.quarantine_dialog.raise_()
+        self.quarantine_dialog.activateWindow()
+        return self.quarantine_dialog
+
+
+def install(window: MainWindow) -> MailFeature:
+    return MailFeature(window)

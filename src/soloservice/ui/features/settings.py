@@ -1,0 +1,76 @@
+"""Tools > Settings… (Ctrl+,): the founder's settings, saved to the data dir and applied live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from soloservice.domain.settings import Settings
+from soloservice.paths import settings_path
+from soloservice.ui.settings.dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from soloservice.ui.main_window import MainWindow
+
+SHORTCUT = "Ctrl+,"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsFeature", text)
+
+
+class SettingsFeature(QObject):
+    #: the settings were saved and applied (other features may also define settings_applied)
+    saved = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: SettingsDialog | None = None
+        self.action = QAction(_tr("&Settings…"), window)
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action.setStatusTip(_tr("Business hours, holidays, promises, surveys and more"))
+        self.action.triggered.connect(self.open)
+        window.addAction(self.action)
+        tools = window.menu("tools")
+        tools.addAction(self.action)
+
+    @property
+    def settings_file(self) -> Path:
+        return settings_path(self.window.services.ctx.db.path.parent)
+
+    def open(self) -> SettingsDialog:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = SettingsDialog(self.window.services, self.settings_file, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.apply)
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self) -> None:
+        self.dialog = None
+
+    def apply(self, settings: Settings) -> None:
+        """Refresh everything that shows a setting: views, counts, other features."""
+        window = self.window
+        for feature in window.features.values():
+            hook = getattr(feature, "settings_applied", None)
+            if callable(hook):
+                hook(settings)
+        window.apply_settings(settings)
+        window.statusBar().showMessage(_tr("Settings saved"), 10_000)
+        self.saved.emit(settings)
+
+
+def install(window: MainWindow) -> SettingsFeature:
+    return SettingsFeature(window)

@@ -1,0 +1,321 @@
+"""The NPS pulse window: this month's customers to ask, sending with one action, the
+12-month pulse NPS, and importing the customer base from a shop or accounting export.
+
+Pulse NPS is shown here on its own, labelled as the customer base's, because it measures
+something else than the satisfaction after complaints in the weekly review.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.services.customer_import import ImportSummary
+from soloservice.services.followups import SendSummary
+from soloservice.services.outbox import OutboxResult
+from soloservice.services.pulse import PulseProposal, PulseReport
+from soloservice.services.registry import Services
+from soloservice.ui.feedback import labels as lb
+from soloservice.ui.feedback.followups_window import error_text
+from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel
+from soloservice.ui.feedback.pulse_chart import PulseChart
+from soloservice.ui.tasks import TaskRunner
+
+ERROR_STYLE = "color:#b91c1c;"
+
+
+def send_text(summary: SendSummary, sent: OutboxResult | None) -> str:
+    text = lb.tr("Asked %1 customers").replace("%1", str(summary.queued))
+    if sent is not None and sent.sent < summary.queued:
+        text += "; " + lb.tr("%1 waiting in the outbox").replace(
+            "%1", str(summary.queued - sent.sent)
+        )
+        if sent.errors:
+            text += f" ({sent.errors[0]})"
+    if summary.skip_reasons:
+        text += "; " + lb.tr("not asked: %1").replace("%1", "; ".join(summary.skip_reasons))
+    return text
+
+
+def import_text(name: str, summary: ImportSummary) -> str:
+    text = (
+        lb.tr("Imported %1: %2 new, %3 updated, %4 unchanged")
+        .replace("%1", name)
+        .replace("%2", str(summary.created))
+        .replace("%3", str(summary.updated))
+        .replace("%4", str(summary.skipped))
+    )
+    if summary.errors:
+        text += "\n" + lb.tr("%1 rows could not be used: %2").replace(
+            "%1", str(len(summary.errors))
+        ).replace("%2", "; ".join(summary.errors[:3]))
+    return text
+
+
+class PulseWindow(QWidget):
+    #: proposal and report were (re)read
+    loaded = Signal()
+    #: something was stored (questions queued, customers imported); the message is for the window
+    changed = Signal(str)
+    #: a send or import finished (the message shown)
+    finished = Signal(str)
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.services = services
+        self.runner = runner
+        self.report: PulseReport | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.setWindowTitle(lb.tr("NPS pulse — SoloService"))
+        self.resize(1180, 620)
+        settings = services.ctx.settings
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        self.explain = QLabel(
+            lb.tr(
+                "Customers not asked within the last %1 days, not opted out and without an "
+                "open complaint. Untick anyone you would rather not ask now."
+            ).replace("%1", str(settings.rest_period_days))
+        )
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color:#6b7280;")
+
+        self.model = ProposalModel(services.ctx.tz, settings.currency)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(lb.tr("Customers to ask this month"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ProposalColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ProposalColumn.EMAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(ProposalColumn.LAST_ASKED, 100)
+        self.table.setColumnWidth(ProposalColumn.VALUE, 110)
+
+        self.send_button = QPushButton()
+        self.send_button.setDefault(True)
+        self.import_button = QPushButton(lb.tr("&Import customers from CSV…"))
+        self.import_button.setToolTip(
+            lb.tr(
+                "Name, email, phone, annual revenue, customer since — "
+                "from a shop or accounting export"
+            )
+        )
+        self.refresh_button = QPushButton(lb.tr("&Refresh"))
+        self.refresh_button.setShortcut(QKeySequence("F5"))
+        self.status_line = QLabel()
+        self.status_line.setObjectName("pulseStatus")
+        self.status_line.setWordWrap(True)
+        self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.chart = QChart()
+        self.pulse_chart = PulseChart(self.chart)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumWidth(460)
+        self.nps_line = QLabel()
+        self.nps_line.setObjectName("pulseNps")
+        self.nps_line.setWordWrap(True)
+        self.apart = QLabel(
+            lb.tr(
+                "NPS pulse (customer base): asked of customers at random, not after a case. "
+                "Satisfaction after complaints is reported apart, in the weekly review."
+            )
+        )
+        self.apart.setWordWrap(True)
+        self.apart.setStyleSheet("color:#6b7280;")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.heading)
+        left_layout.addWidget(self.explain)
+        left_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
+        left_layout.addLayout(buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.chart_view, 1)
+        right_layout.addWidget(self.nps_line)
+        right_layout.addWidget(self.apart)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_line)
+
+        self.model.checked_changed.connect(self._update_send)
+        self.send_button.clicked.connect(self.ask_to_send)
+        self.import_button.clicked.connect(self.choose_csv)
+        self.refresh_button.clicked.connect(self.reload)
+        close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
+        close.activated.connect(self.close)
+        self._update_send(0)
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        pulse = self.services.pulse
+
+        def job() -> tuple[list[PulseProposal], PulseReport]:
+            return pulse.propose(), pulse.report()
+
+        self.runner.run_task(job, self._loaded, self._load_failed)
+
+    def _loaded(self, result: tuple[list[PulseProposal], PulseReport]) -> None:
+        proposals, report = result
+        self.model.set_proposals(proposals)
+        self.report = report
+        if not proposals:
+            self.heading.setText(lb.tr("Nobody left to ask this month"))
+        elif len(proposals) == 1:
+            self.heading.setText(lb.tr("This month's pulse: 1 customer proposed"))
+        else:
+            self.heading.setText(
+                lb.tr("This month's pulse: %1 customers proposed").replace(
+                    "%1", str(len(proposals))
+                )
+            )
+        self.pulse_chart.set_figures(report.months)
+        nps = report.nps
+        self.nps_line.setText(
+            lb.tr("12-month pulse NPS: %1 from %2 answers (%3 asked)")
+            .replace("%1", f"{nps:+.0f}" if nps is not None else "—")
+            .replace("%2", str(report.answers))
+            .replace("%3", str(report.asked))
+        )
+        self.loaded.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._status(error_text(error), error=True)
+        self.loaded.emit()
+
+    def _update_send(self, count: int) -> None:
+        text = lb.tr("&Send to 1 customer") if count == 1 else lb.tr("&Send to %1 customers")
+        self.send_button.setText(text.replace("%1", str(count)))
+        self.send_button.setEnabled(count > 0)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        self.status_line.setStyleSheet(ERROR_STYLE if error else "")
+        self.status_line.setText(text)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    def ask_to_send(self) -> None:
+        """Confirm first: mail to customers cannot be taken back."""
+        ids = self.model.checked_ids()
+        if not ids:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            lb.tr("Send the NPS question"),
+            lb.tr("Mail the 0–10 question to %1 customers now? This cannot be taken back.").replace(
+                "%1", str(len(ids))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.send(ids))
+        box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+
+    def send(self, customer_ids: list[int]) -> None:
+        pulse, outbox = self.services.pulse, self.services.outbox
+
+        def job() -> tuple[SendSummary, OutboxResult | None]:
+            summary = pulse.send(customer_ids)
+            return summary, (outbox.send_pending() if summary.queued else None)
+
+        self.send_button.setEnabled(False)
+        self._status(lb.tr("Sending…"))
+        self.runner.run_task(job, self._sent, self._failed)
+
+    def _sent(self, result: tuple[SendSummary, OutboxResult | None]) -> None:
+        text = send_text(*result)
+        self._status(text)
+        self.reload()
+        self.changed.emit(text)
+        self.finished.emit(text)
+
+    def _failed(self, error: BaseException) -> None:
+        text = error_text(error)
+        self._status(text, error=True)
+        self._update_send(self.model.checked_count())
+        self.finished.emit(text)
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def choose_csv(self) -> None:
+        dialog = QFileDialog(
+            self,
+            lb.tr("Import customers from CSV"),
+            str(Path.home()),
+            lb.tr("CSV files (*.csv *.txt);;All files (*)"),
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.import_csv)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def import_csv(self, path: str) -> None:
+        importer = self.services.customer_import
+        name = Path(path).name
+        self._status(lb.tr("Importing %1…").replace("%1", name))
+        self.import_button.setEnabled(False)
+
+        def done(summary: ImportSummary) -> None:
+            self.import_button.setEnabled(True)
+            text = import_text(name, summary)
+            self._status(text)
+            self.reload()
+            self.changed.emit(text)
+            self.finished.emit(text)
+
+        def failed(error: BaseException) -> None:
+            self.import_button.setEnabled(True)
+            text = (
+                lb.tr("Could not import %1: %2 — nothing was stored.")
+                .replace("%1", name)
+                .replace("%2", error_text(error))
+            )
+            self._status(text, error=True)
+            self.finished.emit(text)
+
+        self.runner.run_task(lambda: importer.import_customers_csv(path), done, failed)

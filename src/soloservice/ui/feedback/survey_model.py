@@ -1,0 +1,196 @@
+"""The Follow-ups list as a table model: every check with its state, how to ask and the answer.
+
+Checks are few (one per resolved case, a handful of pulse questions a month), so the model
+keeps plain ``SurveyView`` rows; the window re-reads them after every change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from soloservice.services.followups import SurveyView
+from soloservice.ui import formatting as fmt
+from soloservice.ui.feedback import labels as lb
+from soloservice.ui.icons import channel_icon
+
+SURVEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    STATE = 0
+    CUSTOMER = 1
+    CASE = 2
+    CHANNEL = 3
+    WHEN = 4
+    HOW = 5
+    ANSWER = 6
+
+
+def _priority(state: str) -> int:
+    return lb.STATE_KEYS.index(state) if state in lb.STATE_KEYS else len(lb.STATE_KEYS)
+
+
+class SurveyModel(QAbstractTableModel):
+    """``set_surveys(rows, now)``; ``set_filter(state)`` keeps only one state (None: all)."""
+
+    def __init__(self, tz: ZoneInfo, now: datetime) -> None:
+        super().__init__()
+        self.tz = tz
+        self.now = now
+        self._all: list[SurveyView] = []
+        self._rows: list[SurveyView] = []
+        self._filter: str | None = None
+
+    # -- contents ---------------------------------------------------------------------------------
+
+    def set_surveys(self, surveys: Sequence[SurveyView], now: datetime) -> None:
+        self.now = now
+        self._all = list(surveys)
+        self._apply()
+
+    def set_filter(self, state: str | None) -> None:
+        self._filter = state
+        self._apply()
+
+    @property
+    def state_filter(self) -> str | None:
+        return self._filter
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        rows = [s for s in self._all if self._filter in (None, lb.state_of(s, self.now))]
+        # What needs the founder first (unclear, due), then by time, newest last.
+        far = datetime.max.replace(tzinfo=self.now.tzinfo)
+        rows.sort(key=lambda s: (_priority(lb.state_of(s, self.now)), lb.moment_of(s) or far, s.id))
+        self._rows = rows
+        self.endResetModel()
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(lb.STATE_KEYS, 0)
+        for survey in self._all:
+            state = lb.state_of(survey, self.now)
+            out[state] = out.get(state, 0) + 1
+        return out
+
+    def survey_at(self, row: int) -> SurveyView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, survey_id: int) -> int | None:
+        for row, survey in enumerate(self._rows):
+            if survey.id == survey_id:
+                return row
+        return None
+
+    # -- Qt model API -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            Column.STATE: lb.tr("State"),
+            Column.CUSTOMER: lb.tr("Customer"),
+            Column.CASE: lb.tr("Case"),
+            Column.CHANNEL: lb.tr("Channel"),
+            Column.WHEN: lb.tr("Scheduled / asked"),
+            Column.HOW: lb.tr("How to ask"),
+            Column.ANSWER: lb.tr("Answer"),
+        }
+        return titles[Column(section)]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        survey = self.survey_at(index.row()) if index.isValid() else None
+        if survey is None:
+            return None
+        column = Column(index.column())
+        state = lb.state_of(survey, self.now)
+        if role == SURVEY_ROLE:
+            return survey
+        if role == ID_ROLE:
+            return survey.id
+        if role == STATE_ROLE:
+            return state
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(survey, state, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.CHANNEL:
+            return channel_icon(survey.channel)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(survey, state, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = None
+            if column == Column.ANSWER:
+                color = lb.answer_color(survey)
+            elif column == Column.STATE:
+                color = {"unclear": lb.ORANGE, lb.DUE: lb.RED, "skipped": lb.MUTED}.get(state)
+            elif state == "skipped":
+                color = lb.MUTED
+            return QBrush(color) if color is not None else None
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == Column.STATE
+            and state in (lb.DUE, "unclear")
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, survey: SurveyView, state: str, column: Column) -> str:
+        if column == Column.STATE:
+            return lb.state_name(state)
+        if column == Column.CUSTOMER:
+            return survey.customer_name or lb.tr("(unknown)")
+        if column == Column.CASE:
+            return lb.case_text(survey)
+        if column == Column.CHANNEL:
+            return fmt.channel_name(survey.channel)
+        if column == Column.WHEN:
+            return lb.when_text(survey, self.tz, self.now)
+        if column == Column.HOW:
+            return lb.how_to_ask(survey)
+        if state == "skipped":
+            return survey.skip_reason
+        return lb.answer_text(survey)
+
+    def _tooltip(self, survey: SurveyView, state: str, column: Column) -> str | None:
+        if column == Column.ANSWER and survey.answer_text:
+            return survey.answer_text
+        if column == Column.ANSWER and state == "skipped":
+            return survey.skip_reason
+        if column == Column.WHEN:
+            moment = lb.moment_of(survey)
+            return fmt.long_time(moment, self.tz) if moment else None
+        if column == Column.STATE and state == "unclear":
+            return lb.tr("Press C to read the answer and classify it")
+        if column == Column.STATE and state in (lb.DUE, "asked", "scheduled"):
+            return lb.tr("Y or N records the customer's answer")
+        return None

@@ -1,0 +1,296 @@
+"""Fetching mail in the background: on start-up, on F5 and every few minutes.
+
+Everything touching the network runs on the window's worker. The worker only writes the
+latest progress into an attribute; a GUI-thread timer reads it for the status bar (no Qt
+signal is emitted from the worker, see ui/tasks.py). Problems never pop up a dialog: a
+wrong password would otherwise interrupt the founder every five minutes. They show as a
+warning button in the status bar that opens the details on a click.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.services.mail_sync import SyncProgress, SyncSummary
+from soloservice.services.outbox import OutboxResult
+from soloservice.ui.mail.common import tr
+
+if TYPE_CHECKING:
+    from soloservice.ui.main_window import MainWindow
+
+DEFAULT_INTERVAL_MS = 5 * 60 * 1000
+STARTUP_DELAY_MS = 2_000
+PROGRESS_POLL_MS = 150
+
+
+def _tr(text: str) -> str:
+    return tr("MailSync", text)
+
+
+def summary_text(summaries: list[SyncSummary]) -> str:
+    """ "3 new, 1 added to a conversation" over all accounts; "No new mail" when nothing came."""
+    new = sum(s.new_inquiries for s in summaries)
+    added = sum(s.added_to_existing for s in summaries)
+    quarantined = sum(s.quarantined for s in summaries)
+    parts: list[str] = []
+    if new:
+        parts.append(_tr("%1 new").replace("%1", str(new)))
+    if added:
+        parts.append(
+            _tr("1 added to a conversation")
+            if added == 1
+            else _tr("%1 added to conversations").replace("%1", str(added))
+        )
+    if quarantined:
+        parts.append(
+            _tr("%1 quarantined (Tools > Quarantined mail)").replace("%1", str(quarantined))
+        )
+    if any(s.cancelled for s in summaries):
+        parts.append(_tr("stopped — the rest comes next time"))
+    return ", ".join(parts) if parts else _tr("No new mail")
+
+
+def stored_anything(summaries: list[SyncSummary]) -> bool:
+    return any(
+        s.new_inquiries or s.added_to_existing or s.quarantined or s.auto or s.own
+        for s in summaries
+    )
+
+
+class ErrorDetailsDialog(QDialog):
+    """What went wrong in the last sync, with the way to the account settings."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Mail problems"))
+        self.text = QPlainTextEdit(text)
+        self.text.setReadOnly(True)
+        intro = QLabel(
+            _tr(
+                "The last mail sync could not finish for every account. Mail already fetched "
+                "is safe; the next sync tries again."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.accounts_button = QPushButton(_tr("&Mail accounts…"))
+        buttons.addButton(self.accounts_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.accounts_button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 260)
+
+
+class SyncController(QObject):
+    """Runs syncs and shows their progress and outcome in the window's status bar."""
+
+    #: a sync finished (list[SyncSummary])
+    synced = Signal(object)
+    #: the outbox was worked through (OutboxResult) — composers refresh their outbox state
+    outbox_changed = Signal(object)
+    #: the founder asked to fix an account from the error details
+    accounts_requested = Signal()
+
+    def __init__(self, window: MainWindow, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = window.services
+        self.running = False
+        self.sending = False
+        self.errors: list[str] = []
+        self.last_summaries: list[SyncSummary] = []
+        self._cancel: threading.Event | None = None
+        self._progress: SyncProgress | None = None
+        self.details: ErrorDetailsDialog | None = None
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.start_sync)
+        self.startup_timer = QTimer(self)
+        self.startup_timer.setSingleShot(True)
+        self.startup_timer.setInterval(STARTUP_DELAY_MS)
+        self.startup_timer.timeout.connect(self.start_sync)
+        self.poll = QTimer(self)
+        self.poll.setInterval(PROGRESS_POLL_MS)
+        self.poll.timeout.connect(self._show_progress)
+
+        bar = window.statusBar()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.setAccessibleName(_tr("Mail sync progress"))
+        self.progress.setVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText(_tr("Stop"))
+        self.cancel_button.setToolTip(_tr("Stop fetching mail (what was fetched is kept)"))
+        self.cancel_button.setAutoRaise(True)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.warning_button = QToolButton()
+        self.warning_button.setIcon(
+            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        )
+        self.warning_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.warning_button.setAutoRaise(True)
+        self.warning_button.setVisible(False)
+        self.warning_button.clicked.connect(self.show_details)
+        bar.addPermanentWidget(self.warning_button)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    # -- starting -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the schedule: a first sync shortly after the window shows, then periodic."""
+        self.startup_timer.start()
+        self.timer.start()
+
+    def has_accounts(self) -> bool:
+        return any(a.enabled for a in self.services.mail_accounts.list())
+
+    def start_sync(self, account_name: str | None = None) -> bool:
+        """Start a sync on the worker; False when one is running or no account exists."""
+        if self.running or not self.has_accounts():
+            return False
+        self.running = True
+        self._progress = None
+        cancel = threading.Event()
+        self._cancel = cancel
+        sync = self.services.mail_sync
+
+        def job() -> list[SyncSummary]:
+            return sync.sync(account_name, progress=self._record_progress, cancel=cancel)
+
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(_tr("Checking mail…"))
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.poll.start()
+        self.window.runner.run_task(job, self._finished, self._crashed)
+        return True
+
+    def _record_progress(self, progress: SyncProgress) -> None:
+        # Runs on the worker: only store it; the GUI thread polls.
+        self._progress = progress
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat(_tr("Stopping…"))
+
+    def _show_progress(self) -> None:
+        p = self._progress
+        if p is None or (self._cancel is not None and self._cancel.is_set()):
+            return
+        if p.total <= 0:
+            self.progress.setRange(0, 0)
+            self.progress.setFormat(_tr("Checking mail…"))
+            return
+        self.progress.setRange(0, p.total)
+        self.progress.setValue(min(p.done, p.total))
+        self.progress.setFormat(
+            _tr("Fetching mail: %1/%2").replace("%1", str(p.done)).replace("%2", str(p.total))
+        )
+
+    # -- finishing ------------------------------------------------------------------------------
+
+    def _stop_progress(self) -> None:
+        self.running = False
+        self._cancel = None
+        self.poll.stop()
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
+    def _finished(self, result: object) -> None:
+        self._stop_progress()
+        summaries = (
+            [s for s in result if isinstance(s, SyncSummary)] if isinstance(result, list) else []
+        )
+        self.last_summaries = summaries
+        errors = [f"{s.account}: {e}" for s in summaries for e in s.errors]
+        self._set_errors(errors)
+        message = _tr("Mail: %1").replace("%1", summary_text(summaries))
+        if errors:
+            message += " — " + _tr("%1 problem(s), see the warning").replace("%1", str(len(errors)))
+        self.window.statusBar().showMessage(message, 20_000)
+        if stored_anything(summaries):
+            self.window.reload()
+        self.synced.emit(summaries)
+        self.send_outbox()
+
+    def _crashed(self, error: BaseException) -> None:
+        self._stop_progress()
+        self._set_errors([f"{type(error).__name__}: {error}"])
+        self.window.statusBar().showMessage(_tr("Mail sync failed — see the warning"), 20_000)
+        self.synced.emit([])
+
+    def _set_errors(self, errors: list[str]) -> None:
+        self.errors = errors
+        self.warning_button.setVisible(bool(errors))
+        if errors:
+            login = any("login" in e.lower() or "password" in e.lower() for e in errors)
+            self.warning_button.setText(
+                _tr("Mail: check the password") if login else _tr("Mail: problem")
+            )
+            self.warning_button.setToolTip("\n".join(errors))
+        if self.details is not None and self.details.isVisible():
+            self.details.text.setPlainText("\n".join(errors) or _tr("No problems any more."))
+
+    def show_details(self) -> ErrorDetailsDialog:
+        """The last sync's problems in a small non-modal window."""
+        if self.details is None:
+            self.details = ErrorDetailsDialog("", self.window)
+            self.details.accepted.connect(self.accounts_requested)
+        self.details.text.setPlainText("\n".join(self.errors) or _tr("No problems any more."))
+        self.details.show()
+        self.details.raise_()
+        return self.details
+
+    # -- the outbox -----------------------------------------------------------------------------
+
+    def send_outbox(self) -> None:
+        """Send every reply that is due, on the worker (after each sync, or on request)."""
+        if self.sending:
+            return
+        self.sending = True
+        outbox = self.services.outbox
+        self.window.runner.run_task(outbox.send_pending, self._outbox_sent, self._outbox_failed)
+
+    def _outbox_sent(self, result: object) -> None:
+        self.sending = False
+        if not isinstance(result, OutboxResult):
+            return
+        if result.sent:
+            self.window.statusBar().showMessage(
+                _tr("Sent %1 waiting repl(ies) from the outbox").replace("%1", str(result.sent)),
+                15_000,
+            )
+            self.window.reload()
+        self.outbox_changed.emit(result)
+
+    def _outbox_failed(self, error: BaseException) -> None:
+        self.sending = False
+        self.window.statusBar().showMessage(
+            _tr("Sending the outbox failed: %1").replace("%1", str(error)), 20_000
+        )
+        self.outbox_changed.emit(None)

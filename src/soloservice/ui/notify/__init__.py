@@ -1,0 +1,1 @@
+"""The system tray and desktop notifications: overdue count, due-soon alerts, reminders."""

@@ -1,0 +1,1 @@
+"""The settings dialog: business, hours and holidays, promises, follow-ups, weekly review."""

@@ -1,0 +1,1 @@
+"""Reply templates (the manager) and the acknowledgement / promise dialogs built on them."""

@@ -1,0 +1,239 @@
+"""Acknowledge an inquiry: tell the customer, in their language, when they will hear back.
+
+Email and form customers get the text sent through the outbox (on the worker: it talks to
+the SMTP server); for a phone or social inquiry the founder says or posts it, and the app
+records that it was given. Either way it states the promise without keeping it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from soloservice.domain.types import Channel
+from soloservice.services.dto import InquiryDetail
+from soloservice.services.errors import ServiceError
+from soloservice.services.outbox import OutboxResult
+from soloservice.services.promises import Acknowledgement
+from soloservice.services.registry import Services
+from soloservice.ui import formatting as fmt
+from soloservice.ui.settings.widgets import error_label, show_error
+from soloservice.ui.tasks import TaskRunner
+
+SENT_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM})
+WARNING_STYLE = "color: #a15c00;"
+
+
+def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
+    """One line on where the promise stands: due, overdue, kept or broken; and any ack."""
+    tz = ZoneInfo(tz_name)
+    tr = _tr
+    if detail.first_response_at is not None:
+        if detail.promise_kept:
+            text = tr("Promise kept: answered %1").replace(
+                "%1", fmt.long_time(detail.first_response_at, tz)
+            )
+        else:
+            text = tr("Promise broken: answered %1").replace(
+                "%1", fmt.long_time(detail.first_response_at, tz)
+            )
+        if detail.promise_margin_s is not None:
+            margin = fmt.span(_seconds(detail.promise_margin_s))
+            key = "early" if detail.promise_margin_s >= 0 else "late"
+            text += " " + (tr("(%1 early)") if key == "early" else tr("(%1 late)")).replace(
+                "%1", margin
+            )
+    elif detail.due_at is None:
+        text = tr("No promise running (waiting on the customer or closed).")
+    elif detail.due_at <= now:
+        text = (
+            tr("Overdue: was due %1 (%2 ago)")
+            .replace("%1", fmt.long_time(detail.due_at, tz))
+            .replace("%2", fmt.span(now - detail.due_at))
+        )
+    else:
+        text = (
+            tr("Due %1 (in %2)")
+            .replace("%1", fmt.long_time(detail.due_at, tz))
+            .replace("%2", fmt.span(detail.due_at - now))
+        )
+    if detail.ack_sent_at is not None:
+        text += "\n" + tr("Already acknowledged %1.").replace(
+            "%1", fmt.long_time(detail.ack_sent_at, tz)
+        )
+    return text
+
+
+def _seconds(value: int) -> timedelta:
+    return timedelta(seconds=value)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AckDialog", text)
+
+
+class AckDialog(QDialog):
+    #: the acknowledgement was sent, queued or recorded: (inquiry id, status-bar message)
+    acknowledged = Signal(int, str)
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        detail: InquiryDetail,
+        draft: Acknowledgement,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.detail = detail
+        self.sends = detail.channel in SENT_CHANNELS
+        self.setWindowTitle(self.tr("Acknowledge #%1").replace("%1", str(detail.id)))
+        customer = detail.customer
+        who = QLabel(
+            self.tr("<b>%1</b> · %2 · %3")
+            .replace("%1", customer.name or self.tr("(no name)"))
+            .replace("%2", fmt.channel_name(detail.channel))
+            .replace("%3", customer.language.value.upper())
+        )
+        self.state = QLabel(
+            promise_state(detail, services.ctx.now(), services.ctx.settings.timezone)
+        )
+        self.state.setObjectName("promiseState")
+        self.state.setWordWrap(True)
+        self.subject = QLineEdit(draft.subject)
+        self.body = QPlainTextEdit(draft.body)
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumSize(520, 220)
+        self.warning = QLabel()
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("emptyWarning")
+        if draft.empty_placeholders:
+            self.warning.setText(
+                self.tr("Nothing to fill in for %1 — check the text before it goes out.").replace(
+                    "%1", ", ".join("{" + n + "}" for n in draft.empty_placeholders)
+                )
+            )
+        self.warning.setVisible(bool(draft.empty_placeholders))
+        self.error = error_label()
+        self.error.setObjectName("ackError")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        label = self.tr("&Send") if self.sends else self.tr("&Record as given")
+        self.primary = QPushButton(label)
+        self.primary.setDefault(True)
+        self.buttons.addButton(self.primary, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy = QPushButton(self.tr("&Copy text"))
+        self.buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.primary.clicked.connect(self.submit)
+        self.copy.clicked.connect(self.copy_text)
+
+        form = QFormLayout()
+        form.addRow(who)
+        form.addRow(self.tr("Promise:"), self.state)
+        if self.sends:
+            form.addRow(self.tr("S&ubject:"), self.subject)
+        else:
+            self.subject.setVisible(False)
+            hint = QLabel(self.tr("Say or post this to the customer, then record it as given."))
+            hint.setEnabled(False)
+            form.addRow(hint)
+        form.addRow(self.tr("&Text:"), self.body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.body.setFocus()
+
+    def copy_text(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.body.toPlainText())
+        self.copy.setText(self.tr("Copied ✓"))
+
+    def _busy(self, busy: bool) -> None:
+        self.primary.setEnabled(not busy)
+        self.body.setReadOnly(busy)
+        self.subject.setReadOnly(busy)
+
+    def submit(self) -> None:
+        body = self.body.toPlainText()
+        if not body.strip():
+            show_error(self.error, self.tr("The acknowledgement is empty."))
+            return
+        show_error(self.error, "")
+        self._busy(True)
+        inquiry_id = self.detail.id
+        if self.sends:
+            subject = self.subject.text()
+            outbox = self.services.outbox
+
+            def send() -> OutboxResult:
+                view = outbox.queue_acknowledgement(inquiry_id, subject, body)
+                return outbox.send_pending(only_id=view.id)
+
+            self.runner.run_task(send, self._sent, self._failed)
+        else:
+            promises = self.services.promises
+            self.runner.run_task(
+                lambda: promises.record_acknowledgement(inquiry_id, body),
+                lambda _detail: self._finish(self.tr("Acknowledgement recorded")),
+                self._failed,
+            )
+
+    def _sent(self, result: OutboxResult) -> None:
+        if result.sent:
+            self._finish(self.tr("Acknowledgement sent"))
+        else:
+            reason = "; ".join(result.errors) or self.tr("the mail server did not answer")
+            self._finish(
+                self.tr("Acknowledgement queued; sending failed (%1) — it will be retried").replace(
+                    "%1", reason
+                )
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        message = str(exc) if isinstance(exc, ServiceError) else repr(exc)
+        show_error(self.error, message)
+
+    def _finish(self, message: str) -> None:
+        self.acknowledged.emit(self.detail.id, message)
+        self.accept()
+
+
+class PromiseDialog(QDialog):
+    """Inquiry > Explain promise: how the due time follows from the calendar."""
+
+    def __init__(self, explanation: str, state: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Why is it due then?"))
+        self.state = QLabel(state)
+        self.state.setObjectName("promiseState")
+        self.state.setWordWrap(True)
+        self.text = QPlainTextEdit(explanation)
+        self.text.setReadOnly(True)
+        self.text.setMinimumSize(560, 260)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)

@@ -1,0 +1,330 @@
+"""The Follow-ups window, the Follow-up tab and the answers in the customer card, driven by
+keyboard over real services: two keystrokes reopen a case as a closed loop."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from email.utils import format_datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from soloservice.channels.email.parse import ParsedMail, parse_message
+from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
+from soloservice.services.customers import CustomerRef
+from soloservice.services.dto import View
+from soloservice.services.followups import UNTICKED
+from soloservice.services.inquiries import NewInquiry
+from soloservice.services.mail_accounts import AccountInput
+from soloservice.services.registry import Services
+from soloservice.services.secrets import SecretPlace
+from soloservice.ui.features.followups import FollowupsFeature
+from soloservice.ui.feedback.followups_window import FollowupsWindow
+from soloservice.ui.feedback.survey_model import Column, SurveyModel
+from soloservice.ui.main_window import MainWindow
+from soloservice.ui.sidebar_model import SidebarEntry
+from tests.helpers.clock import FixedClock
+from tests.helpers.mailservers import SmtpServer
+
+SHOP = "hej@butik.dk"
+
+
+def add_account(services: Services, smtp: SmtpServer | None = None) -> None:
+    """The shop's mail account; with ``smtp`` it really sends there (no IMAP copy needed)."""
+    services.mail_accounts.add(
+        AccountInput(
+            name="shop",
+            email=SHOP,
+            display_name="Butikken",
+            imap_host="127.0.0.1",
+            imap_port=1,
+            smtp_host=smtp.host if smtp else "127.0.0.1",
+            smtp_port=smtp.port if smtp else 1,
+            smtp_security="none",
+            username="sender",
+        ),
+        password="s3cret" if smtp else None,
+        place=SecretPlace.SESSION,
+    )
+
+
+def new_case(
+    services: Services,
+    channel: Channel = Channel.PHONE,
+    name: str = "Ole Hansen",
+    identity: str = "+45 20 12 34 56",
+) -> int:
+    kind = IdentityKind.PHONE if channel is Channel.PHONE else IdentityKind.EMAIL
+    detail = services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(name=name, identity_kind=kind, identity_value=identity),
+            channel=channel,
+            subject="Vasen kom i stykker",
+            text="Vasen var knust, da pakken kom.",
+            kind=InquiryKind.COMPLAINT,
+            external_id="<case@example.dk>" if channel is Channel.EMAIL else None,
+        )
+    )
+    return detail.id
+
+
+def due_check(services: Services, clock: FixedClock, inquiry_id: int) -> int:
+    """Resolve the case and let the three days pass: its check is due."""
+    services.inquiries.set_status(inquiry_id, Status.RESOLVED)
+    clock.advance(days=3, hours=1)
+    (check,) = [s for s in services.surveys.due() if s.inquiry_id == inquiry_id]
+    return check.id
+
+
+def open_followups(qtbot: QtBot, window: MainWindow) -> FollowupsWindow:
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    feature = window.features["followups"]
+    assert isinstance(feature, FollowupsFeature)
+    assert feature.followups is not None and feature.followups.isVisible()
+    qtbot.addWidget(feature.followups)
+    return feature.followups
+
+
+def feature_of(window: MainWindow) -> FollowupsFeature:
+    feature = window.features["followups"]
+    assert isinstance(feature, FollowupsFeature)
+    return feature
+
+
+def test_y_3_enter_reopens_a_phone_case_as_closed_loop_and_the_list_shows_it(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    inquiry_id = new_case(services)
+    check_id = due_check(services, clock, inquiry_id)
+    window.reload()
+    assert inquiry_id not in window.model.ids  # resolved: not in the inbox
+    followups = open_followups(qtbot, window)
+    followups.show_state("due")
+    assert followups.select(check_id)
+    row = followups.model.row_of(check_id)
+    assert row is not None
+    assert followups.model.index(row, Column.HOW).data() == "Ask in person"
+    assert followups.model.index(row, Column.STATE).data() == "Due now"
+
+    qtbot.keyClick(followups.table, Qt.Key.Key_Y)
+    bar = followups.answer_bar
+    assert bar.isVisible() and bar.yes.isChecked()
+    qtbot.keyClicks(bar.score, "3")
+    with qtbot.waitSignal(followups.answered, timeout=10_000):
+        qtbot.keyClick(bar.score, Qt.Key.Key_Return)
+
+    detail = services.inquiries.get(inquiry_id)
+    assert detail.status is Status.OPEN and detail.closed_loop and detail.at_risk_public
+    assert detail.due_at == clock.now + timedelta(hours=24)
+    survey = services.surveys.get(check_id)
+    assert (survey.status, survey.satisfied, survey.score) == ("answered", True, 3)
+    assert followups.status_line.text() == (
+        f"Reopened #{inquiry_id} as a closed-loop case — call back within 24 h"
+        " — at risk of a public complaint"
+    )
+    assert not bar.isVisible()
+    # the main list reloaded: the case is back in the inbox, flagged
+    row_in_list = window.model.row_of(inquiry_id)
+    assert row_in_list is not None
+    item = window.model.row_data(row_in_list)
+    assert item is not None and item.closed_loop and item.at_risk_public
+
+    # the Follow-up tab says when to call back
+    window.show_inquiry(inquiry_id)
+    panel = feature_of(window).panel
+    assert not panel.banner.isHidden()
+    assert "Unhappy answer: call back by" in panel.banner.text()
+    assert "At risk of a public complaint" in panel.banner.text()
+
+
+def test_n_then_esc_saves_without_a_score(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    inquiry_id = new_case(services)
+    check_id = due_check(services, clock, inquiry_id)
+    followups = open_followups(qtbot, window)
+    assert followups.select(check_id)
+    qtbot.keyClick(followups.table, Qt.Key.Key_N)
+    qtbot.keyClicks(followups.answer_bar.comment, "Kom for sent")
+    with qtbot.waitSignal(followups.answered, timeout=10_000):
+        qtbot.keyClick(followups.answer_bar.comment, Qt.Key.Key_Escape)
+    survey = services.surveys.get(check_id)
+    assert (survey.satisfied, survey.score, survey.comment) == (False, None, "Kom for sent")
+    assert services.inquiries.get(inquiry_id).closed_loop
+    assert "Reopened #" in followups.status_line.text()
+
+
+def test_a_bad_score_is_refused_inline_and_nothing_is_lost(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    check_id = due_check(services, clock, new_case(services))
+    followups = open_followups(qtbot, window)
+    assert followups.select(check_id)
+    qtbot.keyClick(followups.table, Qt.Key.Key_Y)
+    qtbot.keyClicks(followups.answer_bar.score, "12")
+    qtbot.keyClick(followups.answer_bar.score, Qt.Key.Key_Return)
+    assert not followups.answer_bar.error.isHidden()
+    assert followups.answer_bar.score.text() == "12"
+    assert services.surveys.get(check_id).status == "scheduled"
+
+
+def test_classify_an_unclear_mail_answer_with_c_then_n(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    add_account(services)
+    inquiry_id = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
+    due_check(services, clock, inquiry_id)
+    summary = services.surveys.send_due()
+    (check_id,) = summary.survey_ids
+    parent = services.surveys.get(check_id).message_id
+    clock.advance(hours=2)
+    raw = (
+        f"From: Mette Hansen <mette@example.dk>\r\nTo: Butikken <{SHOP}>\r\n"
+        f"Subject: Re: Er du tilfreds?\r\nMessage-ID: <svar1@example.dk>\r\n"
+        f"Date: {format_datetime(clock.now)}\r\nIn-Reply-To: {parent}\r\n"
+        f"References: {parent}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Tja, det kommer an på hvem man spørger.\r\n"
+    ).encode()
+    parsed = parse_message(raw, received=clock.now)
+    assert isinstance(parsed, ParsedMail)
+    with services.ctx.db.session() as session:
+        assert services.surveys.answer_hook(session, parsed)
+    answered_at = services.surveys.get(check_id).answered_at
+    assert services.surveys.get(check_id).status == "unclear" and answered_at is not None
+
+    followups = open_followups(qtbot, window)
+    followups.show_state("unclear")
+    assert followups.model.rowCount() == 1 and followups.select(check_id)
+    qtbot.keyClick(followups.table, Qt.Key.Key_C)
+    bar = followups.answer_bar
+    assert not bar.unclear_box.isHidden()
+    assert "Tja, det kommer an på" in bar.customer_text.toPlainText()
+    assert bar.reason.text().startswith("Why it was not read automatically:")
+    assert bar.satisfied() is None
+    qtbot.keyClick(bar.score, Qt.Key.Key_N)  # N in the score field: "not satisfied"
+    assert bar.no.isChecked() and bar.score.text() == ""
+    clock.advance(hours=1)
+    with qtbot.waitSignal(followups.answered, timeout=10_000):
+        qtbot.keyClick(bar.score, Qt.Key.Key_Return)
+    survey = services.surveys.get(check_id)
+    assert survey.status == "answered" and survey.satisfied is False
+    detail = services.inquiries.get(inquiry_id)
+    # the call-back runs from the customer's answer, not from the founder's click
+    assert detail.closed_loop and detail.due_at == answered_at + timedelta(hours=24)
+    assert inquiry_id in window.model.ids
+
+
+def test_send_due_checks_by_mail_and_the_ones_to_ask_in_person(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    clock: FixedClock,
+    smtp_server: SmtpServer,
+) -> None:
+    add_account(services, smtp_server)
+    mailed = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
+    phoned = new_case(services)
+    services.inquiries.set_status(mailed, Status.RESOLVED)
+    services.inquiries.set_status(phoned, Status.RESOLVED)
+    clock.advance(days=3, hours=1)
+    followups = open_followups(qtbot, window)
+    with qtbot.waitSignal(followups.sent, timeout=20_000):
+        qtbot.mouseClick(followups.send_button, Qt.MouseButton.LeftButton)
+    assert followups.status_line.text() == "1 sent, 1 to ask in person"
+    (mail,) = smtp_server.received
+    assert mail.rcpt_tos == ("mette@example.dk",)
+    states = {s.inquiry_id: s.status for s in services.surveys.list()}
+    assert states[mailed] == "asked" and states[phoned] == "scheduled"
+    followups.show_state("asked")
+    assert [followups.model.survey_at(r).inquiry_id for r in range(followups.model.rowCount())] == [  # type: ignore[union-attr]
+        mailed
+    ]
+
+
+def test_enter_on_a_check_opens_its_case_in_the_main_window(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    inquiry_id = new_case(services)
+    check_id = due_check(services, clock, inquiry_id)
+    followups = open_followups(qtbot, window)
+    assert followups.select(check_id)
+    with qtbot.waitSignal(window.inquiry_changed):
+        qtbot.keyClick(followups.table, Qt.Key.Key_Return)
+    assert window.detail is not None and window.detail.id == inquiry_id
+
+
+def test_unticking_the_follow_up_is_stored_and_the_check_is_skipped(
+    qtbot: QtBot, window: MainWindow, services: Services, seeded: list[int]
+) -> None:
+    panel = feature_of(window).panel
+    window.panels.setCurrentWidget(panel)
+    assert window.detail is not None
+    inquiry_id = window.detail.id
+    assert panel.ask.isChecked()
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(panel.ask, Qt.MouseButton.LeftButton)
+    assert services.inquiries.get(inquiry_id).skip_followup
+    services.inquiries.set_status(inquiry_id, Status.RESOLVED)
+    (check,) = services.surveys.for_inquiry(inquiry_id)
+    assert check.status == "skipped" and check.skip_reason == UNTICKED
+    window.choose_entry(SidebarEntry(view=View.RESOLVED))
+    assert window.table.select_id(inquiry_id)
+    assert not panel.ask.isChecked()
+    assert panel.state.text() == f"Not asked: {UNTICKED}"
+    # ticking it again re-checks the rules and schedules the check
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(panel.ask, Qt.MouseButton.LeftButton)
+    assert services.surveys.for_inquiry(inquiry_id)[0].status == "scheduled"
+    assert panel.state.text().startswith("Check scheduled for")
+
+
+def test_a_promoter_gets_the_review_hint_and_the_card_lists_the_answers(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    inquiry_id = new_case(services)
+    window.show_inquiry(inquiry_id)
+    section = feature_of(window).section
+    assert "No answers yet" in section.lines.text()
+    check_id = due_check(services, clock, inquiry_id)
+    window.open_inquiry(inquiry_id)
+    panel = feature_of(window).panel
+    window.panels.setCurrentWidget(panel)
+    assert panel.yes.isEnabled()
+    panel.score.setCurrentIndex(panel.score.findData(10))
+    with qtbot.waitSignal(window.data_changed, timeout=10_000):
+        qtbot.mouseClick(panel.yes, Qt.MouseButton.LeftButton)
+    survey = services.surveys.get(check_id)
+    assert (survey.satisfied, survey.score, survey.ask_for_review) == (True, 10, True)
+    assert services.inquiries.get(inquiry_id).status is Status.CLOSED
+    window.open_inquiry(inquiry_id)
+    assert not panel.promoter.isHidden()
+    assert panel.banner.isHidden()
+    assert "Answered" in panel.state.text() and "10/10" in panel.state.text()
+    assert "yes · 10/10" in section.lines.text()
+    assert "Phone" in section.lines.text()
+
+
+def test_survey_model_passes_the_model_tester(
+    qtmodeltester: object, services: Services, clock: FixedClock
+) -> None:
+    first = new_case(services)
+    due_check(services, clock, first)
+    services.inquiries.set_status(
+        new_case(services, name="Kari", identity="+47 912 34 567"), Status.RESOLVED
+    )
+    model = SurveyModel(services.ctx.tz, clock.now)
+    model.set_surveys(services.surveys.list(), clock.now)
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.counts()["due"] == 1 and model.counts()["scheduled"] == 1
+    assert model.index(0, Column.STATE).data() == "Due now"  # what needs doing comes first
+    model.set_filter("scheduled")
+    assert model.rowCount() == 1
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert QApplication.instance() is not None

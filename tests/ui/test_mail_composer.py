@@ -1,0 +1,225 @@
+"""The Reply tab: sending through a real aiosmtpd, the outbox when it is down, templates,
+warnings and drafts."""
+
+from __future__ import annotations
+
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from soloservice.domain.templates import Template
+from soloservice.domain.types import Channel, Language
+from soloservice.services.mail_accounts import AccountInput
+from soloservice.services.registry import Services
+from soloservice.services.secrets import SecretPlace
+from soloservice.ui.features.mail import MailFeature
+from soloservice.ui.main_window import MainWindow
+from tests.ui.test_mail_helpers import (  # noqa: F401  (fixtures)
+    MailSetup,
+    mail,
+    mail_setup_fixture,
+    no_keyring,
+    open_mail_window,
+)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def open_reply(qtbot: QtBot, window: MainWindow, feature: MailFeature) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    assert window.panels.currentWidget() is feature.composer
+    assert feature.composer.body.hasFocus()
+
+
+@pytest.fixture
+def synced(services: Services, mail_setup: MailSetup) -> MailSetup:
+    mail_setup.add_account()
+    mail_setup.deliver(mail(1))
+    mail_setup.sync()
+    return mail_setup
+
+
+@pytest.mark.mailserver
+def test_reply_with_ctrl_return_reaches_the_customer_in_the_thread(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    assert window.detail is not None and composer.detail is not None
+    assert composer.to.text() == "jorgen@example.dk"
+    assert composer.subject.text() == f"Re: Ødelagt støvsuger [#{window.detail.id}]"
+    appendix = composer.appendix.toPlainText()
+    assert "Venlig hilsen" in appendix and "> Min støvsuger virker ikke." in appendix
+
+    open_reply(qtbot, window, feature)
+    qtbot.keyClicks(composer.body, "Hej Jorgen, vi sender en ny i dag.")
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000) as blocker:
+        qtbot.keyClick(composer.body, Qt.Key.Key_Return, CTRL)
+    assert blocker.args[0].sent == 1
+    assert composer.body.toPlainText() == ""
+    (received,) = synced.smtp.received
+    assert received.rcpt_tos == ("jorgen@example.dk",)
+    sent = message_from_bytes(received.raw, policy=default)
+    assert sent["In-Reply-To"] == "<c1@example.dk>"
+    assert f"[#{window.detail.id}]" in str(sent["Subject"])
+    text = sent.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "vi sender en ny i dag" in text and "Venlig hilsen" in text
+    assert "> Min støvsuger virker ikke." in text
+    # the reply joined the conversation shown
+    qtbot.waitUntil(lambda: window.detail is not None and len(window.detail.messages) == 2)
+    assert "Reply sent to jorgen@example.dk" in window.statusBar().currentMessage()
+
+
+@pytest.mark.mailserver
+def test_smtp_down_keeps_the_reply_in_the_outbox_until_retry(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    synced.smtp.stop()
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    open_reply(qtbot, window, feature)
+    qtbot.keyClicks(composer.body, "Vi ringer i morgen.")
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000):
+        qtbot.keyClick(composer.body, Qt.Key.Key_Return, CTRL)
+    assert composer.body.toPlainText() == ""  # safely queued, so the draft went
+    (banner,) = composer.banners
+    text = banner.label.text()
+    assert "In the outbox — will retry at 10:01" in text, text  # 09:00 UTC + 1 min, Copenhagen
+    assert "refused" in text
+    assert synced.smtp.received == []
+
+    synced.smtp.start()
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000) as blocker:
+        qtbot.mouseClick(banner.retry_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].sent == 1
+    assert len(synced.smtp.received) == 1
+    assert composer.banners == []
+
+
+@pytest.mark.mailserver
+def test_cancelling_an_unsent_reply_asks_first(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    synced.smtp.stop()
+    _window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    qtbot.keyClicks(composer.body, "Vi ringer i morgen.")
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000):
+        composer.send()
+    (banner,) = composer.banners
+    qtbot.mouseClick(banner.cancel_button, Qt.MouseButton.LeftButton)
+    box = composer.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert len(services.outbox.pending()) == 1
+    (banner,) = composer.banners
+    qtbot.mouseClick(banner.cancel_button, Qt.MouseButton.LeftButton)
+    box = composer.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert services.outbox.pending() == []
+    assert composer.banners == []
+
+
+@pytest.mark.mailserver
+def test_template_picker_inserts_the_rendered_template(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    open_reply(qtbot, window, feature)
+    qtbot.keyClicks(composer.templates.filter, "ack")
+    first = composer.templates.visible_templates()[0].template
+    assert first.key == "ack" and first.language is Language.DA
+    qtbot.keyClick(composer.templates.filter, Qt.Key.Key_Return)
+    body = composer.body.toPlainText()
+    assert "Jørgen" in body and "Tak for din henvendelse" in body
+    assert "{" not in body
+    assert composer.templates.filter.text() == ""
+    assert composer.body.hasFocus()
+
+
+@pytest.mark.mailserver
+def test_empty_placeholder_warns_before_sending(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    services.templates.save(
+        Template(
+            key="callme",
+            name="Ring til mig",
+            language=Language.DA,
+            subject="",
+            body="Hej {customer.first_name}, vi ringer på {customer.phone}.",
+        )
+    )
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    open_reply(qtbot, window, feature)
+    qtbot.keyClicks(composer.templates.filter, "callme")
+    qtbot.keyClick(composer.templates.filter, Qt.Key.Key_Return)
+    assert composer.body.toPlainText() == "Hej Jørgen, vi ringer på ."
+    assert not composer.warning.isHidden()
+    assert "customer.phone" in composer.warning.text()
+
+    qtbot.keyClick(composer.body, Qt.Key.Key_Return, CTRL)
+    box = composer.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    assert "customer.phone" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert services.outbox.pending() == [] and synced.smtp.received == []
+    assert composer.body.toPlainText() == "Hej Jørgen, vi ringer på ."
+
+    qtbot.keyClick(composer.body, Qt.Key.Key_Return, CTRL)
+    box = composer.confirm_box
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert len(synced.smtp.received) == 1
+
+
+def test_draft_is_kept_when_switching_inquiries(
+    qtbot: QtBot, services: Services, seeded: list[int]
+) -> None:
+    services.mail_accounts.add(
+        AccountInput(
+            name="shop",
+            email="hej@butik.dk",
+            imap_host="imap.invalid",
+            smtp_host="smtp.invalid",
+            username="hej",
+        ),
+        password="x",
+        place=SecretPlace.SESSION,
+    )
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    details = [services.inquiries.get(i) for i in seeded]
+    emails = [d.id for d in details if d.channel is Channel.EMAIL]
+    social = next(d.id for d in details if d.channel.is_social)
+    first, second = emails[0], emails[1]
+
+    window.show_inquiry(first)
+    assert composer.editor.isEnabled()
+    qtbot.keyClicks(composer.body, "Halvt skrevet svar")
+    window.show_inquiry(second)
+    assert composer.detail is not None and composer.detail.id == second
+    assert composer.body.toPlainText() == ""
+    qtbot.keyClicks(composer.body, "Et andet svar")
+    window.show_inquiry(social)
+    assert not composer.editor.isEnabled()
+    assert "social" in composer.hint.text()
+    assert not feature.reply_action.isEnabled()
+    window.show_inquiry(first)
+    assert composer.body.toPlainText() == "Halvt skrevet svar"
+    window.reload()  # a reload of the same inquiry keeps what is being typed
+    assert composer.body.toPlainText() == "Halvt skrevet svar"
+    window.show_inquiry(second)
+    assert composer.body.toPlainText() == "Et andet svar"
