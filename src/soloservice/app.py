@@ -57,10 +57,12 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     from soloservice.services.registry import Services
     from soloservice.storage.database import StorageError
     from soloservice.storage.settings_store import SettingsError
+    from soloservice.ui.gc_guard import MainThreadCollector
     from soloservice.ui.icons import icon
     from soloservice.ui.main_window import UI_SETTINGS_FILE, MainWindow
 
     app.setWindowIcon(icon("app"))
+    collector = MainThreadCollector(app)
     try:
         services = Services.open(data_dir)
     except (StorageError, SettingsError) as exc:
@@ -76,3 +78,4 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     finally:
         window.runner.wait()
         services.close()
+        collector.stop()

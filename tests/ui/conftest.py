@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -17,6 +18,16 @@ from soloservice.ui.main_window import MainWindow
 from soloservice.ui.tasks import TaskRunner
 from tests.helpers.clock import FixedClock
 from tests.ui.helpers import seed_inbox
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (ui/gc_guard.py): a worker thread must never run the cycle collector,
+    or it may destroy a Qt object left from an earlier test on the wrong thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

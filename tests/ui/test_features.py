@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from soloservice.services.dto import CustomerCard, InquiryDetail
+from soloservice.services.registry import Services
 from soloservice.ui.features.review import ReviewFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.sidebar_model import ENTRIES
@@ -65,3 +66,28 @@ def test_review_numbers_open_their_inquiries_in_the_list(
     # Picking a view again leaves the review's selection.
     window.choose_entry(ENTRIES[0])
     assert window.model.query.only_ids is None
+
+
+def test_reply_tabs_follow_the_channel(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """An email shows Reply first; a Facebook message shows its own reply tab instead."""
+    from soloservice.domain.types import Channel
+    from tests.helpers.factories import make_inquiry
+
+    email = make_inquiry(services, email="mail@example.dk", channel=Channel.EMAIL)
+    social = make_inquiry(services, email="fb@example.dk", channel=Channel.FACEBOOK)
+    window.reload()
+
+    def visible_titles() -> list[str]:
+        panels = window.panels
+        return [panels.tabText(i) for i in range(panels.count()) if panels.isTabVisible(i)]
+
+    window.show_inquiry(email.id)
+    assert visible_titles()[0] == "Reply"
+    assert not any(t.startswith("Reply on") for t in visible_titles())
+    assert window.panels.tabText(window.panels.currentIndex()) == "Reply"
+    window.show_inquiry(social.id)
+    assert visible_titles()[0] == "Reply on Facebook"
+    assert "Reply" not in visible_titles()
+    assert window.panels.tabText(window.panels.currentIndex()) == "Reply on Facebook"

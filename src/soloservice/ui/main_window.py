@@ -74,13 +74,13 @@ class InquiryTabs(QTabWidget):
         super().__init__()
         self._wrappers: dict[QWidget, QScrollArea] = {}
 
-    def add_panel(self, widget: QWidget, title: str) -> None:
+    def add_panel(self, widget: QWidget, title: str, position: int = -1) -> None:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(widget)
         self._wrappers[widget] = scroll
-        self.addTab(scroll, title)
+        self.insertTab(position, scroll, title)
 
     def indexOf(self, widget: QWidget) -> int:
         return super().indexOf(self._wrappers.get(widget, widget))
@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         self.commands = build_actions(self, self.ops.undo_stack)
         self.menus, self.toolbar = install_menus(self, self.commands)
         self._inquiry_panels: list[InquiryPanel] = []
+        self._tab_orders: list[int] = []
+        self._visible_tabs: list[int] = []
         self._card_sections: list[CardSection] = []
         self.counts_label = QLabel()
         self.counts_label.setContentsMargins(8, 0, 8, 0)
@@ -192,6 +194,8 @@ class MainWindow(QMainWindow):
             from soloservice.ui.features import install_features as install
 
             self.features = install(self)
+            self._visible_tabs = []
+            self._update_tab_visibility()  # replies first, whatever was installed first
         self._restore_ui_state()
         self.update_counts()
         self.update_actions()
@@ -269,6 +273,7 @@ class MainWindow(QMainWindow):
         self.card.show_card(detail.customer if detail else None, detail.id if detail else None)
         for panel in self._inquiry_panels:
             panel.set_inquiry(detail)
+        self._update_tab_visibility()
         for section in self._card_sections:
             section.set_customer(detail.customer if detail else None)
         self.update_actions()
@@ -280,14 +285,37 @@ class MainWindow(QMainWindow):
         """A top-level menu by key: file, edit, inquiry, view, tools, help."""
         return self.menus[key]
 
-    def add_inquiry_tab(self, widget: QWidget, title: str) -> None:
-        """Add a tab under the conversation; ``widget.set_inquiry(detail)`` follows the
-        selection (see InquiryPanel)."""
-        self.panels.add_panel(widget, title)
+    def add_inquiry_tab(self, widget: QWidget, title: str, order: int = 50) -> None:
+        """Add a tab under the conversation, placed by ``order`` (replies first).
+
+        ``widget.set_inquiry(detail)`` follows the selection (see InquiryPanel); a widget
+        with ``applies_to(detail) -> bool`` is shown only for inquiries it applies to, and
+        the first tab that applies is brought to the front when the selection changes."""
+        position = sum(1 for o in self._tab_orders if o <= order)
+        self._tab_orders.insert(position, order)
+        self.panels.add_panel(widget, title, position)
         self.panels.setVisible(True)
         if hasattr(widget, "set_inquiry"):
             self._inquiry_panels.append(widget)
             widget.set_inquiry(self.detail)
+        self._update_tab_visibility()
+
+    def _update_tab_visibility(self) -> None:
+        """Hide tabs that do not apply; when the set of tabs changes (another channel), the
+        first one (its reply tab) comes to the front, otherwise the founder's choice stays."""
+        visible: list[int] = []
+        for index in range(self.panels.count()):
+            panel = self.panels.widget(index)
+            applies = getattr(panel, "applies_to", None)
+            shown = bool(applies(self.detail)) if callable(applies) else True
+            self.panels.setTabVisible(index, shown)
+            if shown:
+                visible.append(index)
+        changed = visible != self._visible_tabs
+        self._visible_tabs = visible
+        current = self.panels.currentIndex()
+        if visible and (changed or current not in visible):
+            self.panels.setCurrentIndex(visible[0])
 
     def set_inquiry_tab_title(self, widget: QWidget, title: str) -> None:
         index = self.panels.indexOf(widget)

@@ -107,6 +107,10 @@ class SocialReplyPanel(QWidget):
             return self.tr("Reply on %1").replace("%1", platform_name(self.detail.channel))
         return self.tr("Reply on social")
 
+    def applies_to(self, detail: InquiryDetail | None) -> bool:
+        """Shown only for Facebook, Instagram and X inquiries."""
+        return detail is not None and detail.channel.is_social
+
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         changed = detail is None or self.detail is None or detail.id != self.detail.id
         self.detail = detail

@@ -40,7 +40,7 @@ class FollowupsFeature:
 
         self.panel = FollowupPanel(window.services, window.runner)
         self.panel.changed.connect(self._panel_changed)
-        window.add_inquiry_tab(self.panel, _tr("Follow-up"))
+        window.add_inquiry_tab(self.panel, _tr("Follow-up"), order=40)
         self.section = AnswersSection(window.services)
         window.add_card_section(self.section)
         window.data_changed.connect(self._data_changed)

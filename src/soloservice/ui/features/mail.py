@@ -34,8 +34,8 @@ class MailFeature:
         self.sync = SyncController(window)
         self.composer = ReplyComposer(window)
         self.attachments = AttachmentsPanel(window)
-        window.add_inquiry_tab(self.composer, _tr("Reply"))
-        window.add_inquiry_tab(self.attachments, _tr("Attachments"))
+        window.add_inquiry_tab(self.composer, _tr("Reply"), order=10)
+        window.add_inquiry_tab(self.attachments, _tr("Attachments"), order=60)
         self.attachments.count_changed.connect(self._attachment_count)
         self._attachment_count(self.attachments.list.count())
 

@@ -25,7 +25,7 @@ class RemediesFeature:
         self.window = window
         self.panel = RemediesPanel(window.services, window.runner)
         self.panel.changed.connect(self._changed)
-        window.add_inquiry_tab(self.panel, _tr("Remedies"))
+        window.add_inquiry_tab(self.panel, _tr("Remedies"), order=30)
         self.action = QAction(_tr("Add &remedy…"), window)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

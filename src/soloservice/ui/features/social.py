@@ -77,7 +77,7 @@ class SocialFeature:
         self.reply_panel = SocialReplyPanel(window.services, window.runner)
         self.reply_panel.replied.connect(self._replied)
         self.reply_panel.title_changed.connect(self._retitle)
-        window.add_inquiry_tab(self.reply_panel, self.reply_panel.title())
+        window.add_inquiry_tab(self.reply_panel, self.reply_panel.title(), order=11)
 
     # -- imports -------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.domain.types import Direction
+from soloservice.domain.types import Channel, Direction
 from soloservice.services.dto import InquiryDetail, MessageView
 from soloservice.services.errors import ServiceError
 from soloservice.services.mail_sync import AttachmentView
@@ -90,6 +90,10 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.html_row)
         self.set_inquiry(None)
+
+    def applies_to(self, detail: InquiryDetail | None) -> bool:
+        """Only mail carries attachments and formatted HTML."""
+        return detail is not None and detail.channel in (Channel.EMAIL, Channel.FORM)
 
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         self.detail = detail

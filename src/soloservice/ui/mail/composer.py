@@ -272,6 +272,10 @@ class ReplyComposer(QWidget):
         emails = [i.value for i in detail.customer.identities if i.kind is IdentityKind.EMAIL]
         return emails[0] if emails else ""
 
+    def applies_to(self, detail: InquiryDetail | None) -> bool:
+        """Shown for email and form inquiries; phone calls are answered with Log call."""
+        return detail is None or detail.channel in REPLY_CHANNELS
+
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         same = detail is not None and self.detail is not None and detail.id == self.detail.id
         if not same:
