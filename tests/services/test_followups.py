@@ -658,3 +658,13 @@ def test_resolving_through_the_inquiry_service_schedules_the_check(
     clock.set(survey.scheduled_for)
     assert services.surveys.send_due().queued == 0, "an undone resolve must not send a check"
     assert services.surveys.for_inquiry(inquiry.id)[0].skip_reason == "the case is open again"
+
+
+def test_praise_is_not_followed_up(services: Services) -> None:
+    praise = make_inquiry(
+        services, email="glad@example.dk", kind=InquiryKind.PRAISE, subject="Tusind tak!"
+    )
+    services.inquiries.set_status(praise.id, "resolved")
+    (survey,) = services.surveys.for_inquiry(praise.id)
+    assert survey.status == "skipped"
+    assert "praise" in survey.skip_reason

@@ -31,6 +31,7 @@ from soloservice.channels.email.smtp import new_message_id
 from soloservice.channels.email.threads import candidate_parents, case_tag, normalise_message_id
 from soloservice.domain.answers import read_answer
 from soloservice.domain.followup import (
+    Decision,
     FollowupOutcome,
     FollowupSettings,
     check_score,
@@ -348,6 +349,9 @@ class SurveyService:
             opted_out=customer.opted_out,
             untick=inquiry.skip_followup,
         )
+        if decision.ok and inquiry.kind == InquiryKind.PRAISE.value and survey.kind == FOLLOWUP:
+            # A thank-you needs no "are you satisfied?"; it would only spend the rest period.
+            decision = Decision(False, "praise: there is nothing to put right")
         survey.status = SCHEDULED if decision.ok else SKIPPED
         survey.skip_reason = "" if decision.ok else decision.reason
         return decision.ok
