@@ -91,3 +91,18 @@ def test_reply_tabs_follow_the_channel(
     assert visible_titles()[0] == "Reply on Facebook"
     assert "Reply" not in visible_titles()
     assert window.panels.tabText(window.panels.currentIndex()) == "Reply on Facebook"
+
+
+def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
+    """Features are added by different modules: a clash would silently disable both keys."""
+    from collections import Counter
+
+    from PySide6.QtGui import QAction, QKeySequence
+
+    keys = Counter(
+        action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    )
+    assert [key for key, count in keys.items() if count > 1] == []
+    assert len(keys) >= 20
