@@ -37,7 +37,7 @@ def test_add_remove_and_undo_with_the_cost_next_to_the_value(
     set_value(services, window.detail.customer.id, 20_000)
     window.open_inquiry(inquiry_id)
     panel = panel_of(window)
-    assert panel.plain_line == "remedy 0 kr — customer worth 100.000 kr"
+    assert panel.plain_line == "no remedy yet — customer worth 100.000 kr"
 
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.panels.currentIndex() == window.panels.indexOf(panel)
@@ -68,7 +68,7 @@ def test_add_remove_and_undo_with_the_cost_next_to_the_value(
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert services.remedies.list(inquiry_id) == []
-    assert panel.plain_line == "remedy 0 kr — customer worth 100.000 kr"
+    assert panel.plain_line == "no remedy yet — customer worth 100.000 kr"
     assert not panel.undo_button.isHidden()
     assert panel.message.text() == "Removed Express shipping (250 kr)"
 
@@ -90,7 +90,7 @@ def test_the_tab_follows_the_selection(
     assert panel.model.rowCount() == 2
     assert panel.plain_line.startswith("remedy 250 kr — customer worth ")
     window.show_inquiry(seeded[2])
-    assert panel.model.rowCount() == 0 and panel.plain_line.startswith("remedy 0 kr")
+    assert panel.model.rowCount() == 0 and panel.plain_line.startswith("no remedy yet")
 
 
 def test_remedies_model_passes_the_model_tester(

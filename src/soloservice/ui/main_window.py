@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.right.setStretchFactor(0, 0)
         self.right.setStretchFactor(1, 1)
         self.right.setStretchFactor(2, 1)
-        self.right.setSizes([150, 420, 260])
+        self.right.setSizes([150, 470, 220])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)

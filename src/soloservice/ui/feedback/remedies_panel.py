@@ -256,15 +256,23 @@ class RemediesPanel(QWidget):
             self.plain_line = ""
             self.figures.setText(lb.tr("No inquiry selected"))
         else:
-            cost = fmt.money(s.total_cost, self.currency)
             worth = fmt.money(s.lifetime_value, self.currency)
-            line = lb.tr("remedy %1 — customer worth %2")
-            self.plain_line = line.replace("%1", cost).replace("%2", worth)
-            self.figures.setText(
-                escape(line)
-                .replace("%1", f"<b style='color:#a35c00'>{escape(cost)}</b>")
-                .replace("%2", f"<b style='color:#2f7d3b'>{escape(worth)}</b>")
-            )
+            worth_html = f"<b style='color:#2f7d3b'>{escape(worth)}</b>"
+            if s.remedies:
+                cost = fmt.money(s.total_cost, self.currency)
+                line = lb.tr("remedy %1 — customer worth %2")
+                self.plain_line = line.replace("%1", cost).replace("%2", worth)
+                html = (
+                    escape(line)
+                    .replace("%1", f"<b style='color:#a35c00'>{escape(cost)}</b>")
+                    .replace("%2", worth_html)
+                )
+            else:
+                # Before anything is spent, the number that matters is what is at stake.
+                line = lb.tr("no remedy yet — customer worth %1")
+                self.plain_line = line.replace("%1", worth)
+                html = escape(line).replace("%1", worth_html)
+            self.figures.setText(html)
             self.figures.setAccessibleName(self.plain_line)
         self._update_buttons()
 
