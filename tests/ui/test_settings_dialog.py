@@ -165,3 +165,22 @@ def test_day_runs_fold_consecutive_days() -> None:
     d = datetime(2026, 7, 1).date()
     days = [d.replace(day=n) for n in (1, 2, 3, 7, 9, 8)]
     assert day_runs(days) == [(days[0], days[2]), (days[3], days[4])]
+
+
+def test_first_run_offers_the_business_profile_until_a_name_is_saved(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    feature = window.features["settings"]
+    assert isinstance(feature, SettingsFeature)
+    button = feature.first_run_button
+    assert button is not None and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = feature.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.business.founder_name.setFocus()
+    qtbot.keyClicks(dialog.business.founder_name, "Sofie Holm")
+    with qtbot.waitSignal(feature.saved):
+        dialog.accept()
+    assert feature.first_run_button is None
+    assert window.services.ctx.settings.founder_name == "Sofie Holm"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QPushButton
 
 from soloservice.domain.settings import Settings
 from soloservice.paths import settings_path
@@ -39,6 +40,26 @@ class SettingsFeature(QObject):
         window.addAction(self.action)
         tools = window.menu("tools")
         tools.addAction(self.action)
+        self.first_run_button: QPushButton | None = None
+        if not self.window.services.ctx.settings.founder_name.strip():
+            self._offer_first_run()
+
+    def _offer_first_run(self) -> None:
+        """Replies and acknowledgements sign with the founder's and the business's names:
+        until those are set, say so once, in the status bar, with the way to fix it."""
+        button = QPushButton(_tr("Set up your name, business and opening hours…"))
+        button.setFlat(True)
+        button.setStyleSheet("color:#1d4ed8; text-decoration: underline;")
+        button.clicked.connect(self.open)
+        self.window.statusBar().addWidget(button)
+        self.first_run_button = button
+        self.saved.connect(self._first_run_done)
+
+    def _first_run_done(self, settings: Settings) -> None:
+        if self.first_run_button is not None and settings.founder_name.strip():
+            self.window.statusBar().removeWidget(self.first_run_button)
+            self.first_run_button.deleteLater()
+            self.first_run_button = None
 
     @property
     def settings_file(self) -> Path:
