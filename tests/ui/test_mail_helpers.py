@@ -99,11 +99,18 @@ def mail_setup_fixture(
     smtp.stop()
 
 
-def open_mail_window(qtbot: QtBot, services: Services) -> tuple[MainWindow, MailFeature]:
-    """The main window with its scheduled syncs stopped, so a test decides when mail comes."""
+def open_mail_window(
+    qtbot: QtBot, services: Services, *, idle: bool = False
+) -> tuple[MainWindow, MailFeature]:
+    """The main window with its scheduled syncs stopped, so a test decides when mail comes.
+
+    IMAP IDLE threads only where a test asks for them (``idle=True``): they would otherwise
+    start after the test's first sync and sync on their own.
+    """
     window = open_window(qtbot, services)
     feature = window.features["mail"]
     assert isinstance(feature, MailFeature)
     feature.sync.startup_timer.stop()
     feature.sync.timer.stop()
+    feature.idle_enabled = idle
     return window, feature

@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import ssl
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -28,6 +30,15 @@ SENT_FOLDER_NAMES = (
     "Gesendete Elemente", "Gesendete Objekte",
 )  # fmt: skip
 _FETCH_ITEMS = [b"BODY.PEEK[]", b"FLAGS", b"INTERNALDATE"]
+#: RFC 2177: a server may drop a client idling for 30 minutes; renew well before that.
+IDLE_RENEW_SECONDS = 25 * 60
+#: How long one look at the socket waits, i.e. how soon ``stop`` is noticed.
+IDLE_CHECK_SECONDS = 0.5
+#: Untagged responses that mean the folder's messages changed (flag changes do not count).
+_CHANGE_WORDS = frozenset({b"EXISTS", b"RECENT", b"EXPUNGE"})
+#: idle_check() returning nothing long before its timeout this many times in a row means
+#: the server closed the connection (imapclient swallows the EOF and returns []).
+_EARLY_EMPTY_LIMIT = 3
 
 
 @dataclass(frozen=True)
@@ -229,6 +240,80 @@ class ImapSession:
             except (IndexError, ValueError):
                 return None
         return None
+
+    # waiting for new mail ---------------------------------------------------------------
+
+    def wait_for_change(
+        self,
+        timeout: float,
+        stop: threading.Event,
+        *,
+        check_every: float = IDLE_CHECK_SECONDS,
+        on_idle: Callable[[], None] | None = None,
+    ) -> bool:
+        """IMAP IDLE until the folder's messages change (True), ``timeout`` passes or
+        ``stop`` is set (False). Only for servers where :func:`supports_idle` is True.
+
+        The socket is looked at every ``check_every`` seconds so that another thread can
+        end the wait quickly through ``stop``; IDLE is re-issued every
+        :data:`IDLE_RENEW_SECONDS`. ``on_idle`` runs each time the server has accepted IDLE
+        (from then on a change is reported). A dropped connection raises :class:`MailError`;
+        the session cannot be used afterwards except to ``close()`` it.
+        """
+        deadline = time.monotonic() + max(0.0, timeout)
+        client = self.client
+        changed = False
+        try:
+            while not changed and not stop.is_set() and time.monotonic() < deadline:
+                client.idle()
+                if on_idle is not None:
+                    on_idle()
+                changed = self._idle_until(
+                    min(deadline, time.monotonic() + IDLE_RENEW_SECONDS), stop, check_every
+                )
+                if stop.is_set():
+                    # Leave quickly even if the server has gone quiet; close() follows.
+                    client.socket().settimeout(min(self.settings.timeout, 2.0))
+                _text, late = client.idle_done()
+                changed = changed or _has_change(late)
+        except Exception as exc:
+            raise self._error(exc) from exc
+        return changed
+
+    def _idle_until(self, until: float, stop: threading.Event, check_every: float) -> bool:
+        early_empty = 0
+        while not stop.is_set():
+            started = time.monotonic()
+            wait = min(check_every, until - started)
+            if wait <= 0:
+                return False
+            responses = self.client.idle_check(timeout=wait)
+            if _has_change(responses):
+                return True
+            if responses or time.monotonic() - started >= wait / 2:
+                early_empty = 0
+                continue
+            early_empty += 1
+            if early_empty >= _EARLY_EMPTY_LIMIT:
+                raise MailError(
+                    "protocol", f"{self._where[0].upper()}{self._where[1:]} closed the connection."
+                )
+        return False
+
+
+def supports_idle(session: ImapSession) -> bool:
+    """True when the server offers IMAP IDLE (RFC 2177); otherwise polling has to do."""
+    return bool(session._call("has_capability", "IDLE"))
+
+
+def _has_change(responses: list[Any]) -> bool:
+    """``[(3, b"EXISTS"), (b"OK", b"Still here")]`` -> True: a message came or went."""
+    for response in responses:
+        if isinstance(response, tuple) and len(response) >= 2:
+            word = response[1]
+            if isinstance(word, bytes) and word.upper() in _CHANGE_WORDS:
+                return True
+    return False
 
 
 def test_connection(

@@ -1,12 +1,12 @@
 """Email in the main window: accounts (Ctrl+Shift+M), background sync (start-up, F5, every
-five minutes — polling, not IMAP IDLE), the Reply tab (Ctrl+R, Ctrl+Return sends), the
-Attachments tab and the quarantine (Ctrl+Shift+Q)."""
+five minutes, and at once when IMAP IDLE reports new mail), the Reply tab (Ctrl+R,
+Ctrl+Return sends), the Attachments tab and the quarantine (Ctrl+Shift+Q)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from soloservice.ui.icons import icon
@@ -14,6 +14,7 @@ from soloservice.ui.mail.accounts_dialog import AccountsDialog
 from soloservice.ui.mail.attachments_panel import AttachmentsPanel
 from soloservice.ui.mail.common import tr
 from soloservice.ui.mail.composer import ReplyComposer
+from soloservice.ui.mail.idle_watcher import IdleWatcher, idle_switched_off
 from soloservice.ui.mail.quarantine_dialog import QuarantineDialog
 from soloservice.ui.mail.sync_controller import SyncController
 
@@ -32,6 +33,19 @@ class MailFeature:
         self.quarantine_dialog: QuarantineDialog | None = None
 
         self.sync = SyncController(window)
+        #: IDLE starts after the first sync; off with SOLOSERVICE_NO_IDLE=1 (tests set it
+        #: False so that only a test that asks for IDLE gets its threads)
+        self.idle_enabled = not idle_switched_off()
+        self.idle = IdleWatcher(window.services.mail_accounts, window)
+        self.idle.new_mail.connect(self._idle_new_mail)
+        self.sync.synced.connect(self._after_sync)
+        # The threads must end with the window and before the store closes on quit; a
+        # plain function, because the watcher may already be gone when ``destroyed`` fires.
+        stop_idle = self.idle.stopper()
+        window.destroyed.connect(stop_idle)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(stop_idle)
         self.composer = ReplyComposer(window)
         self.attachments = AttachmentsPanel(window)
         window.add_inquiry_tab(self.composer, _tr("Reply"), order=10)
@@ -95,6 +109,21 @@ class MailFeature:
         """F5: the window reloads the list; we also fetch mail, if any account is set up."""
         self.sync.start_sync()
 
+    def start_idle(self) -> list[str]:
+        """Watch every enabled account by IMAP IDLE (if switched on); the names watched."""
+        if not self.idle_enabled:
+            return []
+        return self.idle.start()
+
+    def _after_sync(self, summaries: object) -> None:
+        # Started after the first sync rather than at once, so that start-up fetches the
+        # backlog before connections are held open.
+        if self.idle_enabled and not self.idle.started:
+            self.start_idle()
+
+    def _idle_new_mail(self, account_name: str) -> None:
+        self.sync.request_sync(account_name)
+
     def _inquiry_changed(self, detail: object) -> None:
         can = self.composer.can_reply(self.window.detail)
         self.reply_action.setEnabled(can)
@@ -128,6 +157,11 @@ class MailFeature:
     def _accounts_changed(self) -> None:
         # The composer's From list, signature and hint depend on the accounts.
         self.composer.reload_accounts()
+        # New, removed or changed servers and passwords: reconnect IDLE with the new set.
+        if self.idle.started:
+            self.idle.restart()
+        elif not self.sync.startup_timer.isActive():  # e.g. the first account was just added
+            self.start_idle()
 
     def open_quarantine(self) -> QuarantineDialog:
         if self.quarantine_dialog is None:

@@ -1,4 +1,5 @@
-"""Fetching mail in the background: on start-up, on F5 and every few minutes.
+"""Fetching mail in the background: on start-up, on F5, every few minutes and whenever IMAP
+IDLE reports new mail (ui/mail/idle_watcher.py).
 
 Everything touching the network runs on the window's worker. The worker only writes the
 latest progress into an attribute; a GUI-thread timer reads it for the status bar (no Qt
@@ -120,6 +121,8 @@ class SyncController(QObject):
         self._cancel: threading.Event | None = None
         self._progress: SyncProgress | None = None
         self.details: ErrorDetailsDialog | None = None
+        #: syncs asked for while one was running (None: every account); run right after it
+        self.requested: set[str | None] = set()
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -188,6 +191,34 @@ class SyncController(QObject):
         self.window.runner.run_task(job, self._finished, self._crashed)
         return True
 
+    def request_sync(self, account_name: str | None = None) -> bool:
+        """Sync now, or right after the running sync if one is under way.
+
+        IDLE reports new mail at any moment; the running sync may have looked at the
+        mailbox before that mail arrived, so dropping the request could leave it unfetched
+        until the next periodic sync. True when a sync started now.
+        """
+        if account_name is not None and account_name not in self._enabled_names():
+            return False
+        if self.start_sync(account_name):
+            return True
+        if self.running:
+            self.requested.add(account_name)
+        return False
+
+    def _enabled_names(self) -> set[str]:
+        return {a.name for a in self.services.mail_accounts.list() if a.enabled}
+
+    def _start_requested(self) -> None:
+        requested, self.requested = self.requested, set()
+        if not requested:
+            return
+        names = {n for n in requested if n is not None}
+        if None in requested or len(names) > 1:
+            self.start_sync()
+        else:
+            self.request_sync(names.pop())
+
     def _record_progress(self, progress: SyncProgress) -> None:
         # Runs on the worker: only store it; the GUI thread polls.
         self._progress = progress
@@ -237,12 +268,14 @@ class SyncController(QObject):
             self.window.reload()
         self.synced.emit(summaries)
         self.send_outbox()
+        self._start_requested()
 
     def _crashed(self, error: BaseException) -> None:
         self._stop_progress()
         self._set_errors([f"{type(error).__name__}: {error}"])
         self.window.statusBar().showMessage(_tr("Mail sync failed — see the warning"), 20_000)
         self.synced.emit([])
+        self._start_requested()
 
     def _set_errors(self, errors: list[str]) -> None:
         self.errors = errors
