@@ -8,11 +8,12 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from soloservice.services.pulse import PulseProposal
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
+from soloservice.ui.table_model import RowTableModel
 
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -25,7 +26,10 @@ class ProposalColumn(IntEnum):
     VALUE = 3
 
 
-class ProposalModel(QAbstractTableModel):
+class ProposalModel(RowTableModel[PulseProposal]):
+    columns = ProposalColumn
+    right_aligned = frozenset({ProposalColumn.VALUE})
+
     #: the number of ticked customers changed
     checked_changed = Signal(int)
 
@@ -33,14 +37,11 @@ class ProposalModel(QAbstractTableModel):
         super().__init__()
         self.tz = tz
         self.currency = currency
-        self._rows: list[PulseProposal] = []
         self._checked: list[bool] = []
 
     def set_proposals(self, proposals: Sequence[PulseProposal]) -> None:
-        self.beginResetModel()
-        self._rows = list(proposals)
-        self._checked = [True] * len(self._rows)
-        self.endResetModel()
+        self._checked = [True] * len(proposals)
+        self.set_rows(proposals)
         self.checked_changed.emit(self.checked_count())
 
     def checked_ids(self) -> list[int]:
@@ -50,41 +51,21 @@ class ProposalModel(QAbstractTableModel):
         return sum(self._checked)
 
     def proposal_at(self, row: int) -> PulseProposal | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ProposalColumn)
+        return self.row_at(row)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if index.column() == ProposalColumn.NAME:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == ProposalColumn.NAME:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ProposalColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                ProposalColumn.NAME: lb.tr("Customer"),
-                ProposalColumn.EMAIL: lb.tr("Email"),
-                ProposalColumn.LAST_ASKED: lb.tr("Last asked"),
-                ProposalColumn.VALUE: lb.tr("Lifetime value"),
-            }[ProposalColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == ProposalColumn.VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def title(self, column: int) -> str:
+        return {
+            ProposalColumn.NAME: lb.tr("Customer"),
+            ProposalColumn.EMAIL: lb.tr("Email"),
+            ProposalColumn.LAST_ASKED: lb.tr("Last asked"),
+            ProposalColumn.VALUE: lb.tr("Lifetime value"),
+        }[ProposalColumn(column)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         proposal = self.proposal_at(index.row()) if index.isValid() else None

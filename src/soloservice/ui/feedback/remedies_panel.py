@@ -11,7 +11,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,6 +40,7 @@ from soloservice.services.remedies import RemedySummary, RemedyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.followups_window import error_text
+from soloservice.ui.table_model import RIGHT_ALIGNED, RowTableModel
 from soloservice.ui.tasks import TaskRunner
 
 REMEDY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,51 +54,28 @@ class RemedyColumn(IntEnum):
     DATE = 3
 
 
-class RemediesModel(QAbstractTableModel):
+class RemediesModel(RowTableModel[RemedyView]):
+    columns = RemedyColumn
+    right_aligned = frozenset({RemedyColumn.COST})
+
     def __init__(self, tz: ZoneInfo, currency: str) -> None:
         super().__init__()
         self.tz = tz
         self.currency = currency
-        self._rows: list[RemedyView] = []
 
     def set_remedies(self, remedies: list[RemedyView]) -> None:
-        self.beginResetModel()
-        self._rows = list(remedies)
-        self.endResetModel()
+        self.set_rows(remedies)
 
     def remedy_at(self, row: int) -> RemedyView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RemedyColumn)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(RemedyColumn):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                RemedyColumn.KIND: lb.tr("Remedy"),
-                RemedyColumn.COST: lb.tr("Cost"),
-                RemedyColumn.NOTE: lb.tr("Note"),
-                RemedyColumn.DATE: lb.tr("Date"),
-            }[RemedyColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == RemedyColumn.COST:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def title(self, column: int) -> str:
+        return {
+            RemedyColumn.KIND: lb.tr("Remedy"),
+            RemedyColumn.COST: lb.tr("Cost"),
+            RemedyColumn.NOTE: lb.tr("Note"),
+            RemedyColumn.DATE: lb.tr("Date"),
+        }[RemedyColumn(column)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         remedy = self.remedy_at(index.row()) if index.isValid() else None
@@ -121,7 +98,7 @@ class RemediesModel(QAbstractTableModel):
             if column == RemedyColumn.DATE:
                 return fmt.long_time(remedy.at, self.tz)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == RemedyColumn.COST:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         return None
 
 

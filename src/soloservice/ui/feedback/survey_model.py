@@ -12,13 +12,14 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from soloservice.services.followups import SurveyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.table_model import RowTableModel
 
 SURVEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,7 +42,9 @@ def _priority(state: str) -> int:
     return lb.STATE_KEYS.index(state) if state in lb.STATE_KEYS else len(lb.STATE_KEYS)
 
 
-class SurveyModel(QAbstractTableModel):
+class SurveyModel(RowTableModel[SurveyView]):
+    columns = Column
+
     """``set_surveys(rows, now)``; ``set_filter(state)`` keeps only one state (None: all)."""
 
     def __init__(self, tz: ZoneInfo, now: datetime) -> None:
@@ -49,7 +52,6 @@ class SurveyModel(QAbstractTableModel):
         self.tz = tz
         self.now = now
         self._all: list[SurveyView] = []
-        self._rows: list[SurveyView] = []
         self._filter: str | None = None
 
     # -- contents ---------------------------------------------------------------------------------
@@ -68,13 +70,11 @@ class SurveyModel(QAbstractTableModel):
         return self._filter
 
     def _apply(self) -> None:
-        self.beginResetModel()
         rows = [s for s in self._all if self._filter in (None, lb.state_of(s, self.now))]
         # What needs the founder first (unclear, due), then by time, newest last.
         far = datetime.max.replace(tzinfo=self.now.tzinfo)
         rows.sort(key=lambda s: (_priority(lb.state_of(s, self.now)), lb.moment_of(s) or far, s.id))
-        self._rows = rows
-        self.endResetModel()
+        self.set_rows(rows)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(lb.STATE_KEYS, 0)
@@ -84,7 +84,7 @@ class SurveyModel(QAbstractTableModel):
         return out
 
     def survey_at(self, row: int) -> SurveyView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, survey_id: int) -> int | None:
         for row, survey in enumerate(self._rows):
@@ -94,28 +94,7 @@ class SurveyModel(QAbstractTableModel):
 
     # -- Qt model API -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def title(self, column: int) -> str:
         titles = {
             Column.STATE: lb.tr("State"),
             Column.CUSTOMER: lb.tr("Customer"),
@@ -125,7 +104,7 @@ class SurveyModel(QAbstractTableModel):
             Column.HOW: lb.tr("How to ask"),
             Column.ANSWER: lb.tr("Answer"),
         }
-        return titles[Column(section)]
+        return titles[Column(column)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         survey = self.survey_at(index.row()) if index.isValid() else None
