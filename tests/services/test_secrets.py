@@ -117,3 +117,10 @@ def test_a_new_password_replaces_one_kept_for_the_session(
     store.put("mail:shop", "old", SecretPlace.SESSION)
     store.put("mail:shop", "new")
     assert store.get("mail:shop") == "new"
+
+
+def test_place_given_as_plain_text_is_honoured(tmp_path: Path) -> None:
+    """Qt combo boxes hand enum data back as str: "file" must still mean the 0600 file."""
+    store = SecretStore(tmp_path)
+    assert store.put("mail:shop", "pw", "file") is SecretPlace.FILE  # type: ignore[arg-type]
+    assert (tmp_path / "secrets.json").exists()

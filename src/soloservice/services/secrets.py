@@ -93,6 +93,7 @@ class SecretStore:
 
         A value kept for this session is dropped first, so it never shadows the new one.
         """
+        place = SecretPlace(place)  # a plain "file" from a combo box or the CLI works too
         self._session.pop(key, None)
         if place is SecretPlace.KEYRING:
             available, _why = keyring_available()

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -39,23 +38,19 @@ from soloservice.domain.identity import (
 )
 from soloservice.domain.types import CallDirection, CallOutcome
 from soloservice.services.calls import CallLog
-from soloservice.services.dto import CustomerMatch, InquiryDetail
+from soloservice.services.dto import CustomerMatch
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
+from soloservice.ui.worker_dialog import WorkerDialog
 
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 120
 
-ERROR_STYLE = "color:#c53030;"
-OK_STYLE = "color:#2f855a;"
-HINT_STYLE = "color:#6b7280;"
 
-
-class CallDialog(QDialog):
+class CallDialog(WorkerDialog):
     """Emits ``saved(InquiryDetail)`` once the call is stored, then closes."""
-
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -68,13 +63,11 @@ class CallDialog(QDialog):
         name: str = "",
         customer_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.services = services
-        self.runner = runner
         self.customer_id: int | None = None
         self._picked: CustomerMatch | None = None
         self.matches: list[CustomerMatch] = []
-        self.saving = False
         self._quiet = False
         self.setWindowTitle(self.tr("Log a call"))
         self.setModal(True)
@@ -145,11 +138,6 @@ class CallDialog(QDialog):
         self.for_inquiry.setVisible(inquiry_id is not None)
         self._prefill = (phone, name, customer_id)
         self.for_inquiry.toggled.connect(self._for_inquiry_toggled)
-
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -438,10 +426,6 @@ class CallDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------------------
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-
     def build_log(self) -> CallLog | None:
         """The call as typed, or None after showing what is wrong."""
         phone = self.normalised_phone()
@@ -478,25 +462,13 @@ class CallDialog(QDialog):
         log = self.build_log()
         if log is None:
             return
-        self.show_error("")
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.runner.run_task(lambda: self.services.calls.log_call(log), self._saved, self._failed)
+        self.run_save(lambda: self.services.calls.log_call(log))
 
-    def _saved(self, detail: object) -> None:
-        self.saving = False
-        assert isinstance(detail, InquiryDetail)
+    def before_close(self, result: object) -> None:
         self.tick.stop()
-        self.saved.emit(detail)
-        self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        if isinstance(error, ServiceError):
-            self.show_error(str(error))
-        else:
-            self.show_error(self.tr("Could not save the call: %1").replace("%1", str(error)))
+    def failure_text(self, error: BaseException) -> str:
+        return self.tr("Could not save the call: %1").replace("%1", str(error))
 
     def has_input(self) -> bool:
         return bool(self.notes.toPlainText().strip() or self.phone.text().strip())

@@ -25,16 +25,17 @@ from soloservice.domain.types import InquiryKind, Status
 from soloservice.services.dto import InboxQuery, InquiryListRow, SortKey
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
+from soloservice.ui import style
 from soloservice.ui.icons import channel_icon
 
 PAGE_SIZE = 100
 
-OVERDUE_FG = QColor("#c53030")
+OVERDUE_FG = QColor(style.ERROR)
 OVERDUE_BG = QColor("#fdf0f0")
-DUE_TODAY_FG = QColor("#a35c00")
+DUE_TODAY_FG = QColor(style.WARNING)
 DUE_TODAY_BG = QColor("#fff4d6")
-MUTED_FG = QColor("#6b7280")
-CLOSED_LOOP_FG = QColor("#b91c1c")
+MUTED_FG = QColor(style.MUTED)
+CLOSED_LOOP_FG = QColor(style.ERROR)
 COMPLAINT_DOT = QColor("#e07b00")
 
 

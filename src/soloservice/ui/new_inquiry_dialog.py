@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -19,13 +16,12 @@ from PySide6.QtWidgets import (
 
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind
 from soloservice.services.customers import CustomerRef
-from soloservice.services.dto import InquiryDetail
-from soloservice.services.errors import ServiceError
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui.icons import channel_icon
 from soloservice.ui.tasks import TaskRunner
+from soloservice.ui.worker_dialog import WorkerDialog
 
 _IDENTITY_FOR_CHANNEL = {
     Channel.EMAIL: IdentityKind.EMAIL,
@@ -37,16 +33,12 @@ _IDENTITY_FOR_CHANNEL = {
 }
 
 
-class NewInquiryDialog(QDialog):
-    saved = Signal(object)
-
+class NewInquiryDialog(WorkerDialog):
     def __init__(
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.services = services
-        self.runner = runner
-        self.saving = False
         self.setWindowTitle(self.tr("New inquiry"))
 
         self.name = QLineEdit()
@@ -79,11 +71,6 @@ class NewInquiryDialog(QDialog):
         self.text.setPlaceholderText(self.tr("What the customer wrote or said"))
         self.text.setMinimumHeight(self.fontMetrics().height() * 6)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#c53030;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
             self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -114,9 +101,13 @@ class NewInquiryDialog(QDialog):
         self.setMinimumWidth(520)
         self.name.setFocus()
 
+    def chosen_channel(self) -> Channel:
+        # Qt hands enum data back as plain str (StrEnum); turn it back into the enum.
+        return Channel(str(self.channel.currentData()))
+
     def _channel_changed(self) -> None:
-        channel = self.channel.currentData()
-        if isinstance(channel, Channel) and not self.identity.text().strip():
+        channel = self.chosen_channel()
+        if not self.identity.text().strip():
             kind = _IDENTITY_FOR_CHANNEL[channel]
             self.identity_kind.setCurrentIndex(list(IdentityKind).index(kind))
 
@@ -131,22 +122,18 @@ class NewInquiryDialog(QDialog):
             self.show_error(self.tr("Type a subject or the text of the inquiry."))
             self.text.setFocus()
             return None
-        kind = self.identity_kind.currentData()
+        kind = IdentityKind(str(self.identity_kind.currentData()))
         return NewInquiry(
             customer=CustomerRef(
                 name=name,
                 identity_kind=kind if identity else None,
                 identity_value=identity,
             ),
-            channel=self.channel.currentData(),
+            channel=self.chosen_channel(),
             subject=self.subject.text().strip(),
             text=self.text.toPlainText().strip(),
-            kind=self.kind.currentData(),
+            kind=InquiryKind(str(self.kind.currentData())),
         )
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
 
     def save(self) -> None:
         if self.saving:
@@ -154,19 +141,4 @@ class NewInquiryDialog(QDialog):
         new = self.build()
         if new is None:
             return
-        self.show_error("")
-        self.saving = True
-        self.save_button.setEnabled(False)
-        self.runner.run_task(lambda: self.services.inquiries.create(new), self._saved, self._failed)
-
-    def _saved(self, detail: object) -> None:
-        self.saving = False
-        assert isinstance(detail, InquiryDetail)
-        self.saved.emit(detail)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.saving = False
-        self.save_button.setEnabled(True)
-        message = str(error) if isinstance(error, ServiceError) else repr(error)
-        self.show_error(message)
+        self.run_save(lambda: self.services.inquiries.create(new))

@@ -10,15 +10,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from soloservice.services.forms import ImportSummary
+from soloservice.ui.style import HINT_STYLE
 
 if TYPE_CHECKING:
     from soloservice.ui.main_window import MainWindow
 
 IMPORT_MENU_NAME = "importMenu"
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
-ERROR_STYLE = "color:#b91c1c;"
-HINT_STYLE = "color:#6b7280;"
-OK_STYLE = "color:#15803d;"
 
 
 def _tr(text: str) -> str:

@@ -34,13 +34,8 @@ from soloservice.channels.form.csv_import import ColumnMapping
 from soloservice.services.errors import ServiceError
 from soloservice.services.forms import CsvImportPreview, ImportSummary
 from soloservice.services.registry import Services
-from soloservice.ui.channels.common import (
-    ERROR_STYLE,
-    HINT_STYLE,
-    OK_STYLE,
-    styled_label,
-    summary_lines,
-)
+from soloservice.ui.channels.common import styled_label, summary_lines
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
 
 #: The mapping's fields in the order the page shows them.

@@ -26,14 +26,9 @@ from soloservice.domain.types import Channel, InquiryKind
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.ui.channels.common import (
-    ERROR_STYLE,
-    HINT_STYLE,
-    OK_STYLE,
-    CtrlEnter,
-    styled_label,
-)
+from soloservice.ui.channels.common import CtrlEnter, styled_label
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
 
 

@@ -42,7 +42,8 @@ from soloservice.channels.form.rules import FormSubmission as Submission
 from soloservice.services.errors import ServiceError
 from soloservice.services.forms import FormRuleView, make_rule, sample_from_mail
 from soloservice.services.registry import Services
-from soloservice.ui.channels.common import ERROR_STYLE, HINT_STYLE, OK_STYLE, styled_label
+from soloservice.ui.channels.common import styled_label
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 
 PREVIEW_DELAY_MS = 200
 PASTED = "__pasted__"

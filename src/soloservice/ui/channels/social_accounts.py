@@ -35,9 +35,10 @@ from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
 from soloservice.services.social import PollSummary, SocialAccountView
 from soloservice.ui import formatting as fmt
-from soloservice.ui.channels.common import ERROR_STYLE, HINT_STYLE, OK_STYLE, styled_label
+from soloservice.ui.channels.common import styled_label
 from soloservice.ui.channels.social_import import platform_name
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
 
 PLATFORMS = (Channel.FACEBOOK, Channel.INSTAGRAM, Channel.X)
@@ -238,11 +239,11 @@ class SocialAccountsDialog(QDialog):
 
     def add(self) -> None:
         token = self.token_edit.text().strip()
-        place = self.place_combo.currentData()
+        place = SecretPlace(str(self.place_combo.currentData()))
         try:
             _view, stored = self.services.social.add(
                 self.name_edit.text(),
-                self.platform_combo.currentData(),
+                Channel(str(self.platform_combo.currentData())),
                 self.ref_edit.text(),
                 token=token or None,
                 base_url=self.base_url_edit.text().strip() or None,
@@ -274,7 +275,7 @@ class SocialAccountsDialog(QDialog):
             return
         try:
             stored = self.services.social.set_token(
-                view.name, token, self.place_combo.currentData()
+                view.name, token, SecretPlace(str(self.place_combo.currentData()))
             )
         except ServiceError as exc:
             self.add_error.setText(str(exc))

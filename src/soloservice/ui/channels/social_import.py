@@ -29,13 +29,8 @@ from soloservice.services.errors import ServiceError
 from soloservice.services.forms import ImportSummary
 from soloservice.services.registry import Services
 from soloservice.services.social import OwnerNeeded
-from soloservice.ui.channels.common import (
-    ERROR_STYLE,
-    HINT_STYLE,
-    OK_STYLE,
-    styled_label,
-    summary_lines,
-)
+from soloservice.ui.channels.common import styled_label, summary_lines
+from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
 
 

@@ -35,9 +35,8 @@ from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.followups_window import error_text
 from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel
 from soloservice.ui.feedback.pulse_chart import PulseChart
+from soloservice.ui.style import ERROR_STYLE
 from soloservice.ui.tasks import TaskRunner
-
-ERROR_STYLE = "color:#b91c1c;"
 
 
 def send_text(summary: SendSummary, sent: OutboxResult | None) -> str:

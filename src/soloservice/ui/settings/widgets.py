@@ -7,7 +7,7 @@ from datetime import time
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QLabel, QTimeEdit, QWidget
 
-ERROR_STYLE = "color: #c62828;"
+from soloservice.ui.style import ERROR_STYLE
 
 
 def hhmm(edit: QTimeEdit) -> str:

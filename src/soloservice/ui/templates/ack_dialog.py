@@ -32,10 +32,10 @@ from soloservice.services.promises import Acknowledgement
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui.settings.widgets import error_label, show_error
+from soloservice.ui.style import WARNING_STYLE
 from soloservice.ui.tasks import TaskRunner
 
 SENT_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM})
-WARNING_STYLE = "color: #a15c00;"
 
 
 def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
