@@ -106,3 +106,19 @@ def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:
     )
     assert [key for key, count in keys.items() if count > 1] == []
     assert len(keys) >= 20
+
+
+def test_help_lists_every_shortcut_and_the_data_folder(qtbot: QtBot, window: MainWindow) -> None:
+    from soloservice.ui.features.help import HelpFeature, shortcut_rows
+
+    feature = window.features["help"]
+    assert isinstance(feature, HelpFeature)
+    rows = dict(shortcut_rows(window))
+    assert rows["Log call"] == "Ctrl+L"
+    assert rows["Weekly review"] == "Ctrl+Shift+R"
+    box = feature.show_shortcuts()
+    assert "Ctrl+Shift+F" in box.text()
+    box.close()
+    about = feature.show_about()
+    assert str(window.services.ctx.db.path.parent) in about.text()
+    about.close()
