@@ -169,3 +169,25 @@ def test_customer_opt_out_stops_surveys(tmp_path: Path, capsys: pytest.CaptureFi
     assert survey["status"] == "skipped"
     undone = run_json(capsys, "--data-dir", data, "customer", "opt-out", str(customer_id), "--undo")
     assert undone["opted_out"] is False
+
+
+def test_customer_edit_and_identities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "edit")
+    call = run_json(
+        capsys, "--data-dir", data, "log-call", "--phone", "+45 20 12 34 56", "--name", "Ole",
+        "--note", "Tak",
+    )  # fmt: skip
+    cid = str(call["customer_card"]["id"])
+    card = run_json(
+        capsys, "--data-dir", data, "customer", "edit", cid, "--annual-value", "30000",
+        "--years", "3", "--language", "nb",
+    )  # fmt: skip
+    assert (card["lifetime_value"], card["language"]) == (90_000, "nb")
+    card = run_json(capsys, "--data-dir", data, "customer", "edit", cid, "--years", "default")
+    assert card["expected_years"] is None and card["lifetime_value"] == 150_000
+    card = run_json(
+        capsys, "--data-dir", data, "customer", "add-identity", cid, "email", "Ole@Example.no"
+    )
+    assert "ole@example.no" in [i["value"] for i in card["identities"]]
+    code, _out, err = run(capsys, "--data-dir", data, "customer", "edit", cid, "--years", "x")
+    assert code == 2 and "not a number" in err

@@ -17,8 +17,9 @@ from typing import Any
 
 from soloservice.cli.common import CliError, card_json, iso, print_json
 from soloservice.cli.registry import Command
-from soloservice.domain.types import Channel, InquiryKind
+from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Language
 from soloservice.services.customer_merge import MergeView
+from soloservice.services.customers import KEEP, CustomerChanges, Keep
 from soloservice.services.forms import make_rule
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
@@ -270,6 +271,20 @@ def _merge_json(view: MergeView, services: Services) -> dict[str, Any]:
     }
 
 
+def _figure(text: str | None) -> float | Keep | None:
+    """A figure from the command line: absent keeps it, "default" goes back to the average."""
+    if text is None:
+        return KEEP
+    if text.strip().lower() == "default":
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise CliError(
+            f"not a number: {text!r} (or 'default' for the business's average)"
+        ) from None
+
+
 def cmd_customer(services: Services, args: argparse.Namespace) -> int:
     merging = services.customer_merge
     if args.action == "suggest":
@@ -287,6 +302,22 @@ def cmd_customer(services: Services, args: argparse.Namespace) -> int:
         )
     elif args.action == "show":
         print_json(card_json(services.customers.card(args.id), services.ctx.tz))
+    elif args.action == "edit":
+        changes = CustomerChanges(
+            name=KEEP if args.name is None else args.name,
+            language=KEEP if args.language is None else Language(args.language),
+            notes=KEEP if args.notes is None else args.notes,
+            annual_value=_figure(args.annual_value),
+            expected_years=_figure(args.years),
+        )
+        print_json(card_json(services.customers.update(args.id, changes), services.ctx.tz))
+    elif args.action in ("add-identity", "remove-identity"):
+        kind = IdentityKind(args.kind)
+        if args.action == "add-identity":
+            card = services.customers.add_identity(args.id, kind, args.value)
+        else:
+            card = services.customers.remove_identity(args.id, kind, args.value)
+        print_json(card_json(card, services.ctx.tz))
     elif args.action == "opt-out":
         card = services.customers.set_opted_out(args.id, not args.undo)
         print_json({"id": card.id, "name": card.name, "opted_out": card.opted_out})
@@ -370,6 +401,20 @@ def register(
     customer_actions = customer.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = customer_actions.add_parser("show", parents=[common], help="the customer card")
     show.add_argument("id", type=int, metavar="ID")
+    edit = customer_actions.add_parser(
+        "edit", parents=[common], help="name, language, notes, own annual value and years"
+    )
+    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("--name", metavar="NAME")
+    edit.add_argument("--language", choices=[lang.value for lang in Language])
+    edit.add_argument("--notes", metavar="TEXT")
+    edit.add_argument("--annual-value", metavar="AMOUNT", help="a number, or 'default'")
+    edit.add_argument("--years", metavar="YEARS", help="expected years; a number or 'default'")
+    for verb, text in (("add-identity", "another email, phone or handle"), ("remove-identity", "")):
+        identity = customer_actions.add_parser(verb, parents=[common], help=text or None)
+        identity.add_argument("id", type=int, metavar="ID")
+        identity.add_argument("kind", choices=[kind.value for kind in IdentityKind])
+        identity.add_argument("value", metavar="VALUE")
     opt_out = customer_actions.add_parser(
         "opt-out", parents=[common], help="never send this customer surveys (--undo to allow)"
     )

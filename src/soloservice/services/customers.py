@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_
@@ -36,6 +37,26 @@ class CustomerRef:
     identity_kind: IdentityKind | None = None
     identity_value: str = ""
     language: Language | None = None
+
+
+class Keep(Enum):
+    """A field of CustomerChanges left as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True)
+class CustomerChanges:
+    """Fields to change. ``None`` for a figure means "use the business's average" again."""
+
+    name: str | Keep = KEEP
+    language: Language | Keep = KEEP
+    notes: str | Keep = KEEP
+    annual_value: float | Keep | None = KEEP
+    expected_years: float | Keep | None = KEEP
 
 
 def identity_display(kind: IdentityKind, value: str) -> str:
@@ -172,6 +193,54 @@ class CustomerService:
     def card(self, customer_id: int) -> CustomerCard:
         with self.ctx.db.session() as session:
             return build_card(session, self.ctx, surviving_customer(session, customer_id))
+
+    def update(self, customer_id: int, changes: CustomerChanges) -> CustomerCard:
+        """Change what the founder knows about a customer; fields left at KEEP stay."""
+        for label, figure in (
+            ("annual value", changes.annual_value),
+            ("expected years", changes.expected_years),
+        ):
+            if isinstance(figure, float | int) and figure < 0:
+                raise InvalidInput(f"the {label} cannot be negative")
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, customer_id)
+            if not isinstance(changes.name, Keep):
+                if not changes.name.strip():
+                    raise InvalidInput("a customer's name cannot be empty")
+                row.name = changes.name.strip()
+            if not isinstance(changes.language, Keep):
+                row.language = changes.language.value
+            if not isinstance(changes.notes, Keep):
+                row.notes = changes.notes.strip()
+            if not isinstance(changes.annual_value, Keep):
+                row.annual_value = changes.annual_value
+            if not isinstance(changes.expected_years, Keep):
+                row.expected_years = changes.expected_years
+            return build_card(session, self.ctx, row)
+
+    def add_identity(self, customer_id: int, kind: IdentityKind, value: str) -> CustomerCard:
+        """Another way to reach the customer (a phone to an email customer, a handle...)."""
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, customer_id)
+            _attach_identity(session, self.ctx, row, kind, value)
+            session.flush()
+            return build_card(session, self.ctx, row)
+
+    def remove_identity(self, customer_id: int, kind: IdentityKind, value: str) -> CustomerCard:
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, customer_id)
+            found = session.exec(
+                select(IdentityRow).where(
+                    IdentityRow.customer_id == row.id,
+                    IdentityRow.kind == kind.value,
+                    IdentityRow.value == value,
+                )
+            ).first()
+            if found is None:
+                raise NotFound(f"{identity_display(kind, value)} is not one of this customer's")
+            session.delete(found)
+            session.flush()
+            return build_card(session, self.ctx, row)
 
     def set_opted_out(self, customer_id: int, opted_out: bool = True) -> CustomerCard:
         """The customer asked not to be surveyed: no follow-up checks, no NPS pulse."""

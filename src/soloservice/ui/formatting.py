@@ -11,7 +11,14 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
-from soloservice.domain.types import Channel, ChannelGroup, Direction, InquiryKind, Status
+from soloservice.domain.types import (
+    Channel,
+    ChannelGroup,
+    Direction,
+    IdentityKind,
+    InquiryKind,
+    Status,
+)
 from soloservice.domain.value import format_money
 
 
@@ -123,6 +130,17 @@ def kind_name(kind: InquiryKind) -> str:
         InquiryKind.COMPLAINT: _tr("Complaint"),
         InquiryKind.QUESTION: _tr("Question"),
         InquiryKind.PRAISE: _tr("Praise"),
+    }
+    return names[kind]
+
+
+def identity_kind_name(kind: IdentityKind) -> str:
+    names = {
+        IdentityKind.EMAIL: _tr("Email"),
+        IdentityKind.PHONE: _tr("Phone"),
+        IdentityKind.FACEBOOK: _tr("Facebook"),
+        IdentityKind.INSTAGRAM: _tr("Instagram"),
+        IdentityKind.X: _tr("X"),
     }
     return names[kind]
 
