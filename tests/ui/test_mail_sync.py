@@ -173,3 +173,19 @@ def test_attachment_is_saved_on_request_and_html_is_blocked(
     assert "Se billedet" in dialog.browser.toPlainText()
     assert "tracker.example" not in dialog.browser.toHtml()
     assert not dialog.remote_loaded
+
+
+def test_closing_the_window_cancels_a_running_sync(qtbot: QtBot, services: Services) -> None:
+    """Quitting must not wait for a slow mailbox: the sync is told to stop first."""
+    window, feature = open_mail_window(qtbot, services)
+    cancelled: list[bool] = []
+    original = feature.sync.cancel
+
+    def spy() -> None:
+        cancelled.append(True)
+        original()
+
+    window.closing.disconnect(feature.sync.cancel)
+    window.closing.connect(spy)
+    window.close()
+    assert cancelled == [True]

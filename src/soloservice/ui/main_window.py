@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
     inquiry_changed = Signal(object)
     #: the list and counts were reloaded after a change: features refresh what they show
     data_changed = Signal()
+    #: the window is closing: features stop long work (a sync) before queued changes are
+    #: waited for, so closing never hangs on the network
+    closing = Signal()
 
     def __init__(
         self,
@@ -529,6 +532,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         # Let queued changes reach the database before the window (and the store) go away.
         self.runner.wait()
         self.save_ui_state()
