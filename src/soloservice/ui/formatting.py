@@ -135,14 +135,8 @@ def kind_name(kind: InquiryKind) -> str:
 
 
 def identity_kind_name(kind: IdentityKind) -> str:
-    names = {
-        IdentityKind.EMAIL: _tr("Email"),
-        IdentityKind.PHONE: _tr("Phone"),
-        IdentityKind.FACEBOOK: _tr("Facebook"),
-        IdentityKind.INSTAGRAM: _tr("Instagram"),
-        IdentityKind.X: _tr("X"),
-    }
-    return names[kind]
+    """Every way to reach a customer is also a channel, and is called the same."""
+    return channel_name(Channel(kind.value))
 
 
 def direction_name(direction: Direction) -> str:
