@@ -184,3 +184,17 @@ def test_first_run_offers_the_business_profile_until_a_name_is_saved(
         dialog.accept()
     assert feature.first_run_button is None
     assert window.services.ctx.settings.founder_name == "Sofie Holm"
+
+
+def test_holiday_country_also_sets_how_local_numbers_are_read(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A Norwegian founder types 412 34 567 on the phone: that must become +47, not +45."""
+    dialog = open_settings(qtbot, window)
+    dialog.show_page(1)
+    hours = dialog.hours
+    hours.country.setCurrentIndex(hours.country.findData("NO"))
+    with qtbot.waitSignal(dialog.saved):
+        dialog.accept()
+    assert window.services.ctx.settings.phone_region == "NO"
+    assert window.services.ctx.settings.holiday_country == "NO"

@@ -13,6 +13,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
+import phonenumbers
 from PySide6.QtCore import QDate, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -311,10 +312,14 @@ class HoursPage(QWidget):
         return out
 
     def apply(self, settings: Settings) -> Settings:
+        country = self.country.currentData()
+        # Numbers typed without +45/+47 are read as local to the business's country.
+        region = country if country in phonenumbers.SUPPORTED_REGIONS else settings.phone_region
         return dataclasses.replace(
             settings,
+            phone_region=region,
             timezone=self.zone.currentText(),
-            holiday_country=self.country.currentData(),
+            holiday_country=country,
             close_christmas_eve=self.christmas_eve.isChecked(),
             business_hours=self.business_hours(),
             closed_days=tuple(d.isoformat() for d in sorted(self.closed_days())),
