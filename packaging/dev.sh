@@ -95,8 +95,8 @@ case "$MODE" in
     ;;
   lint)
     cd "$ROOT"
-    "$VENV/bin/ruff" check src tests benchmarks
-    "$VENV/bin/ruff" format --check src tests benchmarks
+    "$VENV/bin/ruff" check src tests benchmarks packaging
+    "$VENV/bin/ruff" format --check src tests benchmarks packaging
     "$VENV/bin/mypy" src
     ;;
   install-desktop)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -15,19 +16,43 @@ ORGANISATION = "SoloService"
 EXIT_STORAGE_ERROR = 2
 
 
+LANGUAGE_ENV = "SOLOSERVICE_LANG"
+NORWEGIAN = ("nb", "no", "nn")
+
+
+def ui_language(system: QLocale | None = None) -> str:
+    """The translation to use: SOLOSERVICE_LANG (da, nb or en) wins over the system locale.
+
+    Norwegian in any form gets the bokmål translation, the one we keep.
+    """
+    wanted = os.environ.get(LANGUAGE_ENV, "").strip().lower().replace("-", "_")
+    if not wanted:
+        wanted = (system or QLocale.system()).name().lower()
+    code = wanted.split("_")[0]
+    if code in NORWEGIAN:
+        return "nb"
+    return code
+
+
 def _install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings and ours for the system locale; missing files are fine."""
-    locale = QLocale.system()
+    """Qt's own strings and ours for the chosen language; missing files are fine."""
+    language = ui_language()
     installed: list[QTranslator] = []
+    if os.environ.get(LANGUAGE_ENV):
+        # Dates and numbers follow the chosen language too ("tir 24 nov"), not the system's.
+        QLocale.setDefault(QLocale({"da": "da_DK", "nb": "nb_NO"}.get(language, "en_GB")))
+    if language == "en":
+        return installed
     qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(language), "qtbase", "_", qt_dir):
         app.installTranslator(qt)
         installed.append(qt)
     folder = files("soloservice").joinpath("resources", "translations")
     if folder.is_dir():
         with as_file(folder) as path:
             ours = QTranslator(app)
-            if ours.load(locale, "soloservice", "_", str(path)):
+            if ours.load(f"soloservice_{language}", str(path)):
                 app.installTranslator(ours)
                 installed.append(ours)
     return installed

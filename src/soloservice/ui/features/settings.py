@@ -51,7 +51,8 @@ class SettingsFeature(QObject):
         button.setFlat(True)
         button.setStyleSheet("color:#1d4ed8; text-decoration: underline;")
         button.clicked.connect(self.open)
-        self.window.statusBar().addWidget(button)
+        # Permanent (right-hand) widgets are never painted over by status messages.
+        self.window.statusBar().insertPermanentWidget(0, button)
         self.first_run_button = button
         self.saved.connect(self._first_run_done)
 

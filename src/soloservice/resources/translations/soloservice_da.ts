@@ -1,0 +1,4789 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK" sourcelanguage="en">
+<context>
+    <name>AckDialog</name>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Kopiér tekst</translation>
+    </message>
+    <message>
+        <source>&amp;Record as given</source>
+        <translation>&amp;Registrér som givet</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(intet navn)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Acknowledge #%1</source>
+        <translation>Kvittér for #%1</translation>
+    </message>
+    <message>
+        <source>Acknowledgement queued; sending failed (%1) — it will be retried</source>
+        <translation>Kvitteringen er lagt i kø; afsendelsen mislykkedes (%1) — der prøves igen</translation>
+    </message>
+    <message>
+        <source>Acknowledgement recorded</source>
+        <translation>Kvittering registreret</translation>
+    </message>
+    <message>
+        <source>Acknowledgement sent</source>
+        <translation>Kvittering sendt</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Kopieret ✓</translation>
+    </message>
+    <message>
+        <source>Nothing to fill in for %1 — check the text before it goes out.</source>
+        <translation>Intet at udfylde for %1 — tjek teksten, før den sendes.</translation>
+    </message>
+    <message>
+        <source>Promise:</source>
+        <translation>Løfte:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>E&amp;mne:</translation>
+    </message>
+    <message>
+        <source>Say or post this to the customer, then record it as given.</source>
+        <translation>Sig eller skriv dette til kunden, og registrér det derefter som givet.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement is empty.</source>
+        <translation>Kvitteringen er tom.</translation>
+    </message>
+    <message>
+        <source>the mail server did not answer</source>
+        <translation>mailserveren svarede ikke</translation>
+    </message>
+</context>
+<context>
+    <name>AckFeature</name>
+    <message>
+        <source>Ac&amp;knowledge…</source>
+        <translation>&amp;Kvittér for modtagelse…</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Kvittér</translation>
+    </message>
+    <message>
+        <source>Automatic acknowledgement failed: %1</source>
+        <translation>Automatisk kvittering mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Automatic acknowledgement: %1</source>
+        <translation>Automatisk kvittering: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain promise…</source>
+        <translation>&amp;Forklar løftet…</translation>
+    </message>
+    <message>
+        <source>How the due time was counted</source>
+        <translation>Sådan blev fristen beregnet</translation>
+    </message>
+    <message>
+        <source>Promise for #%1 — %2</source>
+        <translation>Løfte for #%1 — %2</translation>
+    </message>
+    <message>
+        <source>Sent %1 automatic acknowledgements</source>
+        <translation>%1 automatiske kvitteringer sendt</translation>
+    </message>
+    <message>
+        <source>Tell the customer when they will hear from you</source>
+        <translation>Fortæl kunden, hvornår de hører fra dig</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Gem…</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Vedhæftede filer</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Kunne ikke gemme %1: %2</translation>
+    </message>
+    <message>
+        <source>Formatted mail:</source>
+        <translation>Formateret mail:</translation>
+    </message>
+    <message>
+        <source>Formatted messages</source>
+        <translation>Formaterede beskeder</translation>
+    </message>
+    <message>
+        <source>No attachments in this conversation.</source>
+        <translation>Ingen vedhæftede filer i denne samtale.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Gem vedhæftet fil</translation>
+    </message>
+    <message>
+        <source>Save the attachment to a file (it is not opened)</source>
+        <translation>Gem den vedhæftede fil (den åbnes ikke)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>Show &amp;formatted (remote images blocked)…</source>
+        <translation>Vis &amp;formateret (eksterne billeder blokeret)…</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessPage</name>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>%1 × %2 years = %3</source>
+        <translation>%1 × %2 år = %3</translation>
+    </message>
+    <message>
+        <source>&amp;Average revenue per customer per year:</source>
+        <translation>&amp;Gennemsnitlig omsætning pr. kunde pr. år:</translation>
+    </message>
+    <message>
+        <source>&amp;Business name:</source>
+        <translation>&amp;Virksomhedens navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Hjemmeside:</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s own figures on the customer card override these averages. Next to a customer&apos;s lifetime value, a small remedy is nothing.</source>
+        <translation>En kundes egne tal på kundekortet går forud for disse gennemsnit. Set i forhold til en kundes livstidsværdi er en lille godtgørelse ingenting.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Valuta:</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected years as a customer:</source>
+        <translation>&amp;Forventet antal år som kunde:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Lifetime value:</source>
+        <translation>Livstidsværdi:</translation>
+    </message>
+    <message>
+        <source>Norwegian (bokmål)</source>
+        <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+        <source>The business email does not look like an address.</source>
+        <translation>Virksomhedens e-mail ligner ikke en adresse.</translation>
+    </message>
+    <message>
+        <source>Your &amp;language:</source>
+        <translation>Dit &amp;sprog:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dit &amp;navn:</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>%1 open inquiries</source>
+        <translation>%1 åbne henvendelser</translation>
+    </message>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>&amp;Klage</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming</source>
+        <translation>&amp;Indgående</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing</source>
+        <translation>&amp;Udgående</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Solved on the call</source>
+        <translation>&amp;Løst under opkaldet</translation>
+    </message>
+    <message>
+        <source>(%1 open)</source>
+        <translation>(%1 åbne)</translation>
+    </message>
+    <message>
+        <source>Call time:</source>
+        <translation>Opkaldstid:</translation>
+    </message>
+    <message>
+        <source>Call-&amp;back owed</source>
+        <translation>Skylder at &amp;ringe tilbage</translation>
+    </message>
+    <message>
+        <source>Could not save the call: %1</source>
+        <translation>Kunne ikke gemme opkaldet: %1</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Kundens navn</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Retning:</translation>
+    </message>
+    <message>
+        <source>Discard this call?</source>
+        <translation>Kassér dette opkald?</translation>
+    </message>
+    <message>
+        <source>Duration in minutes</source>
+        <translation>Varighed i minutter</translation>
+    </message>
+    <message>
+        <source>Existing customer: %1</source>
+        <translation>Eksisterende kunde: %1</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>Registrér opkald</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Matchende kunder</translation>
+    </message>
+    <message>
+        <source>Name (searches existing customers)</source>
+        <translation>Navn (søger blandt eksisterende kunder)</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Ny kunde</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number yet</source>
+        <translation>Endnu ikke et gyldigt telefonnummer</translation>
+    </message>
+    <message>
+        <source>Not&amp;es:</source>
+        <translation>&amp;Noter:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Noter</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Udfald:</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Save the call (Ctrl+Enter)</source>
+        <translation>Gem opkaldet (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer (Ctrl+T)</source>
+        <translation>Start eller stop opkaldsuret (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>The call has not been saved. Discard what you typed?</source>
+        <translation>Opkaldet er ikke gemt. Kassér det, du har skrevet?</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid; fix it or leave it empty.</source>
+        <translation>Telefonnummeret er ikke gyldigt; ret det, eller lad feltet stå tomt.</translation>
+    </message>
+    <message>
+        <source>This is the call-back for inquiry #%1</source>
+        <translation>Dette er tilbagekaldet for henvendelse #%1</translation>
+    </message>
+    <message>
+        <source>Type a phone number or a name.</source>
+        <translation>Skriv et telefonnummer eller et navn.</translation>
+    </message>
+    <message>
+        <source>Type the duration if you did not time the call</source>
+        <translation>Skriv varigheden, hvis du ikke tog tid på opkaldet</translation>
+    </message>
+    <message>
+        <source>Type the number; the country defaults to %1</source>
+        <translation>Skriv nummeret; landet er som standard %1</translation>
+    </message>
+    <message>
+        <source>What was it about? What did you promise?</source>
+        <translation>Hvad handlede det om? Hvad lovede du?</translation>
+    </message>
+    <message>
+        <source>Write a few words about the call.</source>
+        <translation>Skriv et par ord om opkaldet.</translation>
+    </message>
+    <message>
+        <source>e.g. 20 30 40 50 or +47 912 34 567</source>
+        <translation>fx 20 30 40 50 eller +47 912 34 567</translation>
+    </message>
+    <message>
+        <source>or &amp;minutes:</source>
+        <translation>eller &amp;minutter:</translation>
+    </message>
+    <message>
+        <source>use timer</source>
+        <translation>brug stopur</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFeature</name>
+    <message>
+        <source>&amp;Quick capture…</source>
+        <translation>&amp;Hurtig registrering…</translation>
+    </message>
+    <message>
+        <source>Captured #%1</source>
+        <translation>Registreret #%1</translation>
+    </message>
+    <message>
+        <source>Paste a comment, review or message seen elsewhere</source>
+        <translation>Indsæt en kommentar, anmeldelse eller besked, du har set et andet sted</translation>
+    </message>
+    <message>
+        <source>not in this view</source>
+        <translation>ikke i denne visning</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Tilføj &amp;notat</translation>
+    </message>
+    <message>
+        <source>Add a private note… (Ctrl+Enter)</source>
+        <translation>Tilføj et privat notat… (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Call from customer</source>
+        <translation>Opkald fra kunden</translation>
+    </message>
+    <message>
+        <source>Call to customer</source>
+        <translation>Opkald til kunden</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Samtale</translation>
+    </message>
+    <message>
+        <source>No inquiry selected</source>
+        <translation>Ingen henvendelse valgt</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Ingen beskeder endnu.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Pick an inquiry on the left, or log a call with Ctrl+L.</source>
+        <translation>Vælg en henvendelse til venstre, eller registrér et opkald med Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>answer due %1</source>
+        <translation>svarfrist %1</translation>
+    </message>
+    <message>
+        <source>duration %1</source>
+        <translation>varighed %1</translation>
+    </message>
+    <message>
+        <source>promise broken</source>
+        <translation>løfte brudt</translation>
+    </message>
+    <message>
+        <source>promise kept</source>
+        <translation>løfte holdt</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>modtaget %1</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>udsat til %1</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportWizard</name>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>Import form submissions (CSV)</source>
+        <translation>Importér formularindsendelser (CSV)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCardView</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(intet navn)</translation>
+    </message>
+    <message>
+        <source>Earlier inquiries</source>
+        <translation>Tidligere henvendelser</translation>
+    </message>
+    <message>
+        <source>Earlier inquiries (%1)</source>
+        <translation>Tidligere henvendelser (%1)</translation>
+    </message>
+    <message>
+        <source>Lifetime value: %1</source>
+        <translation>Livstidsværdi: %1</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>Ingen kunde</translation>
+    </message>
+    <message>
+        <source>No earlier inquiries</source>
+        <translation>Ingen tidligere henvendelser</translation>
+    </message>
+    <message>
+        <source>No phone, email or handle yet</source>
+        <translation>Endnu ingen telefon, e-mail eller brugernavn</translation>
+    </message>
+    <message>
+        <source>Yearly value × expected years; set per customer or from the defaults</source>
+        <translation>Årlig værdi × forventede år; sat for kunden eller ud fra standardværdierne</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditDialog</name>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Annual &amp;value:</source>
+        <translation>Årlig &amp;værdi:</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Kunde: %1</translation>
+    </message>
+    <message>
+        <source>Email, phone number or handle</source>
+        <translation>E-mail, telefonnummer eller brugernavn</translation>
+    </message>
+    <message>
+        <source>Expected &amp;years:</source>
+        <translation>Forventede &amp;år:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;oter:</translation>
+    </message>
+    <message>
+        <source>Never ask this customer for surveys (opted out)</source>
+        <translation>Spørg aldrig denne kunde om undersøgelser (fravalgt)</translation>
+    </message>
+    <message>
+        <source>Own figure</source>
+        <translation>Egen værdi</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>Reach them at:</source>
+        <translation>Kontakt via:</translation>
+    </message>
+    <message>
+        <source>Ways to reach the customer</source>
+        <translation>Måder at kontakte kunden på</translation>
+    </message>
+    <message>
+        <source>Worth %1 over the years</source>
+        <translation>Værd %1 over årene</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerEditFeature</name>
+    <message>
+        <source>Edit &amp;customer…</source>
+        <translation>&amp;Redigér kunde…</translation>
+    </message>
+    <message>
+        <source>Edit customer, value and contacts…</source>
+        <translation>Redigér kunde, værdi og kontaktoplysninger…</translation>
+    </message>
+    <message>
+        <source>Name, language, notes, what the customer is worth</source>
+        <translation>Navn, sprog, noter, hvad kunden er værd</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gemt</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersFeature</name>
+    <message>
+        <source>%1 is a customer of their own again</source>
+        <translation>%1 er igen en selvstændig kunde</translation>
+    </message>
+    <message>
+        <source>Customers that may be the same person as this one</source>
+        <translation>Kunder, der kan være samme person som denne</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2 (%3 inquiries moved)</source>
+        <translation>%1 flettet ind i %2 (%3 henvendelser flyttet)</translation>
+    </message>
+    <message>
+        <source>No likely duplicates of %1</source>
+        <translation>Ingen sandsynlige dubletter af %1</translation>
+    </message>
+    <message>
+        <source>Same person? &amp;Merge with…</source>
+        <translation>Samme person? Fle&amp;t med…</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Fortryd fletning</translation>
+    </message>
+    <message>
+        <source>this customer</source>
+        <translation>denne kunde</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Gennemse…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>A CSV file exported from your form service (WPForms, Jotform, Google Forms, Typeform, Tally…) or saved from Excel.</source>
+        <translation>En CSV-fil eksporteret fra din formulartjeneste (WPForms, Jotform, Google Forms, Typeform, Tally…) eller gemt fra Excel.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All (*)</source>
+        <translation>CSV-filer (*.csv *.txt);;Alle (*)</translation>
+    </message>
+    <message>
+        <source>Choose the export</source>
+        <translation>Vælg eksporten</translation>
+    </message>
+    <message>
+        <source>F&amp;orm name:</source>
+        <translation>F&amp;ormularens navn:</translation>
+    </message>
+    <message>
+        <source>Form submissions</source>
+        <translation>Formularindsendelser</translation>
+    </message>
+    <message>
+        <source>Path to the .csv file</source>
+        <translation>Sti til .csv-filen</translation>
+    </message>
+    <message>
+        <source>The column mapping is remembered under the form&apos;s name for the next export.</source>
+        <translation>Kolonnernes betydning huskes under formularens navn til næste eksport.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Denne fil kan ikke importeres: %1</translation>
+    </message>
+    <message>
+        <source>e.g. Kontaktformular</source>
+        <translation>fx Kontaktformular</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <source> customers</source>
+        <translation> kunder</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
+    <message>
+        <source> days after resolving</source>
+        <translation> dage efter løsning</translation>
+    </message>
+    <message>
+        <source>&amp;Rest period between surveys:</source>
+        <translation>&amp;Hvileperiode mellem undersøgelser:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NPS pulse&lt;/b&gt; — ask a few customers every month:</source>
+        <translation>&lt;b&gt;NPS-puls&lt;/b&gt; — spørg nogle få kunder hver måned:</translation>
+    </message>
+    <message>
+        <source>A &amp;share of all customers per month:</source>
+        <translation>En &amp;andel af alle kunder pr. måned:</translation>
+    </message>
+    <message>
+        <source>A fixed &amp;number per month:</source>
+        <translation>Et fast &amp;antal pr. måned:</translation>
+    </message>
+    <message>
+        <source>Ask &quot;are you satisfied?&quot; &amp;after:</source>
+        <translation>Spørg &quot;er du tilfreds?&quot; &amp;efter:</translation>
+    </message>
+    <message>
+        <source>Include the 0–10 &amp;recommendation question</source>
+        <translation>Medtag &amp;anbefalingsspørgsmålet (0–10)</translation>
+    </message>
+    <message>
+        <source>No customer is asked again within the rest period (about six months is usual), whether by a follow-up or the NPS pulse.</source>
+        <translation>Ingen kunde spørges igen inden for hvileperioden (omkring et halvt år er almindeligt), hverken ved en opfølgning eller NPS-pulsen.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsFeature</name>
+    <message>
+        <source>&amp;Follow-ups…</source>
+        <translation>Opfølg&amp;ninger…</translation>
+    </message>
+    <message>
+        <source>Ask customers whether they are satisfied, and record answers</source>
+        <translation>Spørg kunderne, om de er tilfredse, og registrér svarene</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Opfølgninger (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>FormRulesDialog</name>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (indbygget)</translation>
+    </message>
+    <message>
+        <source>%1 (mine %2)</source>
+        <translation>%1 (min %2)</translation>
+    </message>
+    <message>
+        <source>%1 (mine)</source>
+        <translation>%1 (min)</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (slået fra)</translation>
+    </message>
+    <message>
+        <source>&amp;Add label</source>
+        <translation>&amp;Tilføj etiket</translation>
+    </message>
+    <message>
+        <source>&amp;Form name:</source>
+        <translation>&amp;Formularens navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Load .eml…</source>
+        <translation>&amp;Indlæs .eml…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;New rule</source>
+        <translation>&amp;Ny regel</translation>
+    </message>
+    <message>
+        <source>&amp;Rules (yours are tried first)</source>
+        <translation>&amp;Regler (dine prøves først)</translation>
+    </message>
+    <message>
+        <source>&amp;Save rule</source>
+        <translation>&amp;Gem regel</translation>
+    </message>
+    <message>
+        <source>&amp;Sender:</source>
+        <translation>&amp;Afsender:</translation>
+    </message>
+    <message>
+        <source>&amp;Try on:</source>
+        <translation>&amp;Prøv på:</translation>
+    </message>
+    <message>
+        <source>&amp;Use this rule when mail arrives</source>
+        <translation>&amp;Brug denne regel, når der kommer mail</translation>
+    </message>
+    <message>
+        <source>(HTML only)</source>
+        <translation>(kun HTML)</translation>
+    </message>
+    <message>
+        <source>A built-in rule cannot be changed: edit a copy</source>
+        <translation>En indbygget regel kan ikke ændres: redigér en kopi</translation>
+    </message>
+    <message>
+        <source>A built-in rule: read only. “Copy to edit” makes your own version.</source>
+        <translation>En indbygget regel: skrivebeskyttet. “Kopiér for at redigere” laver din egen version.</translation>
+    </message>
+    <message>
+        <source>A mail of my own (paste or load)</source>
+        <translation>En mail fra mig selv (indsæt eller indlæs)</translation>
+    </message>
+    <message>
+        <source>A new rule: not saved yet.</source>
+        <translation>En ny regel: endnu ikke gemt.</translation>
+    </message>
+    <message>
+        <source>Built in: copy it to make your own version</source>
+        <translation>Indbygget: kopiér den for at lave din egen version</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y to edit</source>
+        <translation>Kop&amp;iér for at redigere</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Field &amp;labels:</source>
+        <translation>Felt&amp;etiketter:</translation>
+    </message>
+    <message>
+        <source>Field labels</source>
+        <translation>Feltetiketter</translation>
+    </message>
+    <message>
+        <source>Fix the pattern to see the preview.</source>
+        <translation>Ret mønsteret for at se eksemplet.</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>Form rules</source>
+        <translation>Formularregler</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Er</translation>
+    </message>
+    <message>
+        <source>Label in the mail</source>
+        <translation>Etiket i mailen</translation>
+    </message>
+    <message>
+        <source>Live preview</source>
+        <translation>Live-eksempel</translation>
+    </message>
+    <message>
+        <source>Load a saved mail</source>
+        <translation>Indlæs en gemt mail</translation>
+    </message>
+    <message>
+        <source>Mail (*.eml *.txt);;All files (*)</source>
+        <translation>Mail (*.eml *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>One per line: a line starting with this ends the form (footer)</source>
+        <translation>Én pr. linje: en linje, der begynder med dette, afslutter formularen (sidefod)</translation>
+    </message>
+    <message>
+        <source>Only for labels not understood already (Navn, E-mail, Telefon, Besked, …)</source>
+        <translation>Kun for etiketter, der ikke allerede forstås (Navn, E-mail, Telefon, Besked, …)</translation>
+    </message>
+    <message>
+        <source>Paste a mail or load an .eml file to try the rule on it.</source>
+        <translation>Indsæt en mail, eller indlæs en .eml-fil for at prøve reglen på den.</translation>
+    </message>
+    <message>
+        <source>Paste a whole notification mail here, headers included (From:, Subject:)</source>
+        <translation>Indsæt en hel notifikationsmail her, inklusive headere (From:, Subject:)</translation>
+    </message>
+    <message>
+        <source>Patterns are globs (* and ?) matched against the whole address or subject, ignoring case; start with re: for a regular expression. A rule needs a sender or a subject pattern; with both, both must match.</source>
+        <translation>Mønstre er jokertegn (* og ?), der matches mod hele adressen eller emnet uden hensyn til store og små bogstaver; start med re: for et regulært udtryk. En regel kræver et afsender- eller emnemønster; med begge skal begge passe.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Fjern…</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Læses som</translation>
+    </message>
+    <message>
+        <source>Remove label</source>
+        <translation>Fjern etiket</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Fjern regel</translation>
+    </message>
+    <message>
+        <source>Remove the rule “%1”? Mail already imported stays as it is.</source>
+        <translation>Fjern reglen “%1”? Mail, der allerede er importeret, forbliver som den er.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>S&amp;top at:</source>
+        <translation>S&amp;top ved:</translation>
+    </message>
+    <message>
+        <source>Sample mail</source>
+        <translation>Eksempelmail</translation>
+    </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Eksempel: %1</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Gem (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Start an empty rule (Ctrl+N)</source>
+        <translation>Start en tom regel (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>E&amp;mne:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>The mail cannot be read: %1</source>
+        <translation>Mailen kan ikke læses: %1</translation>
+    </message>
+    <message>
+        <source>Type a sender or a subject pattern.</source>
+        <translation>Skriv et afsender- eller emnemønster.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>Web form rules</source>
+        <translation>Regler for webformularer</translation>
+    </message>
+    <message>
+        <source>What the rule reads</source>
+        <translation>Hvad reglen læser</translation>
+    </message>
+    <message>
+        <source>e.g. *@formspree.io or booking@shop.dk</source>
+        <translation>fx *@formspree.io eller booking@shop.dk</translation>
+    </message>
+    <message>
+        <source>e.g. Booking form</source>
+        <translation>fx Bookingformular</translation>
+    </message>
+    <message>
+        <source>e.g. New Entry: *   or   re:^Ny henvendelse</source>
+        <translation>fx New Entry: *   eller   re:^Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>optional: shown as the form&apos;s name</source>
+        <translation>valgfrit: vises som formularens navn</translation>
+    </message>
+    <message>
+        <source>the sender does not match</source>
+        <translation>afsenderen passer ikke</translation>
+    </message>
+    <message>
+        <source>the subject does not match</source>
+        <translation>emnet passer ikke</translation>
+    </message>
+    <message>
+        <source>✓ Matches — becomes a form inquiry from %1</source>
+        <translation>✓ Passer — bliver til en formularhenvendelse fra %1</translation>
+    </message>
+    <message>
+        <source>✗ No match: %1</source>
+        <translation>✗ Passer ikke: %1</translation>
+    </message>
+    <message>
+        <source>✗ The mail matches, but no person could be read from it</source>
+        <translation>✗ Mailen passer, men der kunne ikke læses en person ud af den</translation>
+    </message>
+</context>
+<context>
+    <name>FormsFeature</name>
+    <message>
+        <source>Form CSV imported: %1</source>
+        <translation>Formular-CSV importeret: %1</translation>
+    </message>
+    <message>
+        <source>Form rules saved; they apply to mail synced from now on</source>
+        <translation>Formularregler gemt; de gælder for mail, der synkroniseres fra nu af</translation>
+    </message>
+    <message>
+        <source>Form submissions (&amp;CSV)…</source>
+        <translation>Formularindsendelser (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Import a CSV export of a web form</source>
+        <translation>Importér en CSV-eksport fra en webformular</translation>
+    </message>
+    <message>
+        <source>Web &amp;form rules…</source>
+        <translation>Regler for web&amp;formularer…</translation>
+    </message>
+    <message>
+        <source>Which notification mails become form inquiries, with a live preview</source>
+        <translation>Hvilke notifikationsmails der bliver til formularhenvendelser, med live-eksempel</translation>
+    </message>
+</context>
+<context>
+    <name>HelpFeature</name>
+    <message>
+        <source>&amp;About SoloService</source>
+        <translation>&amp;Om SoloService</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>About SoloService</source>
+        <translation>Om SoloService</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>One inbox for every customer inquiry and complaint.</source>
+        <translation>Én indbakke til alle kundehenvendelser og klager.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Åbn &amp;datamappen</translation>
+    </message>
+    <message>
+        <source>Your data: %1</source>
+        <translation>Dine data: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPage</name>
+    <message>
+        <source>%1 – %2 (%3 days)</source>
+        <translation>%1 – %2 (%3 dage)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Tidszone:</translation>
+    </message>
+    <message>
+        <source>An email received now (%1) is due %2.</source>
+        <translation>En e-mail modtaget nu (%1) skal besvares senest %2.</translation>
+    </message>
+    <message>
+        <source>Closed on 24 &amp;December (Christmas Eve)</source>
+        <translation>Lukket den 24. &amp;december (juleaften)</translation>
+    </message>
+    <message>
+        <source>Closes before it opens (00:00 means midnight).</source>
+        <translation>Lukker, før den åbner (00:00 betyder midnat).</translation>
+    </message>
+    <message>
+        <source>First closed day</source>
+        <translation>Første lukkedag</translation>
+    </message>
+    <message>
+        <source>Fix the hours above to see when replies are due.</source>
+        <translation>Ret åbningstiderne ovenfor for at se, hvornår svar skal gives.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Last closed day</source>
+        <translation>Sidste lukkedag</translation>
+    </message>
+    <message>
+        <source>No public holidays</source>
+        <translation>Ingen helligdage</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Åbningstider</translation>
+    </message>
+    <message>
+        <source>Pick a time zone from the list.</source>
+        <translation>Vælg en tidszone på listen.</translation>
+    </message>
+    <message>
+        <source>Public &amp;holidays:</source>
+        <translation>&amp;Helligdage:</translation>
+    </message>
+    <message>
+        <source>The business must be open on at least one day.</source>
+        <translation>Virksomheden skal have åbent mindst én dag.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Sidste dag ligger før den første.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone.</source>
+        <translation>Ukendt tidszone.</translation>
+    </message>
+    <message>
+        <source>Vacation and other closed days</source>
+        <translation>Ferie og andre lukkedage</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlView</name>
+    <message>
+        <source>&amp;Load remote content for this message</source>
+        <translation>&amp;Indlæs eksternt indhold for denne besked</translation>
+    </message>
+    <message>
+        <source>Could not load remote content: %1</source>
+        <translation>Kunne ikke indlæse eksternt indhold: %1</translation>
+    </message>
+    <message>
+        <source>Formatted message</source>
+        <translation>Formateret besked</translation>
+    </message>
+    <message>
+        <source>Formatted: %1</source>
+        <translation>Formateret: %1</translation>
+    </message>
+    <message>
+        <source>Loading remote content…</source>
+        <translation>Indlæser eksternt indhold…</translation>
+    </message>
+    <message>
+        <source>Remote content loaded for this message (%1 image(s)).</source>
+        <translation>Eksternt indhold indlæst for denne besked (%1 billede(r)).</translation>
+    </message>
+    <message>
+        <source>Remote images and content are blocked, so the sender cannot see that you opened the mail.</source>
+        <translation>Eksterne billeder og indhold er blokeret, så afsenderen ikke kan se, at du har åbnet mailen.</translation>
+    </message>
+    <message>
+        <source>This message has no formatted version.</source>
+        <translation>Denne besked har ingen formateret version.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import</source>
+        <translation>Importér</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Importoversigt</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new inquiries.</source>
+        <translation>Importeret: %1 nye henvendelser.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
+    </message>
+    <message>
+        <source>Nothing new: every row was imported before.</source>
+        <translation>Intet nyt: alle rækker er importeret før.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Intet blev importeret: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InboxModel</name>
+    <message>
+        <source>(unknown)</source>
+        <translation>(ukendt)</translation>
+    </message>
+    <message>
+        <source>Answer promised by %1</source>
+        <translation>Svar lovet senest %1</translation>
+    </message>
+    <message>
+        <source>At risk of a public complaint.</source>
+        <translation>Risiko for en offentlig klage.</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Ring tilbage</translation>
+    </message>
+    <message>
+        <source>Call back!</source>
+        <translation>Ring tilbage!</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Klage</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 (promised %2)</source>
+        <translation>Overskredet med %1 (lovet %2)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Udsat</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Udsat til %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Unhappy with the solution: call back within 24 hours.</source>
+        <translation>Utilfreds med løsningen: ring tilbage inden for 24 timer.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>What the customer is worth over the years (lifetime value)</source>
+        <translation>Hvad kunden er værd over årene (livstidsværdi)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTable</name>
+    <message>
+        <source>Inbox zero — nothing waiting</source>
+        <translation>Tom indbakke — intet venter</translation>
+    </message>
+    <message>
+        <source>Inquiries</source>
+        <translation>Henvendelser</translation>
+    </message>
+    <message>
+        <source>No inquiries match “%1”</source>
+        <translation>Ingen henvendelser matcher “%1”</translation>
+    </message>
+    <message>
+        <source>Nothing due today</source>
+        <translation>Intet med frist i dag</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>Intet her</translation>
+    </message>
+    <message>
+        <source>Nothing overdue — every promise kept</source>
+        <translation>Intet overskredet — alle løfter holdt</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountsDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Visningsnavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation>&amp;E-mailadresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Mappe:</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server:</source>
+        <translation>&amp;IMAP-server:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>&amp;SMTP server:</source>
+        <translation>&amp;SMTP-server:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test forbindelsen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection (Ctrl+T)</source>
+        <translation>&amp;Test forbindelsen (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>An account cannot be renamed; add a new one and remove this one.</source>
+        <translation>En konto kan ikke omdøbes; tilføj en ny, og fjern denne.</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Forbindelsen blev afvist</translation>
+    </message>
+    <message>
+        <source>Enter the password for the account.</source>
+        <translation>Indtast adgangskoden til kontoen.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Host name not found (DNS)</source>
+        <translation>Servernavnet blev ikke fundet (DNS)</translation>
+    </message>
+    <message>
+        <source>I understand: the password and mail travel &amp;unencrypted</source>
+        <translation>Jeg forstår: adgangskode og mail sendes &amp;ukrypteret</translation>
+    </message>
+    <message>
+        <source>Keep it for this &amp;session only (ask again later)</source>
+        <translation>Behold den kun i denne &amp;session (spørg igen senere)</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Seneste synkronisering: %1</translation>
+    </message>
+    <message>
+        <source>Leave at &apos;default&apos; for the usual port of the security chosen</source>
+        <translation>Lad stå på &apos;standard&apos; for den sædvanlige port til den valgte sikkerhed</translation>
+    </message>
+    <message>
+        <source>Login failed — check the user name and password</source>
+        <translation>Login mislykkedes — tjek brugernavn og adgangskode</translation>
+    </message>
+    <message>
+        <source>Mail accounts</source>
+        <translation>Mailkonti</translation>
+    </message>
+    <message>
+        <source>New account: fill in the form and save.</source>
+        <translation>Ny konto: udfyld formularen, og gem.</translation>
+    </message>
+    <message>
+        <source>No answer (timeout)</source>
+        <translation>Intet svar (timeout)</translation>
+    </message>
+    <message>
+        <source>None — unencrypted</source>
+        <translation>Ingen — ukrypteret</translation>
+    </message>
+    <message>
+        <source>Passwords are saved in the system keyring (%1).</source>
+        <translation>Adgangskoder gemmes i systemets nøglering (%1).</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Fjern…</translation>
+    </message>
+    <message>
+        <source>Read from the environment variable %1 at each sync.</source>
+        <translation>Læses fra miljøvariablen %1 ved hver synkronisering.</translation>
+    </message>
+    <message>
+        <source>Rejected by the server</source>
+        <translation>Afvist af serveren</translation>
+    </message>
+    <message>
+        <source>Remove mail account</source>
+        <translation>Fjern mailkonto</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 and its stored password? Mail already fetched stays in the inbox; no new mail is fetched from it.</source>
+        <translation>Fjern kontoen %1 og dens gemte adgangskode? Mail, der allerede er hentet, bliver i indbakken; der hentes ikke længere ny mail fra den.</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 fjernet</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Save it in a &amp;file only you can read (0600)</source>
+        <translation>Gem den i en &amp;fil, som kun du kan læse (0600)</translation>
+    </message>
+    <message>
+        <source>Save the account (Ctrl+S)</source>
+        <translation>Gem kontoen (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gemt</translation>
+    </message>
+    <message>
+        <source>Saves changes first, then logs in to both servers</source>
+        <translation>Gemmer først ændringerne og logger derefter ind på begge servere</translation>
+    </message>
+    <message>
+        <source>Se&amp;nt folder:</source>
+        <translation>&amp;Sendt-mappe:</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servere</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnatur:</translation>
+    </message>
+    <message>
+        <source>TLS / certificate problem</source>
+        <translation>Problem med TLS/certifikat</translation>
+    </message>
+    <message>
+        <source>Testing %1 — connecting to both servers…</source>
+        <translation>Tester %1 — forbinder til begge servere…</translation>
+    </message>
+    <message>
+        <source>The name customers see, e.g. Butikken</source>
+        <translation>Det navn, kunderne ser, fx Butikken</translation>
+    </message>
+    <message>
+        <source>This machine has no system keyring (%1), so the password cannot be saved there. Keep it for this session only, or save it in a file in your data folder that only your user can read.</source>
+        <translation>Denne maskine har ingen systemnøglering (%1), så adgangskoden kan ikke gemmes der. Behold den kun i denne session, eller gem den i en fil i din datamappe, som kun din bruger kan læse.</translation>
+    </message>
+    <message>
+        <source>Unencrypted connections need the tick under the servers; or choose SSL/TLS or STARTTLS.</source>
+        <translation>Ukrypterede forbindelser kræver fluebenet under serverne; eller vælg SSL/TLS eller STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Uventet svar</translation>
+    </message>
+    <message>
+        <source>Where the password is kept</source>
+        <translation>Hvor adgangskoden opbevares</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>e.g. Sent — a copy of each reply goes here</source>
+        <translation>fx Sendt — en kopi af hvert svar lægges her</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>the password is in a file only you can read</source>
+        <translation>adgangskoden ligger i en fil, som kun du kan læse</translation>
+    </message>
+    <message>
+        <source>the password is in the system keyring</source>
+        <translation>adgangskoden ligger i systemets nøglering</translation>
+    </message>
+    <message>
+        <source>the password is kept until you quit SoloService</source>
+        <translation>adgangskoden huskes, indtil du lukker SoloService</translation>
+    </message>
+    <message>
+        <source>unchanged — type to replace</source>
+        <translation>uændret — skriv for at erstatte</translation>
+    </message>
+</context>
+<context>
+    <name>MailFeature</name>
+    <message>
+        <source>&amp;Mail accounts…</source>
+        <translation>&amp;Mailkonti…</translation>
+    </message>
+    <message>
+        <source>&amp;Quarantined mail…</source>
+        <translation>Mail i &amp;karantæne…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Svar</translation>
+    </message>
+    <message>
+        <source>Add, change or test mail accounts</source>
+        <translation>Tilføj, ret eller test mailkonti</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Vedhæftede filer</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Vedhæftede filer (%1)</translation>
+    </message>
+    <message>
+        <source>Mail that could not be read</source>
+        <translation>Mail, der ikke kunne læses</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Send &amp;outbox now</source>
+        <translation>Send &amp;udbakken nu</translation>
+    </message>
+    <message>
+        <source>Send replies waiting in the outbox</source>
+        <translation>Send svar, der venter i udbakken</translation>
+    </message>
+    <message>
+        <source>Show &amp;formatted mail…</source>
+        <translation>Vis for&amp;materet mail…</translation>
+    </message>
+    <message>
+        <source>The HTML version, remote images blocked</source>
+        <translation>HTML-versionen med eksterne billeder blokeret</translation>
+    </message>
+    <message>
+        <source>Write a reply to this inquiry</source>
+        <translation>Skriv et svar på denne henvendelse</translation>
+    </message>
+</context>
+<context>
+    <name>MailSync</name>
+    <message>
+        <source>%1 added to conversations</source>
+        <translation>%1 føjet til samtaler</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>%1 nye</translation>
+    </message>
+    <message>
+        <source>%1 problem(s), see the warning</source>
+        <translation>%1 problem(er), se advarslen</translation>
+    </message>
+    <message>
+        <source>%1 quarantined (Tools &gt; Quarantined mail)</source>
+        <translation>%1 i karantæne (Værktøjer &gt; Mail i karantæne)</translation>
+    </message>
+    <message>
+        <source>&amp;Mail accounts…</source>
+        <translation>&amp;Mailkonti…</translation>
+    </message>
+    <message>
+        <source>1 added to a conversation</source>
+        <translation>1 føjet til en samtale</translation>
+    </message>
+    <message>
+        <source>Checking mail…</source>
+        <translation>Tjekker mail…</translation>
+    </message>
+    <message>
+        <source>Fetching mail: %1/%2</source>
+        <translation>Henter mail: %1/%2</translation>
+    </message>
+    <message>
+        <source>Mail problems</source>
+        <translation>Mailproblemer</translation>
+    </message>
+    <message>
+        <source>Mail sync failed — see the warning</source>
+        <translation>Mailsynkronisering mislykkedes — se advarslen</translation>
+    </message>
+    <message>
+        <source>Mail sync progress</source>
+        <translation>Status for mailsynkronisering</translation>
+    </message>
+    <message>
+        <source>Mail: %1</source>
+        <translation>Mail: %1</translation>
+    </message>
+    <message>
+        <source>Mail: check the password</source>
+        <translation>Mail: tjek adgangskoden</translation>
+    </message>
+    <message>
+        <source>Mail: problem</source>
+        <translation>Mail: problem</translation>
+    </message>
+    <message>
+        <source>No new mail</source>
+        <translation>Ingen ny mail</translation>
+    </message>
+    <message>
+        <source>No problems any more.</source>
+        <translation>Ingen problemer længere.</translation>
+    </message>
+    <message>
+        <source>Sending the outbox failed: %1</source>
+        <translation>Afsendelse af udbakken mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Sent %1 waiting repl(ies) from the outbox</source>
+        <translation>%1 ventende svar sendt fra udbakken</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop fetching mail (what was fetched is kept)</source>
+        <translation>Stop hentning af mail (det hentede beholdes)</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper…</translation>
+    </message>
+    <message>
+        <source>The last mail sync could not finish for every account. Mail already fetched is safe; the next sync tries again.</source>
+        <translation>Den seneste mailsynkronisering kunne ikke gennemføres for alle konti. Mail, der allerede er hentet, er i sikkerhed; næste synkronisering prøver igen.</translation>
+    </message>
+    <message>
+        <source>stopped — the rest comes next time</source>
+        <translation>stoppet — resten kommer næste gang</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 open · %2 overdue · %3 due today</source>
+        <translation>%1 åbne · %2 overskredet · %3 med frist i dag</translation>
+    </message>
+    <message>
+        <source>%1 — Undo with Ctrl+Z</source>
+        <translation>%1 — fortryd med Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>%1: %2 inquiries — pick a view on the left to go back</source>
+        <translation>%1: %2 henvendelser — vælg en visning til venstre for at gå tilbage</translation>
+    </message>
+    <message>
+        <source>Created #%1</source>
+        <translation>#%1 oprettet</translation>
+    </message>
+    <message>
+        <source>In 3 hours</source>
+        <translation>Om 3 timer</translation>
+    </message>
+    <message>
+        <source>Logged call #%1</source>
+        <translation>Opkald registreret #%1</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Næste uge</translation>
+    </message>
+    <message>
+        <source>Pick a date and time…</source>
+        <translation>Vælg dato og tidspunkt…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søg</translation>
+    </message>
+    <message>
+        <source>Search name, number, email or subject…  (Ctrl+F)</source>
+        <translation>Søg navn, nummer, e-mail eller emne…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>SoloService</source>
+        <translation>SoloService</translation>
+    </message>
+    <message>
+        <source>That did not work</source>
+        <translation>Det lykkedes ikke</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>I morgen tidlig</translation>
+    </message>
+    <message>
+        <source>Wake up now</source>
+        <translation>Vågn op nu</translation>
+    </message>
+    <message>
+        <source>not in this view (%1)</source>
+        <translation>ikke i denne visning (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep these other columns with the message:</source>
+        <translation>&amp;Behold disse andre kolonner sammen med beskeden:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name (if split):</source>
+        <translation>&amp;Efternavn (hvis opdelt):</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Besked:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Emne:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <source>As you mapped “%1” last time.</source>
+        <translation>Som du tilknyttede “%1” sidste gang.</translation>
+    </message>
+    <message>
+        <source>Choose at least the name, email or phone column: who wrote it.</source>
+        <translation>Vælg mindst kolonnen med navn, e-mail eller telefon: hvem skrev det.</translation>
+    </message>
+    <message>
+        <source>Guessed from the column names; change what is wrong.</source>
+        <translation>Gættet ud fra kolonnenavnene; ret det, der er forkert.</translation>
+    </message>
+    <message>
+        <source>Other columns to keep</source>
+        <translation>Andre kolonner, der skal beholdes</translation>
+    </message>
+    <message>
+        <source>Remembered from the last import of this form.</source>
+        <translation>Husket fra sidste import af denne formular.</translation>
+    </message>
+    <message>
+        <source>Sent &amp;at:</source>
+        <translation>Sendt &amp;den:</translation>
+    </message>
+    <message>
+        <source>They are listed below the message as “Column: value”.</source>
+        <translation>De vises under beskeden som “Kolonne: værdi”.</translation>
+    </message>
+    <message>
+        <source>Which column holds what</source>
+        <translation>Hvilken kolonne indeholder hvad</translation>
+    </message>
+</context>
+<context>
+    <name>MergeSection</name>
+    <message>
+        <source>%1 inquiries · customer %2</source>
+        <translation>%1 henvendelser · kunde %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep apart</source>
+        <translation>&amp;Hold adskilt</translation>
+    </message>
+    <message>
+        <source>&amp;Merge them</source>
+        <translation>&amp;Flet dem</translation>
+    </message>
+    <message>
+        <source>Give %1 back their own inquiries</source>
+        <translation>Giv %1 deres egne henvendelser tilbage</translation>
+    </message>
+    <message>
+        <source>Make them one customer (asks first; can be undone)</source>
+        <translation>Gør dem til én kunde (spørger først; kan fortrydes)</translation>
+    </message>
+    <message>
+        <source>Merge these two customers into one?
+
+Keeps: %1 (inquiries: %3)
+    %2
+
+Merged in: %4 (inquiries: %6)
+    %5
+
+Every inquiry and message is kept. You can un-merge later from the card.</source>
+        <translation>Flet disse to kunder til én?
+
+Beholdes: %1 (henvendelser: %3)
+    %2
+
+Flettes ind: %4 (henvendelser: %6)
+    %5
+
+Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kundekortet.</translation>
+    </message>
+    <message>
+        <source>Merged from %1 (%2 inquiries)</source>
+        <translation>Flettet fra %1 (%2 henvendelser)</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Flet…</translation>
+    </message>
+    <message>
+        <source>Same person?</source>
+        <translation>Samme person?</translation>
+    </message>
+    <message>
+        <source>Same person? &lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(%2)&lt;/span&gt;</source>
+        <translation>Samme person? &lt;b&gt;%1&lt;/b&gt; &lt;span style=&apos;color:#6b7280&apos;&gt;(%2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Un-merge</source>
+        <translation>Adskil</translation>
+    </message>
+</context>
+<context>
+    <name>NewInquiryDialog</name>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Reach at:</source>
+        <translation>&amp;Kontakt via:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Emne:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>Address, number or handle (optional)</source>
+        <translation>Adresse, nummer eller brugernavn (valgfrit)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>K&amp;anal:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Opret</translation>
+    </message>
+    <message>
+        <source>Create the inquiry (Ctrl+Enter)</source>
+        <translation>Opret henvendelsen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>Kundens navn</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>New inquiry</source>
+        <translation>Ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Short summary (optional: taken from the text)</source>
+        <translation>Kort resumé (valgfrit: tages fra teksten)</translation>
+    </message>
+    <message>
+        <source>Type a subject or the text of the inquiry.</source>
+        <translation>Skriv et emne eller henvendelsens tekst.</translation>
+    </message>
+    <message>
+        <source>What the customer wrote or said</source>
+        <translation>Hvad kunden skrev eller sagde</translation>
+    </message>
+    <message>
+        <source>Who is it from? Type a name or how to reach them.</source>
+        <translation>Hvem er den fra? Skriv et navn, eller hvordan de kan kontaktes.</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>%1 columns; the first %2 rows are shown.</source>
+        <translation>%1 kolonner; de første %2 rækker vises.</translation>
+    </message>
+    <message>
+        <source>Columns separated by %1, text read as %2. Does this look right?</source>
+        <translation>Kolonner adskilt af %1, tekst læst som %2. Ser det rigtigt ud?</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Filens første rækker</translation>
+    </message>
+    <message>
+        <source>The first rows</source>
+        <translation>De første rækker</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>komma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>semikolon</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulator</translation>
+    </message>
+</context>
+<context>
+    <name>PromiseDialog</name>
+    <message>
+        <source>Why is it due then?</source>
+        <translation>Hvorfor er fristen da?</translation>
+    </message>
+</context>
+<context>
+    <name>PromisesPage</name>
+    <message>
+        <source> business hours</source>
+        <translation> åbningstimer</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge new email and web-form inquiries automatically</source>
+        <translation>&amp;Kvittér automatisk for nye henvendelser via e-mail og webformular</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Facebook:</source>
+        <translation>&amp;Facebook:</translation>
+    </message>
+    <message>
+        <source>&amp;Instagram:</source>
+        <translation>&amp;Instagram:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone call-back:</source>
+        <translation>&amp;Tilbageringning:</translation>
+    </message>
+    <message>
+        <source>&amp;Web form:</source>
+        <translation>&amp;Webformular:</translation>
+    </message>
+    <message>
+        <source>&amp;X:</source>
+        <translation>&amp;X:</translation>
+    </message>
+    <message>
+        <source>How many business hours until the customer hears from you. People gladly wait when they are told how long.</source>
+        <translation>Hvor mange åbningstimer der går, før kunden hører fra dig. Folk venter gerne, når de får at vide hvor længe.</translation>
+    </message>
+    <message>
+        <source>The acknowledgement states the promised time in the customer&apos;s language. It does not count as the reply.</source>
+        <translation>Kvitteringen oplyser den lovede tid på kundens sprog. Den tæller ikke som svaret.</translation>
+    </message>
+</context>
+<context>
+    <name>PulseFeature</name>
+    <message>
+        <source>Ask a few customers every month how likely they are to recommend you</source>
+        <translation>Spørg nogle få kunder hver måned, hvor sandsynligt det er, at de vil anbefale dig</translation>
+    </message>
+    <message>
+        <source>NPS &amp;pulse…</source>
+        <translation>NPS-&amp;puls…</translation>
+    </message>
+    <message>
+        <source>NPS pulse (%1)</source>
+        <translation>NPS-puls (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Prøv igen</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(intet emne)</translation>
+    </message>
+    <message>
+        <source>Auto-reply / bounce</source>
+        <translation>Autosvar / returmail</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Kunne ikke læses</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Hentet</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>It is a &amp;customer&apos;s mail</source>
+        <translation>Det er en &amp;kundes mail</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Let in: %1</source>
+        <translation>Lukket ind: %1</translation>
+    </message>
+    <message>
+        <source>Mail files (*.eml)</source>
+        <translation>Mailfiler (*.eml)</translation>
+    </message>
+    <message>
+        <source>Mail that did not become a customer message. Nothing here is lost: read the source, try it again, or let it in as a customer&apos;s mail.</source>
+        <translation>Mail, der ikke blev til en kundebesked. Intet her går tabt: læs kilden, prøv igen, eller luk den ind som en kundes mail.</translation>
+    </message>
+    <message>
+        <source>No quarantined mail — everything fetched was understood.</source>
+        <translation>Ingen mail i karantæne — alt hentet blev forstået.</translation>
+    </message>
+    <message>
+        <source>Not an auto-reply: make it an inquiry (or add it to its conversation)</source>
+        <translation>Ikke et autosvar: gør den til en henvendelse (eller føj den til samtalen)</translation>
+    </message>
+    <message>
+        <source>Quarantined mail</source>
+        <translation>Mail i karantæne</translation>
+    </message>
+    <message>
+        <source>Raw source</source>
+        <translation>Rå kilde</translation>
+    </message>
+    <message>
+        <source>Read the mail again with the current parser</source>
+        <translation>Læs mailen igen med den aktuelle fortolker</translation>
+    </message>
+    <message>
+        <source>Reading the mail again…</source>
+        <translation>Læser mailen igen…</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Save .&amp;eml…</source>
+        <translation>Gem .&amp;eml…</translation>
+    </message>
+    <message>
+        <source>Save mail</source>
+        <translation>Gem mail</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gemt i %1</translation>
+    </message>
+    <message>
+        <source>Still not readable (%1) — it stays here.</source>
+        <translation>Stadig ikke læsbar (%1) — den bliver her.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>The raw source of the selected mail shows here.</source>
+        <translation>Den valgte mails rå kilde vises her.</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Hvorfor: %1</translation>
+    </message>
+    <message>
+        <source>[… %1 more bytes; save the .eml to see everything]</source>
+        <translation>[… %1 bytes mere; gem .eml-filen for at se det hele]</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCaptureDialog</name>
+    <message>
+        <source>&amp;Capture  (Ctrl+Enter)</source>
+        <translation>&amp;Registrér  (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Link:</source>
+        <translation>&amp;Link:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Praise</source>
+        <translation>&amp;Ros</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Spørgsmål</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Hvor:</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>H&amp;vem:</translation>
+    </message>
+    <message>
+        <source>@handle or profile link</source>
+        <translation>@brugernavn eller profillink</translation>
+    </message>
+    <message>
+        <source>Captured as #%1</source>
+        <translation>Registreret som #%1</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplaint</source>
+        <translation>K&amp;lage</translation>
+    </message>
+    <message>
+        <source>Email (forwarded, printed…)</source>
+        <translation>E-mail (videresendt, printet…)</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>It is a:</source>
+        <translation>Det er:</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Beskedtekst</translation>
+    </message>
+    <message>
+        <source>Paste the comment, review or message here (Ctrl+V)</source>
+        <translation>Indsæt kommentaren, anmeldelsen eller beskeden her (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Phone / text message</source>
+        <translation>Telefon / sms</translation>
+    </message>
+    <message>
+        <source>Quick capture</source>
+        <translation>Hurtig registrering</translation>
+    </message>
+    <message>
+        <source>Review site / web / other</source>
+        <translation>Anmeldelsesside / web / andet</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+    <message>
+        <source>X (Twitter)</source>
+        <translation>X (Twitter)</translation>
+    </message>
+    <message>
+        <source>e.g. Trustpilot, Google review, letter</source>
+        <translation>fx Trustpilot, Google-anmeldelse, brev</translation>
+    </message>
+    <message>
+        <source>email, phone number or name (optional if the name is given)</source>
+        <translation>e-mail, telefonnummer eller navn (valgfrit, hvis navnet er angivet)</translation>
+    </message>
+    <message>
+        <source>optional: as the person signs</source>
+        <translation>valgfrit: som personen underskriver sig</translation>
+    </message>
+    <message>
+        <source>optional: link to the post or review</source>
+        <translation>valgfrit: link til opslaget eller anmeldelsen</translation>
+    </message>
+</context>
+<context>
+    <name>RemediesFeature</name>
+    <message>
+        <source>Add &amp;remedy…</source>
+        <translation>Tilføj go&amp;dtgørelse…</translation>
+    </message>
+    <message>
+        <source>Record what was done to make it right, and what it cost</source>
+        <translation>Registrér, hvad der blev gjort for at rette op på det, og hvad det kostede</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>Godtgørelser</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyComposer</name>
+    <message>
+        <source>%1 has no email address — add one on the customer card to reply.</source>
+        <translation>%1 har ingen e-mailadresse — tilføj en på kundekortet for at svare.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>&amp;Vedhæft…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the reply</source>
+        <translation>&amp;Slet svaret</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Fortsæt med at skrive</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Behold det</translation>
+    </message>
+    <message>
+        <source>&amp;Quote the customer&apos;s last message</source>
+        <translation>&amp;Citér kundens seneste besked</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Send anyway</source>
+        <translation>&amp;Send alligevel</translation>
+    </message>
+    <message>
+        <source>(last error: %1)</source>
+        <translation>(seneste fejl: %1)</translation>
+    </message>
+    <message>
+        <source>A template left these empty: %1.</source>
+        <translation>En skabelon efterlod disse tomme: %1.</translation>
+    </message>
+    <message>
+        <source>Added below your text</source>
+        <translation>Tilføjes under din tekst</translation>
+    </message>
+    <message>
+        <source>Added below your text when the reply is sent</source>
+        <translation>Tilføjes under din tekst, når svaret sendes</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Vedhæft filer</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Vedhæftede filer</translation>
+    </message>
+    <message>
+        <source>Cancel sending…</source>
+        <translation>Annullér afsendelse…</translation>
+    </message>
+    <message>
+        <source>Cancel this reply?</source>
+        <translation>Annullér dette svar?</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>In the outbox — queued %1</source>
+        <translation>I udbakken — sat i kø %1</translation>
+    </message>
+    <message>
+        <source>In the outbox — will retry at %1</source>
+        <translation>I udbakken — prøver igen %1</translation>
+    </message>
+    <message>
+        <source>No mail account yet: add one under Tools &gt; Mail accounts (Ctrl+Shift+M).</source>
+        <translation>Ingen mailkonto endnu: tilføj en under Værktøjer &gt; Mailkonti (Ctrl+Shift+M).</translation>
+    </message>
+    <message>
+        <source>Not sent, your text is still here: %1</source>
+        <translation>Ikke sendt, din tekst er her stadig: %1</translation>
+    </message>
+    <message>
+        <source>Pick an inquiry to reply to it.</source>
+        <translation>Vælg en henvendelse for at besvare den.</translation>
+    </message>
+    <message>
+        <source>Queuing…</source>
+        <translation>Sætter i kø…</translation>
+    </message>
+    <message>
+        <source>Refused by the server, not retried by itself (last error: %1)</source>
+        <translation>Afvist af serveren, prøves ikke igen automatisk (seneste fejl: %1)</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Fjern vedhæftet fil</translation>
+    </message>
+    <message>
+        <source>Replies keep the subject and case tag so they land in the customer&apos;s thread</source>
+        <translation>Svar beholder emnet og sagsmærket, så de havner i kundens tråd</translation>
+    </message>
+    <message>
+        <source>Replies to phone and social inquiries are not sent from here: log the call with Log call (Ctrl+L), or answer on the Social tab.</source>
+        <translation>Svar på telefon- og sociale henvendelser sendes ikke herfra: registrér opkaldet med Registrér opkald (Ctrl+L), eller svar på fanen Sociale medier.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>Svar sendt</translation>
+    </message>
+    <message>
+        <source>Reply sent to %1</source>
+        <translation>Svar sendt til %1</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>Prøv igen &amp;nu</translation>
+    </message>
+    <message>
+        <source>Send it anyway?</source>
+        <translation>Send det alligevel?</translation>
+    </message>
+    <message>
+        <source>Send the reply (Ctrl+Return)</source>
+        <translation>Send svaret (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Send this reply?</source>
+        <translation>Send dette svar?</translation>
+    </message>
+    <message>
+        <source>Sending failed (%1); the reply waits in the outbox</source>
+        <translation>Afsendelse mislykkedes (%1); svaret venter i udbakken</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sender…</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Emne:</translation>
+    </message>
+    <message>
+        <source>The account the mail came to</source>
+        <translation>Den konto, mailen kom til</translation>
+    </message>
+    <message>
+        <source>The account the reply is sent from</source>
+        <translation>Den konto, svaret sendes fra</translation>
+    </message>
+    <message>
+        <source>The customer</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>The reply waits in the outbox and is retried automatically</source>
+        <translation>Svaret venter i udbakken og prøves igen automatisk</translation>
+    </message>
+    <message>
+        <source>The text still contains “%1” where something should be filled in.</source>
+        <translation>Teksten indeholder stadig “%1”, hvor der skal udfyldes noget.</translation>
+    </message>
+    <message>
+        <source>The unsent reply is deleted and will not be sent:
+
+%1</source>
+        <translation>Det ikke-sendte svar slettes og bliver ikke sendt:
+
+%1</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Til:</translation>
+    </message>
+    <message>
+        <source>Write something first.</source>
+        <translation>Skriv noget først.</translation>
+    </message>
+    <message>
+        <source>Write your reply… (Ctrl+Return sends; type above to insert a template)</source>
+        <translation>Skriv dit svar… (Ctrl+Return sender; skriv ovenfor for at indsætte en skabelon)</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>mangler</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source> — not checked for over a week</source>
+        <translation> — ikke tjekket i over en uge</translation>
+    </message>
+    <message>
+        <source>&quot;Are you satisfied?&quot; checks sent this week.</source>
+        <translation>&quot;Er du tilfreds?&quot;-spørgsmål sendt i denne uge.</translation>
+    </message>
+    <message>
+        <source>% promoters (9-10) minus % detractors (0-6) of this week&apos;s answers.</source>
+        <translation>% anbefalere (9-10) minus % kritikere (0-6) blandt ugens svar.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 % satisfied afterwards (%2 answers).</source>
+        <translation>%1 % tilfredse bagefter (%2 svar).</translation>
+    </message>
+    <message>
+        <source>%1 complaints — likely %2–%3 unhappy customers who said nothing</source>
+        <translation>%1 klager — sandsynligvis %2–%3 utilfredse kunder, der ikke sagde noget</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 dage</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 t</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · figures as of %3</source>
+        <translation>%1 til %2 · tal pr. %3</translation>
+    </message>
+    <message>
+        <source>%1 wrote again since.</source>
+        <translation>%1 har skrevet igen siden.</translation>
+    </message>
+    <message>
+        <source>%1: NPS %2 from %3 answers</source>
+        <translation>%1: NPS %2 ud fra %3 svar</translation>
+    </message>
+    <message>
+        <source>%1: no answers yet</source>
+        <translation>%1: ingen svar endnu</translation>
+    </message>
+    <message>
+        <source>(so far)</source>
+        <translation>(indtil videre)</translation>
+    </message>
+    <message>
+        <source>1 complaint — likely %2–%3 unhappy customers who said nothing</source>
+        <translation>1 klage — sandsynligvis %2–%3 utilfredse kunder, der ikke sagde noget</translation>
+    </message>
+    <message>
+        <source>9 in 10 first answers came within this many business hours.</source>
+        <translation>9 ud af 10 første svar kom inden for så mange åbningstimer.</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. percentil</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NPS pulse&lt;/b&gt; (customers asked at random): %1</source>
+        <translation>&lt;b&gt;NPS-puls&lt;/b&gt; (tilfældigt udvalgte kunder): %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remedies:&lt;/b&gt; %1 — %2 in total.</source>
+        <translation>&lt;b&gt;Godtgørelser:&lt;/b&gt; %1 — %2 i alt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Remedies:&lt;/b&gt; none recorded this week.</source>
+        <translation>&lt;b&gt;Godtgørelser:&lt;/b&gt; ingen registreret i denne uge.</translation>
+    </message>
+    <message>
+        <source>Add a channel to check</source>
+        <translation>Tilføj en kanal, der skal tjekkes</translation>
+    </message>
+    <message>
+        <source>Add a channel to check…</source>
+        <translation>Tilføj en kanal, der skal tjekkes…</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvaret</translation>
+    </message>
+    <message>
+        <source>Answered late, or still unanswered past the promise.</source>
+        <translation>Besvaret for sent eller stadig ubesvaret efter løftet.</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Channels to check</source>
+        <translation>Kanaler, der skal tjekkes</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Klager</translation>
+    </message>
+    <message>
+        <source>Complaints received this week.</source>
+        <translation>Klager modtaget i denne uge.</translation>
+    </message>
+    <message>
+        <source>Customers who wrote again since: %1</source>
+        <translation>Kunder, der har skrevet igen siden: %1</translation>
+    </message>
+    <message>
+        <source>Double-click to open the inquiry.</source>
+        <translation>Dobbeltklik for at åbne henvendelsen.</translation>
+    </message>
+    <message>
+        <source>Double-click to open these %1 inquiries.</source>
+        <translation>Dobbeltklik for at åbne disse %1 henvendelser.</translation>
+    </message>
+    <message>
+        <source>Each complaint hides 10 to 26 unhappy customers who never said a word.</source>
+        <translation>Bag hver klage gemmer sig 10 til 26 utilfredse kunder, der aldrig sagde et ord.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fejl</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Eksportér CSV</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Eksportér PDF</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Eksportér PDF…</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Fifteen minutes for last week: unanswered channels, promises, satisfaction.</source>
+        <translation>Et kvarter om sidste uge: ubesvarede kanaler, løfter, tilfredshed.</translation>
+    </message>
+    <message>
+        <source>First response (business hours)</source>
+        <translation>Første svar (åbningstimer)</translation>
+    </message>
+    <message>
+        <source>First response, 90th pct.</source>
+        <translation>Første svar, 90. pct.</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>Første svar, median</translation>
+    </message>
+    <message>
+        <source>Follow-up answers received this week.</source>
+        <translation>Svar på opfølgninger modtaget i denne uge.</translation>
+    </message>
+    <message>
+        <source>Follow-ups answered</source>
+        <translation>Opfølgninger besvaret</translation>
+    </message>
+    <message>
+        <source>Follow-ups asked</source>
+        <translation>Opfølgninger sendt</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>How long the oldest unanswered inquiry has waited.</source>
+        <translation>Hvor længe den ældste ubesvarede henvendelse har ventet.</translation>
+    </message>
+    <message>
+        <source>Inquiries per channel</source>
+        <translation>Henvendelser pr. kanal</translation>
+    </message>
+    <message>
+        <source>Inquiries received this week.</source>
+        <translation>Henvendelser modtaget i denne uge.</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Holdt</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Sidst tjekket</translation>
+    </message>
+    <message>
+        <source>Last full week</source>
+        <translation>Sidste hele uge</translation>
+    </message>
+    <message>
+        <source>Lifetime value of customers with an open complaint or a detractor answer.</source>
+        <translation>Livstidsværdi for kunder med en åben klage eller et kritisk svar.</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>Median time to the first answer, in business hours.</source>
+        <translation>Mediantid til første svar i åbningstimer.</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>NPS (follow-ups)</source>
+        <translation>NPS (opfølgninger)</translation>
+    </message>
+    <message>
+        <source>NPS pulse (asked customers, not complaints)</source>
+        <translation>NPS-puls (spurgte kunder, ikke klager)</translation>
+    </message>
+    <message>
+        <source>Name (e.g. Trustpilot reviews, voicemail, Facebook page posts):</source>
+        <translation>Navn (fx Trustpilot-anmeldelser, telefonsvarer, opslag på Facebook-siden):</translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation>Næste uge (Alt+Højre)</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Næste uge ▶</translation>
+    </message>
+    <message>
+        <source>No complaints this week.</source>
+        <translation>Ingen klager i denne uge.</translation>
+    </message>
+    <message>
+        <source>No pulse answers.</source>
+        <translation>Ingen svar fra pulsen.</translation>
+    </message>
+    <message>
+        <source>No remedies recorded this week.</source>
+        <translation>Ingen godtgørelser registreret i denne uge.</translation>
+    </message>
+    <message>
+        <source>Not checked for over a week</source>
+        <translation>Ikke tjekket i over en uge</translation>
+    </message>
+    <message>
+        <source>Not synced for over a week</source>
+        <translation>Ikke synkroniseret i over en uge</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Of those, answered by now.</source>
+        <translation>Heraf besvaret nu.</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Ældste ventende</translation>
+    </message>
+    <message>
+        <source>Over a week ago</source>
+        <translation>For over en uge siden</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overskredet nu</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation>Forrige uge (Alt+Venstre)</translation>
+    </message>
+    <message>
+        <source>Promises broken</source>
+        <translation>Løfter brudt</translation>
+    </message>
+    <message>
+        <source>Promises kept</source>
+        <translation>Løfter holdt</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Received before the week ended and still without an answer now.</source>
+        <translation>Modtaget før ugens udgang og stadig uden svar nu.</translation>
+    </message>
+    <message>
+        <source>Remedies this week</source>
+        <translation>Godtgørelser i denne uge</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Genåbnet</translation>
+    </message>
+    <message>
+        <source>Reopened during the week after being resolved.</source>
+        <translation>Genåbnet i løbet af ugen efter at være løst.</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Løst</translation>
+    </message>
+    <message>
+        <source>Resolved or closed during the week.</source>
+        <translation>Løst eller lukket i løbet af ugen.</translation>
+    </message>
+    <message>
+        <source>Satisfaction and NPS (follow-ups)</source>
+        <translation>Tilfredshed og NPS (opfølgninger)</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Tilfreds</translation>
+    </message>
+    <message>
+        <source>Satisfied %</source>
+        <translation>Tilfredse %</translation>
+    </message>
+    <message>
+        <source>Satisfied afterwards: %1 % of %2 answers</source>
+        <translation>Tilfredse bagefter: %1 % af %2 svar</translation>
+    </message>
+    <message>
+        <source>Share of settled reply-time promises that were kept.</source>
+        <translation>Andel af afgjorte svarløfter, der blev holdt.</translation>
+    </message>
+    <message>
+        <source>Share of yes/no answers that said yes.</source>
+        <translation>Andel af ja/nej-svar, der sagde ja.</translation>
+    </message>
+    <message>
+        <source>Silent unhappy (est.)</source>
+        <translation>Tavse utilfredse (skøn)</translation>
+    </message>
+    <message>
+        <source>Social</source>
+        <translation>Sociale medier</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Denne uge</translation>
+    </message>
+    <message>
+        <source>Tick each channel you can only check by hand once you have looked at it.</source>
+        <translation>Sæt flueben ved hver kanal, du kun kan tjekke manuelt, når du har kigget på den.</translation>
+    </message>
+    <message>
+        <source>Tick when you have checked it this week.</source>
+        <translation>Sæt flueben, når du har tjekket den i denne uge.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Total %1 for %2 remedies</source>
+        <translation>I alt %1 for %2 godtgørelser</translation>
+    </message>
+    <message>
+        <source>Trends, %1 weeks</source>
+        <translation>Tendenser, %1 uger</translation>
+    </message>
+    <message>
+        <source>Trends, last %1 weeks</source>
+        <translation>Tendenser, seneste %1 uger</translation>
+    </message>
+    <message>
+        <source>Unanswered now</source>
+        <translation>Ubesvaret nu</translation>
+    </message>
+    <message>
+        <source>Unanswered now and past the promised reply time.</source>
+        <translation>Ubesvaret nu og efter det lovede svartidspunkt.</translation>
+    </message>
+    <message>
+        <source>Value at risk</source>
+        <translation>Værdi i fare</translation>
+    </message>
+    <message>
+        <source>Value at risk: %1 (customers with open complaints or detractor answers)</source>
+        <translation>Værdi i fare: %1 (kunder med åbne klager eller kritiske svar)</translation>
+    </message>
+    <message>
+        <source>Value at risk: %1 — the lifetime value of customers with an open complaint or an unhappy answer.</source>
+        <translation>Værdi i fare: %1 — livstidsværdien af kunder med en åben klage eller et utilfreds svar.</translation>
+    </message>
+    <message>
+        <source>Week %1, %2 · %3</source>
+        <translation>Uge %1, %2 · %3</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Ugentlig gennemgang</translation>
+    </message>
+    <message>
+        <source>Weekly review %1</source>
+        <translation>Ugentlig gennemgang %1</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>mail sync</source>
+        <translation>mailsynkronisering</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>social sync</source>
+        <translation>synkronisering af sociale medier</translation>
+    </message>
+    <message>
+        <source>the review is still loading</source>
+        <translation>gennemgangen indlæses stadig</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Forrige uge</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFeature</name>
+    <message>
+        <source>&amp;Weekly review…</source>
+        <translation>&amp;Ugentlig gennemgang…</translation>
+    </message>
+    <message>
+        <source>From the weekly review</source>
+        <translation>Fra den ugentlige gennemgang</translation>
+    </message>
+    <message>
+        <source>How customers were treated last week</source>
+        <translation>Hvordan kunderne blev behandlet i sidste uge</translation>
+    </message>
+    <message>
+        <source>Weekly review — SoloService</source>
+        <translation>Ugentlig gennemgang — SoloService</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>&amp;At:</source>
+        <translation>&amp;Kl.:</translation>
+    </message>
+    <message>
+        <source>Fifteen minutes once a week: unanswered channels, promises kept, satisfaction. SoloService reminds you.</source>
+        <translation>Et kvarter en gang om ugen: ubesvarede kanaler, holdte løfter, tilfredshed. SoloService minder dig om det.</translation>
+    </message>
+    <message>
+        <source>Remind me on &amp;weekday:</source>
+        <translation>Påmind mig på &amp;ugedag:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Alt+1 … Alt+5 switch pages</source>
+        <translation>Alt+1 … Alt+5 skifter side</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Virksomhed</translation>
+    </message>
+    <message>
+        <source>Follow-ups &amp; NPS</source>
+        <translation>Opfølgninger og NPS</translation>
+    </message>
+    <message>
+        <source>Hours &amp; holidays</source>
+        <translation>Åbningstider og helligdage</translation>
+    </message>
+    <message>
+        <source>Promises</source>
+        <translation>Løfter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Indstillingssider</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1: %2. Nothing was changed.</source>
+        <translation>Indstillingerne kunne ikke gemmes i %1: %2. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Ugentlig gennemgang</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFeature</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>Business hours, holidays, promises, surveys and more</source>
+        <translation>Åbningstider, helligdage, løfter, undersøgelser og mere</translation>
+    </message>
+    <message>
+        <source>Set up your name, business and opening hours…</source>
+        <translation>Angiv dit navn, din virksomhed og dine åbningstider…</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Indstillinger gemt</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>Channels</source>
+        <translation>Kanaler</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Frist i dag</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Indbakke</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Løst</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Udsat</translation>
+    </message>
+    <message>
+        <source>Waiting on customer</source>
+        <translation>Venter på kunden</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarView</name>
+    <message>
+        <source>Views</source>
+        <translation>Visninger</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Show the inquiry again on:</source>
+        <translation>Vis henvendelsen igen den:</translation>
+    </message>
+    <message>
+        <source>Snooze until</source>
+        <translation>Udsæt til</translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccounts</name>
+    <message>
+        <source>%1: %2 new inquiries, %3 new messages</source>
+        <translation>%1: %2 nye henvendelser, %3 nye beskeder</translation>
+    </message>
+    <message>
+        <source>No keyring on this machine: the token is kept for this session only; enter it again after a restart.</source>
+        <translation>Ingen nøglering på denne maskine: tokenet gemmes kun i denne session; indtast det igen efter en genstart.</translation>
+    </message>
+    <message>
+        <source>The token is read from the environment variable %1.</source>
+        <translation>Tokenet læses fra miljøvariablen %1.</translation>
+    </message>
+    <message>
+        <source>The token is stored in the secrets file in your data folder (only you can read it).</source>
+        <translation>Tokenet gemmes i filen med hemmeligheder i din datamappe (kun du kan læse den).</translation>
+    </message>
+    <message>
+        <source>The token is stored in the system keyring.</source>
+        <translation>Tokenet gemmes i systemets nøglering.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+</context>
+<context>
+    <name>SocialAccountsDialog</name>
+    <message>
+        <source>&amp;Account id:</source>
+        <translation>&amp;Konto-id:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Forbind</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Poll now</source>
+        <translation>&amp;Hent nu</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Fjern…</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>API-adresse:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Forbind en konto</translation>
+    </message>
+    <message>
+        <source>Connected %1. %2</source>
+        <translation>%1 forbundet. %2</translation>
+    </message>
+    <message>
+        <source>Connected accounts</source>
+        <translation>Forbundne konti</translation>
+    </message>
+    <message>
+        <source>Disconnect %1 and delete its stored token? Conversations already fetched stay in the inbox.</source>
+        <translation>Afbryd forbindelsen til %1, og slet dets gemte token? Samtaler, der allerede er hentet, bliver i indbakken.</translation>
+    </message>
+    <message>
+        <source>Fetch new messages from every account</source>
+        <translation>Hent nye beskeder fra alle konti</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Seneste synkronisering</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>New token for %1. %2</source>
+        <translation>Nyt token til %1. %2</translation>
+    </message>
+    <message>
+        <source>No account connected. Without one, import the platforms&apos; exports (File › Import) or capture messages by hand (Ctrl+Shift+C).</source>
+        <translation>Ingen konto forbundet. Uden en konto kan du importere platformenes eksporter (Filer › Importér) eller registrere beskeder manuelt (Ctrl+Shift+C).</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>PAGE_ID:INSTAGRAM_ACCOUNT_ID</source>
+        <translation>PAGE_ID:INSTAGRAM_ACCOUNT_ID</translation>
+    </message>
+    <message>
+        <source>Pla&amp;tform:</source>
+        <translation>Pla&amp;tform:</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Polling…</source>
+        <translation>Henter…</translation>
+    </message>
+    <message>
+        <source>Put the token typed below on the selected account (an expired one renewed)</source>
+        <translation>Sæt tokenet, der er skrevet nedenfor, på den valgte konto (fornyer et udløbet)</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Fjern konto</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 fjernet.</translation>
+    </message>
+    <message>
+        <source>Secrets file in the data folder</source>
+        <translation>Filen med hemmeligheder i datamappen</translation>
+    </message>
+    <message>
+        <source>Social accounts</source>
+        <translation>Konti på sociale medier</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Store token &amp;in:</source>
+        <translation>Gem token &amp;i:</translation>
+    </message>
+    <message>
+        <source>System keyring (recommended)</source>
+        <translation>Systemets nøglering (anbefalet)</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>This session only</source>
+        <translation>Kun denne session</translation>
+    </message>
+    <message>
+        <source>Type the new token in the Token field first.</source>
+        <translation>Skriv først det nye token i feltet Token.</translation>
+    </message>
+    <message>
+        <source>Use token for selected</source>
+        <translation>Brug token til den valgte</translation>
+    </message>
+    <message>
+        <source>access token (never shown again)</source>
+        <translation>adgangstoken (vises aldrig igen)</translation>
+    </message>
+    <message>
+        <source>leave empty (only for a test server)</source>
+        <translation>lad stå tom (kun til en testserver)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>not polled yet</source>
+        <translation>ikke hentet endnu</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>slået fra</translation>
+    </message>
+    <message>
+        <source>one word, e.g. shop-fb</source>
+        <translation>ét ord, fx butik-fb</translation>
+    </message>
+    <message>
+        <source>the Facebook Page id</source>
+        <translation>Facebook-sidens id</translation>
+    </message>
+    <message>
+        <source>your X user id (a number)</source>
+        <translation>dit X-bruger-id (et tal)</translation>
+    </message>
+</context>
+<context>
+    <name>SocialFeature</name>
+    <message>
+        <source>&amp;Facebook export…</source>
+        <translation>&amp;Facebook-eksport…</translation>
+    </message>
+    <message>
+        <source>&amp;Poll social accounts now</source>
+        <translation>&amp;Hent fra sociale konti nu</translation>
+    </message>
+    <message>
+        <source>&amp;Social accounts…</source>
+        <translation>&amp;Sociale konti…</translation>
+    </message>
+    <message>
+        <source>&amp;X archive…</source>
+        <translation>&amp;X-arkiv…</translation>
+    </message>
+    <message>
+        <source>Connected Facebook, Instagram and X accounts; poll now</source>
+        <translation>Forbundne Facebook-, Instagram- og X-konti; hent nu</translation>
+    </message>
+    <message>
+        <source>Export imported: %1</source>
+        <translation>Eksport importeret: %1</translation>
+    </message>
+    <message>
+        <source>I&amp;nstagram export…</source>
+        <translation>I&amp;nstagram-eksport…</translation>
+    </message>
+    <message>
+        <source>Import messages from a %1 data download</source>
+        <translation>Importér beskeder fra en datadownload fra %1</translation>
+    </message>
+    <message>
+        <source>Polling social accounts failed: %1</source>
+        <translation>Hentning fra sociale konti mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>Reply recorded on #%1</source>
+        <translation>Svar registreret på #%1</translation>
+    </message>
+    <message>
+        <source>Social: %1 new messages</source>
+        <translation>Sociale medier: %1 nye beskeder</translation>
+    </message>
+</context>
+<context>
+    <name>SocialImportDialog</name>
+    <message>
+        <source>&amp;Export:</source>
+        <translation>&amp;Eksport:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Mappe…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>&amp;Zip file…</source>
+        <translation>&amp;Zip-fil…</translation>
+    </message>
+    <message>
+        <source>Done: %1 new inquiries.</source>
+        <translation>Færdig: %1 nye henvendelser.</translation>
+    </message>
+    <message>
+        <source>Export archive</source>
+        <translation>Eksportarkiv</translation>
+    </message>
+    <message>
+        <source>Facebook: Settings › Your information › Download your information, format JSON, messages of your Page. Pick the unpacked folder or the .zip.</source>
+        <translation>Facebook: Indstillinger › Dine oplysninger › Download dine oplysninger, format JSON, beskeder fra din side. Vælg den udpakkede mappe eller .zip-filen.</translation>
+    </message>
+    <message>
+        <source>Folder or .zip of the export</source>
+        <translation>Mappe eller .zip med eksporten</translation>
+    </message>
+    <message>
+        <source>Import %1 export</source>
+        <translation>Importér %1-eksport</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Importoversigt</translation>
+    </message>
+    <message>
+        <source>Importing… (large exports take a while)</source>
+        <translation>Importerer… (store eksporter tager lidt tid)</translation>
+    </message>
+    <message>
+        <source>Instagram: Settings › Accounts Center › Download your information, format JSON, messages. Pick the unpacked folder or the .zip.</source>
+        <translation>Instagram: Indstillinger › Kontocenter › Download dine oplysninger, format JSON, beskeder. Vælg den udpakkede mappe eller .zip-filen.</translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in this export was imported before.</source>
+        <translation>Intet nyt: alt i denne eksport er importeret før.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Intet blev importeret: %1</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>The export does not say which participant is you: pick one, then Import.</source>
+        <translation>Eksporten siger ikke, hvilken deltager der er dig: vælg én, og klik så på Importér.</translation>
+    </message>
+    <message>
+        <source>Unpacked export folder</source>
+        <translation>Udpakket eksportmappe</translation>
+    </message>
+    <message>
+        <source>Which of these is &amp;you (the business)? Your messages count as replies.</source>
+        <translation>Hvem af disse er &amp;dig (virksomheden)? Dine beskeder tæller som svar.</translation>
+    </message>
+    <message>
+        <source>X: Settings › Your account › Download an archive of your data. Pick the unpacked folder or the .zip; direct messages are imported.</source>
+        <translation>X: Indstillinger › Din konto › Download et arkiv med dine data. Vælg den udpakkede mappe eller .zip-filen; direkte beskeder importeres.</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip);;All files (*)</source>
+        <translation>Zip-arkiver (*.zip);;Alle filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SocialReplyPanel</name>
+    <message>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Ikke endnu</translation>
+    </message>
+    <message>
+        <source>&amp;Open again</source>
+        <translation>&amp;Åbn igen</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, I sent it</source>
+        <translation>&amp;Ja, jeg sendte det</translation>
+    </message>
+    <message>
+        <source>No inquiry selected.</source>
+        <translation>Ingen henvendelse valgt.</translation>
+    </message>
+    <message>
+        <source>Not recorded; the reply is still in the box.</source>
+        <translation>Ikke registreret; svaret står stadig i feltet.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. The reply is copied: paste it in the conversation that opened in your browser. Did you send it?</source>
+        <translation>Ikke sendt: %1. Svaret er kopieret: indsæt det i samtalen, der blev åbnet i din browser. Sendte du det?</translation>
+    </message>
+    <message>
+        <source>Only for Facebook, Instagram and X conversations; this one came by %1.</source>
+        <translation>Kun for samtaler på Facebook, Instagram og X; denne kom via %1.</translation>
+    </message>
+    <message>
+        <source>Recorded as your reply.</source>
+        <translation>Registreret som dit svar.</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Reply on %1</source>
+        <translation>Svar på %1</translation>
+    </message>
+    <message>
+        <source>Reply on social</source>
+        <translation>Svar på sociale medier</translation>
+    </message>
+    <message>
+        <source>Send through the platform (Ctrl+Enter)</source>
+        <translation>Send via platformen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Sending on %1…</source>
+        <translation>Sender på %1…</translation>
+    </message>
+    <message>
+        <source>Sent through %1 when the platform allows; otherwise copied for you to paste.</source>
+        <translation>Sendes via %1, når platformen tillader det; ellers kopieres det, så du kan indsætte det.</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Sendt.</translation>
+    </message>
+    <message>
+        <source>Write the reply…  (Ctrl+Enter sends)</source>
+        <translation>Skriv svaret…  (Ctrl+Enter sender)</translation>
+    </message>
+    <message>
+        <source>the platform does not take replies from here</source>
+        <translation>platformen modtager ikke svar herfra</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateManager</name>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>&amp;Brødtekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Customise</source>
+        <translation>&amp;Tilpas</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Slet</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Kassér ændringer</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Nøgle:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Ny</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Gendan</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the built-in</source>
+        <translation>&amp;Gendan den indbyggede</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Emne:</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>Alle sprog</translation>
+    </message>
+    <message>
+        <source>Built-in template — read-only. Customise it to make it your own.</source>
+        <translation>Indbygget skabelon — skrivebeskyttet. Tilpas den for at gøre den til din egen.</translation>
+    </message>
+    <message>
+        <source>Cannot preview: %1</source>
+        <translation>Kan ikke vise eksempel: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Slet skabelon</translation>
+    </message>
+    <message>
+        <source>Delete the template &quot;%1&quot; (%2)? This cannot be undone.</source>
+        <translation>Slet skabelonen &quot;%1&quot; (%2)? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Empty here: %1</source>
+        <translation>Tomt her: %1</translation>
+    </message>
+    <message>
+        <source>Fallback: {customer.first_name|there}</source>
+        <translation>Reserve: {customer.first_name|der}</translation>
+    </message>
+    <message>
+        <source>Filter templates…</source>
+        <translation>Filtrér skabeloner…</translation>
+    </message>
+    <message>
+        <source>For inquiry #%1 — subject: %2</source>
+        <translation>Til henvendelse #%1 — emne: %2</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;avn:</translation>
+    </message>
+    <message>
+        <source>New template.</source>
+        <translation>Ny skabelon.</translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation>Pladsholdere</translation>
+    </message>
+    <message>
+        <source>Placeholders (double-click or Enter inserts)</source>
+        <translation>Pladsholdere (dobbeltklik eller Enter indsætter)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Eksempel</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Svarskabeloner</translation>
+    </message>
+    <message>
+        <source>Restore the built-in</source>
+        <translation>Gendan den indbyggede</translation>
+    </message>
+    <message>
+        <source>S&amp;hortcut:</source>
+        <translation>G&amp;envej:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Select an inquiry to see the template filled in.</source>
+        <translation>Vælg en henvendelse for at se skabelonen udfyldt.</translation>
+    </message>
+    <message>
+        <source>Suits:</source>
+        <translation>Passer til:</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Skabeloner</translation>
+    </message>
+    <message>
+        <source>Throw away the changes to this template?</source>
+        <translation>Kassér ændringerne i denne skabelon?</translation>
+    </message>
+    <message>
+        <source>Throw away your version of &quot;%1&quot; (%2) and use the built-in text again?</source>
+        <translation>Kassér din version af &quot;%1&quot; (%2), og brug den indbyggede tekst igen?</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ikke-gemte ændringer</translation>
+    </message>
+    <message>
+        <source>Your copy of the built-in &quot;%1&quot;: save to use it instead.</source>
+        <translation>Din kopi af den indbyggede &quot;%1&quot;: gem for at bruge den i stedet.</translation>
+    </message>
+    <message>
+        <source>Your own template.</source>
+        <translation>Din egen skabelon.</translation>
+    </message>
+    <message>
+        <source>Your version of a built-in template.</source>
+        <translation>Din version af en indbygget skabelon.</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>indbygget</translation>
+    </message>
+    <message>
+        <source>customised</source>
+        <translation>tilpasset</translation>
+    </message>
+    <message>
+        <source>e.g. ack — typed in the composer to insert it</source>
+        <translation>fx kvit — skrives i svarfeltet for at indsætte den</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>egen</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>No template matches</source>
+        <translation>Ingen skabelon passer</translation>
+    </message>
+    <message>
+        <source>Template filter</source>
+        <translation>Skabelonfilter</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Skabeloner</translation>
+    </message>
+    <message>
+        <source>Type to filter templates… (Enter inserts)</source>
+        <translation>Skriv for at filtrere skabeloner… (Enter indsætter)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesFeature</name>
+    <message>
+        <source>Reply &amp;templates…</source>
+        <translation>Svarska&amp;beloner…</translation>
+    </message>
+    <message>
+        <source>Write and customise reply templates</source>
+        <translation>Skriv og tilpas svarskabeloner</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>%1 inquiries due within the hour</source>
+        <translation>%1 henvendelser har frist inden for en time</translation>
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>&amp;Registrér opkald…</translation>
+    </message>
+    <message>
+        <source>&amp;Open SoloService</source>
+        <translation>&amp;Åbn SoloService</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Due within the hour</source>
+        <translation>Frist inden for en time</translation>
+    </message>
+    <message>
+        <source>SoloService — %1 overdue, %2 due today</source>
+        <translation>SoloService — %1 overskredet, %2 med frist i dag</translation>
+    </message>
+    <message>
+        <source>Time for the weekly review — open it with Ctrl+Shift+R.</source>
+        <translation>Tid til den ugentlige gennemgang — åbn den med Ctrl+Shift+R.</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>Ugentlig gennemgang</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… og %1 mere</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDialog</name>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Kunne ikke gemme: %1</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;Inquiry</source>
+        <translation>H&amp;envendelse</translation>
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>&amp;Registrér opkald…</translation>
+    </message>
+    <message>
+        <source>&amp;New inquiry…</source>
+        <translation>&amp;Ny henvendelse…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gentag</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Løs</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>Værk&amp;tøjer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Tilføj &amp;notat</translation>
+    </message>
+    <message>
+        <source>Hide the inquiry until later</source>
+        <translation>Skjul henvendelsen til senere</translation>
+    </message>
+    <message>
+        <source>Log a phone call</source>
+        <translation>Registrér et telefonopkald</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hovedværktøjslinje</translation>
+    </message>
+    <message>
+        <source>Mark &amp;waiting</source>
+        <translation>Markér som &amp;venter</translation>
+    </message>
+    <message>
+        <source>Mark as resolved</source>
+        <translation>Markér som løst</translation>
+    </message>
+    <message>
+        <source>Open the inquiry again</source>
+        <translation>Åbn henvendelsen igen</translation>
+    </message>
+    <message>
+        <source>Quit SoloService</source>
+        <translation>Afslut SoloService</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>&amp;Genåbn</translation>
+    </message>
+    <message>
+        <source>Reload the list and counts</source>
+        <translation>Genindlæs listen og antallene</translation>
+    </message>
+    <message>
+        <source>Search customers and subjects</source>
+        <translation>Søg i kunder og emner</translation>
+    </message>
+    <message>
+        <source>Sn&amp;ooze</source>
+        <translation>&amp;Udsæt</translation>
+    </message>
+    <message>
+        <source>Type in an inquiry by hand</source>
+        <translation>Indtast en henvendelse manuelt</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer: the reply clock pauses</source>
+        <translation>Venter på kunden: svaruret står stille</translation>
+    </message>
+    <message>
+        <source>Write a private note</source>
+        <translation>Skriv et privat notat</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>SoloService cannot start</source>
+        <translation>SoloService kan ikke starte</translation>
+    </message>
+    <message>
+        <source>SoloService — demo data</source>
+        <translation>SoloService — demodata</translation>
+    </message>
+</context>
+<context>
+    <name>channels</name>
+    <message>
+        <source>%1 already there (skipped)</source>
+        <translation>%1 fandtes allerede (sprunget over)</translation>
+    </message>
+    <message>
+        <source>%1 messages added</source>
+        <translation>%1 beskeder tilføjet</translation>
+    </message>
+    <message>
+        <source>%1 new inquiries</source>
+        <translation>%1 nye henvendelser</translation>
+    </message>
+    <message>
+        <source>%1 new inquiries, %2 already there</source>
+        <translation>%1 nye henvendelser, %2 fandtes allerede</translation>
+    </message>
+    <message>
+        <source>%1 new inquiries, %2 messages added, %3 already there</source>
+        <translation>%1 nye henvendelser, %2 beskeder tilføjet, %3 fandtes allerede</translation>
+    </message>
+    <message>
+        <source>%1 rows or messages read</source>
+        <translation>%1 rækker eller beskeder læst</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importér…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sprunget over</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… og %1 mere</translation>
+    </message>
+</context>
+<context>
+    <name>feedback</name>
+    <message>
+        <source>#%1: the customer will be asked when it is resolved</source>
+        <translation>#%1: kunden bliver spurgt, når sagen er løst</translation>
+    </message>
+    <message>
+        <source>#%1: the customer will not be asked</source>
+        <translation>#%1: kunden bliver ikke spurgt</translation>
+    </message>
+    <message>
+        <source>%1 rows could not be used: %2</source>
+        <translation>%1 rækker kunne ikke bruges: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 to ask in person</source>
+        <translation>%1 sendt, %2 skal spørges personligt</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 sprunget over</translation>
+    </message>
+    <message>
+        <source>%1 waiting in the outbox</source>
+        <translation>%1 venter i udbakken</translation>
+    </message>
+    <message>
+        <source>%1/10</source>
+        <translation>%1/10</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>&amp;Ask whether the customer is satisfied when resolved</source>
+        <translation>&amp;Spørg, om kunden er tilfreds, når sagen er løst</translation>
+    </message>
+    <message>
+        <source>&amp;Import customers from CSV…</source>
+        <translation>&amp;Importér kunder fra CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation>&amp;Score:</translation>
+    </message>
+    <message>
+        <source>&amp;Send due checks by mail</source>
+        <translation>&amp;Send forfaldne opfølgninger med mail</translation>
+    </message>
+    <message>
+        <source>&amp;Send to %1 customers</source>
+        <translation>&amp;Send til %1 kunder</translation>
+    </message>
+    <message>
+        <source>&amp;Send to 1 customer</source>
+        <translation>&amp;Send til 1 kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Undo remove</source>
+        <translation>&amp;Fortryd fjernelse</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(intet navn)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(ukendt)</translation>
+    </message>
+    <message>
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <source>12-month pulse NPS: %1 from %2 answers (%3 asked)</source>
+        <translation>NPS-puls for 12 måneder: %1 ud fra %2 svar (%3 spurgt)</translation>
+    </message>
+    <message>
+        <source>A score is a whole number from 0 to 10.</source>
+        <translation>En score er et helt tal fra 0 til 10.</translation>
+    </message>
+    <message>
+        <source>Add &amp;remedy:</source>
+        <translation>Tilføj &amp;godtgørelse:</translation>
+    </message>
+    <message>
+        <source>Added %1 (%2)</source>
+        <translation>%1 tilføjet (%2)</translation>
+    </message>
+    <message>
+        <source>All checks</source>
+        <translation>Alle opfølgninger</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Answer from %1 saved</source>
+        <translation>Svar fra %1 gemt</translation>
+    </message>
+    <message>
+        <source>Answer of %1</source>
+        <translation>Svar fra %1</translation>
+    </message>
+    <message>
+        <source>Answer saved; #%1 closed</source>
+        <translation>Svar gemt; #%1 lukket</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvaret</translation>
+    </message>
+    <message>
+        <source>Answered %1: %2</source>
+        <translation>Svarede %1: %2</translation>
+    </message>
+    <message>
+        <source>Apology call</source>
+        <translation>Undskyldende opkald</translation>
+    </message>
+    <message>
+        <source>Apology mail</source>
+        <translation>Undskyldende mail</translation>
+    </message>
+    <message>
+        <source>Ask in person</source>
+        <translation>Spørg personligt</translation>
+    </message>
+    <message>
+        <source>Asked %1 customers</source>
+        <translation>Spurgte %1 kunder</translation>
+    </message>
+    <message>
+        <source>Asked %1 — waiting for the answer</source>
+        <translation>Spurgt %1 — venter på svar</translation>
+    </message>
+    <message>
+        <source>Asked — waiting</source>
+        <translation>Spurgt — venter</translation>
+    </message>
+    <message>
+        <source>At risk of a public complaint</source>
+        <translation>Risiko for en offentlig klage</translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation>Med mail</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-filer (*.csv *.txt);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Check scheduled for %1 (%2)</source>
+        <translation>Opfølgning planlagt til %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Classify the answer of %1</source>
+        <translation>Klassificér svaret fra %1</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Luk uden at gemme</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Ko&amp;mmentar:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Kommentar (valgfri)</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2 — nothing was stored.</source>
+        <translation>Kunne ikke importere %1: %2 — intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Customers not asked within the last %1 days, not opted out and without an open complaint. Untick anyone you would rather not ask now.</source>
+        <translation>Kunder, der ikke er spurgt inden for de seneste %1 dage, ikke har fravalgt og ikke har en åben klage. Fjern fluebenet ved dem, du hellere ikke vil spørge nu.</translation>
+    </message>
+    <message>
+        <source>Customers to ask this month</source>
+        <translation>Kunder, der skal spørges denne måned</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabat</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Forfalder nu</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Enter saves · Esc saves without a score</source>
+        <translation>Enter gemmer · Esc gemmer uden score</translation>
+    </message>
+    <message>
+        <source>Express shipping</source>
+        <translation>Ekspreslevering</translation>
+    </message>
+    <message>
+        <source>Follow-up checks</source>
+        <translation>Opfølgninger</translation>
+    </message>
+    <message>
+        <source>Follow-ups — SoloService</source>
+        <translation>Opfølgninger — SoloService</translation>
+    </message>
+    <message>
+        <source>Full refund</source>
+        <translation>Fuld refusion</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gave</translation>
+    </message>
+    <message>
+        <source>Happy customer: ask for a review or a referral</source>
+        <translation>Glad kunde: bed om en anmeldelse eller en anbefaling</translation>
+    </message>
+    <message>
+        <source>How to ask</source>
+        <translation>Sådan spørges der</translation>
+    </message>
+    <message>
+        <source>Import customers from CSV</source>
+        <translation>Importér kunder fra CSV</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated, %4 unchanged</source>
+        <translation>Importeret %1: %2 nye, %3 opdateret, %4 uændret</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerer %1…</translation>
+    </message>
+    <message>
+        <source>Kind of remedy</source>
+        <translation>Type godtgørelse</translation>
+    </message>
+    <message>
+        <source>Last asked</source>
+        <translation>Sidst spurgt</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Livstidsværdi</translation>
+    </message>
+    <message>
+        <source>Mail the 0–10 question to %1 customers now? This cannot be taken back.</source>
+        <translation>Send spørgsmålet 0–10 med mail til %1 kunder nu? Det kan ikke tages tilbage.</translation>
+    </message>
+    <message>
+        <source>Mail the due checks to email and form customers; the others are asked in person</source>
+        <translation>Send forfaldne opfølgninger med mail til e-mail- og formularkunder; de andre spørges personligt</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>NPS pulse</source>
+        <translation>NPS-puls</translation>
+    </message>
+    <message>
+        <source>NPS pulse (customer base), last 12 months</source>
+        <translation>NPS-puls (kundebasen), seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>NPS pulse (customer base): asked of customers at random, not after a case. Satisfaction after complaints is reported apart, in the weekly review.</source>
+        <translation>NPS-puls (kundebasen): spørgsmålet stilles til tilfældige kunder, ikke efter en sag. Tilfredshed efter klager vises for sig i den ugentlige gennemgang.</translation>
+    </message>
+    <message>
+        <source>NPS pulse — SoloService</source>
+        <translation>NPS-puls — SoloService</translation>
+    </message>
+    <message>
+        <source>Name, email, phone, annual revenue, customer since — from a shop or accounting export</source>
+        <translation>Navn, e-mail, telefon, årlig omsætning, kunde siden — fra en eksport fra webshop eller regnskab</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>Nej (N)</translation>
+    </message>
+    <message>
+        <source>No answers yet</source>
+        <translation>Ingen svar endnu</translation>
+    </message>
+    <message>
+        <source>No inquiry selected</source>
+        <translation>Ingen henvendelse valgt</translation>
+    </message>
+    <message>
+        <source>No satisfaction check yet: one is scheduled when the case is resolved.</source>
+        <translation>Ingen tilfredshedsopfølgning endnu: den planlægges, når sagen er løst.</translation>
+    </message>
+    <message>
+        <source>Nobody left to ask this month</source>
+        <translation>Ingen tilbage at spørge denne måned</translation>
+    </message>
+    <message>
+        <source>Not asked: %1</source>
+        <translation>Ikke spurgt: %1</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Ikke tilfreds</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Note, e.g. what was sent</source>
+        <translation>Notat, fx hvad der blev sendt</translation>
+    </message>
+    <message>
+        <source>Only unclear answers are classified; Y or N records one.</source>
+        <translation>Kun uklare svar klassificeres; Y eller N registrerer et.</translation>
+    </message>
+    <message>
+        <source>Opened #%1 as a closed-loop case — call back within 24 h</source>
+        <translation>#%1 åbnet som sag til opfølgning — ring tilbage inden for 24 t</translation>
+    </message>
+    <message>
+        <source>Optional score 0–10; Enter saves, Esc saves without a score</source>
+        <translation>Valgfri score 0–10; Enter gemmer, Esc gemmer uden score</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>Delvis refusion</translation>
+    </message>
+    <message>
+        <source>Press C to read the answer and classify it</source>
+        <translation>Tryk på C for at læse svaret og klassificere det</translation>
+    </message>
+    <message>
+        <source>Press Y or N, or type a score from 0 to 10.</source>
+        <translation>Tryk på Y eller N, eller skriv en score fra 0 til 10.</translation>
+    </message>
+    <message>
+        <source>Pulse NPS</source>
+        <translation>Puls-NPS</translation>
+    </message>
+    <message>
+        <source>Read the checks again (F5)</source>
+        <translation>Indlæs opfølgningerne igen (F5)</translation>
+    </message>
+    <message>
+        <source>Record an answer:</source>
+        <translation>Registrér et svar:</translation>
+    </message>
+    <message>
+        <source>Record the remedy (Enter in the note)</source>
+        <translation>Registrér godtgørelsen (Enter i notatet)</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>Godtgørelser</translation>
+    </message>
+    <message>
+        <source>Remedy</source>
+        <translation>Godtgørelse</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Fje&amp;rn</translation>
+    </message>
+    <message>
+        <source>Remove the selected remedy (Delete); it can be undone</source>
+        <translation>Fjern den valgte godtgørelse (Delete); det kan fortrydes</translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2)</source>
+        <translation>%1 fjernet (%2)</translation>
+    </message>
+    <message>
+        <source>Reopened #%1 as a closed-loop case — call back within 24 h</source>
+        <translation>#%1 genåbnet som sag til opfølgning — ring tilbage inden for 24 t</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparation</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Ombytning</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>%1 gendannet</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>V&amp;is:</translation>
+    </message>
+    <message>
+        <source>Satisfaction answers</source>
+        <translation>Tilfredshedssvar</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Tilfreds</translation>
+    </message>
+    <message>
+        <source>Satisfied?</source>
+        <translation>Tilfreds?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Save the answer (Enter)</source>
+        <translation>Gem svaret (Enter)</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ore:</source>
+        <translation>Sc&amp;ore:</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Scheduled / asked</source>
+        <translation>Planlagt / spurgt</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Score 0 to 10</source>
+        <translation>Score 0 til 10</translation>
+    </message>
+    <message>
+        <source>Send the NPS question</source>
+        <translation>Send NPS-spørgsmålet</translation>
+    </message>
+    <message>
+        <source>Sending the due checks…</source>
+        <translation>Sender forfaldne opfølgninger…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sender…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sprunget over</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+
+%1</source>
+        <translation>Noget gik galt; intet blev ændret.
+
+%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>The answer was unclear — classify it in Follow-ups (Ctrl+Shift+F)</source>
+        <translation>Svaret var uklart — klassificér det under Opfølgninger (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>The customer is not satisfied: the case reopens for a call-back within 24 h</source>
+        <translation>Kunden er ikke tilfreds: sagen genåbnes til tilbageringning inden for 24 t</translation>
+    </message>
+    <message>
+        <source>The customer said they are satisfied (asked in person)</source>
+        <translation>Kunden sagde, at de er tilfredse (spurgt personligt)</translation>
+    </message>
+    <message>
+        <source>The customer wrote:</source>
+        <translation>Kunden skrev:</translation>
+    </message>
+    <message>
+        <source>This check is already answered.</source>
+        <translation>Denne opfølgning er allerede besvaret.</translation>
+    </message>
+    <message>
+        <source>This check was skipped: %1</source>
+        <translation>Denne opfølgning blev sprunget over: %1</translation>
+    </message>
+    <message>
+        <source>This month&apos;s pulse: %1 customers proposed</source>
+        <translation>Månedens puls: %1 kunder foreslået</translation>
+    </message>
+    <message>
+        <source>This month&apos;s pulse: 1 customer proposed</source>
+        <translation>Månedens puls: 1 kunde foreslået</translation>
+    </message>
+    <message>
+        <source>Unclear answer</source>
+        <translation>Uklart svar</translation>
+    </message>
+    <message>
+        <source>Unhappy answer: call back by %1</source>
+        <translation>Utilfreds svar: ring tilbage senest %1</translation>
+    </message>
+    <message>
+        <source>Untick when asking would be out of place for this case (it is still stored why)</source>
+        <translation>Fjern fluebenet, når det ville være malplaceret at spørge i denne sag (årsagen gemmes stadig)</translation>
+    </message>
+    <message>
+        <source>What the customer wrote</source>
+        <translation>Hvad kunden skrev</translation>
+    </message>
+    <message>
+        <source>What was spent on making it right, next to what the customer is worth</source>
+        <translation>Hvad der er brugt på at rette op på det, set i forhold til hvad kunden er værd</translation>
+    </message>
+    <message>
+        <source>Why it was not read automatically: %1</source>
+        <translation>Hvorfor det ikke blev læst automatisk: %1</translation>
+    </message>
+    <message>
+        <source>Y / N: the customer&apos;s answer, then a score 0–10 and Enter · C: classify an unclear answer · Enter or double-click: open the case</source>
+        <translation>Y / N: kundens svar, derefter en score 0–10 og Enter · C: klassificér et uklart svar · Enter eller dobbeltklik: åbn sagen</translation>
+    </message>
+    <message>
+        <source>Y or N records the customer&apos;s answer</source>
+        <translation>Y eller N registrerer kundens svar</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>Ja (Y)</translation>
+    </message>
+    <message>
+        <source>as soon as possible</source>
+        <translation>hurtigst muligt</translation>
+    </message>
+    <message>
+        <source>asked %1</source>
+        <translation>spurgt %1</translation>
+    </message>
+    <message>
+        <source>at risk of a public complaint</source>
+        <translation>risiko for en offentlig klage</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>happy customer: ask for a review or a referral</source>
+        <translation>glad kunde: bed om en anmeldelse eller en anbefaling</translation>
+    </message>
+    <message>
+        <source>n = answers that month</source>
+        <translation>n = svar den måned</translation>
+    </message>
+    <message>
+        <source>n=%1</source>
+        <translation>n=%1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>no clear yes/no or score</source>
+        <translation>intet klart ja/nej eller score</translation>
+    </message>
+    <message>
+        <source>no remedy yet — customer worth %1</source>
+        <translation>ingen godtgørelse endnu — kunden er værd %1</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>ingen score</translation>
+    </message>
+    <message>
+        <source>not asked: %1</source>
+        <translation>ikke spurgt: %1</translation>
+    </message>
+    <message>
+        <source>pulse</source>
+        <translation>puls</translation>
+    </message>
+    <message>
+        <source>remedy %1 — customer worth %2</source>
+        <translation>godtgørelse %1 — kunden er værd %2</translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation>kunden</translation>
+    </message>
+    <message>
+        <source>unclear: %1</source>
+        <translation>uklart: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>… and %1 older</source>
+        <translation>… og %1 ældre</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d. %2 t.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 t. %2 min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min.</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Klage</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Facebook</source>
+        <translation>Facebook</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>From customer</source>
+        <translation>Fra kunden</translation>
+    </message>
+    <message>
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notat</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Ros</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Spørgsmål</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Løst</translation>
+    </message>
+    <message>
+        <source>Social</source>
+        <translation>Sociale medier</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>I morgen %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation>I går %1</translation>
+    </message>
+</context>
+<context>
+    <name>mail</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Marked new</source>
+        <translation>Markeret som ny</translation>
+    </message>
+    <message>
+        <source>Marked waiting</source>
+        <translation>Markeret som venter</translation>
+    </message>
+    <message>
+        <source>Note added to #%1</source>
+        <translation>Notat tilføjet til #%1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>Gentaget: %1</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Genåbnet</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Løst</translation>
+    </message>
+    <message>
+        <source>Snoozed #%1 until %2</source>
+        <translation>#%1 udsat til %2</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+
+%1</source>
+        <translation>Noget gik galt; intet blev ændret.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Fortrudt: %1</translation>
+    </message>
+    <message>
+        <source>Woke #%1</source>
+        <translation>#%1 vækket</translation>
+    </message>
+</context>
+</TS>
