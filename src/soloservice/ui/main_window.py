@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([210, 790, 440])
+        self.splitter.setSizes([200, 740, 500])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

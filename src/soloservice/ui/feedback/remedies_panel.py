@@ -121,7 +121,7 @@ class RemediesPanel(QWidget):
         self.figures.setObjectName("remedyVsValue")
         self.figures.setTextFormat(Qt.TextFormat.RichText)
         self.figures.setWordWrap(True)
-        self.figures.setStyleSheet("font-size:13pt; color:#374151;")
+        self.figures.setStyleSheet("font-size:12pt; color:#374151;")
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.figures.setToolTip(
             lb.tr("What was spent on making it right, next to what the customer is worth")
