@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from email import message_from_bytes
 from email.policy import default
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -223,3 +224,41 @@ def test_draft_is_kept_when_switching_inquiries(
     assert composer.body.toPlainText() == "Halvt skrevet svar"
     window.show_inquiry(second)
     assert composer.body.toPlainText() == "Et andet svar"
+
+
+def test_drafts_survive_closing_the_window(
+    qtbot: QtBot, services: Services, seeded: list[int]
+) -> None:
+    """Nothing typed is lost: a draft is on disk a moment after typing stops, and again
+    when the window closes, and comes back in the next window."""
+    services.mail_accounts.add(
+        AccountInput(
+            name="shop",
+            email="hej@butik.dk",
+            imap_host="imap.invalid",
+            smtp_host="smtp.invalid",
+            username="hej",
+        ),
+        password="x",
+        place=SecretPlace.SESSION,
+    )
+    window, feature = open_mail_window(qtbot, services)
+    email = next(i for i in seeded if services.inquiries.get(i).channel is Channel.EMAIL)
+    window.show_inquiry(email)
+    qtbot.keyClicks(feature.composer.body, "Vi sender en ny i morgen")
+    drafts_file = services.ctx.db.path.parent / "drafts.json"
+    qtbot.waitUntil(drafts_file.exists, timeout=5_000)
+    window.close()
+    again, feature_again = open_mail_window(qtbot, services)
+    again.show_inquiry(email)
+    assert feature_again.composer.body.toPlainText() == "Vi sender en ny i morgen"
+
+
+def test_a_damaged_drafts_file_starts_empty(tmp_path: Path) -> None:
+    from soloservice.ui.mail.drafts import Draft, DraftStore
+
+    store = DraftStore(tmp_path)
+    (tmp_path / "drafts.json").write_text("{not json")
+    assert store.load() == {}
+    store.save({7: Draft(text="Hej"), 8: Draft()})
+    assert set(store.load()) == {7}

@@ -2531,6 +2531,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Skriv dit svar… (Ctrl+Return sender; skriv ovenfor for at indsætte en skabelon)</translation>
     </message>
     <message>
+        <source>Your draft could not be saved to disk (%1); it is still here.</source>
+        <translation>Dit udkast kunne ikke gemmes på disken (%1); det er her stadig.</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>mangler</translation>
     </message>

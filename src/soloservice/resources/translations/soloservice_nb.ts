@@ -2531,6 +2531,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Skriv svaret ditt… (Ctrl+Return sender; skriv ovenfor for å sette inn en mal)</translation>
     </message>
     <message>
+        <source>Your draft could not be saved to disk (%1); it is still here.</source>
+        <translation>Utkastet ditt kunne ikke lagres på disken (%1); det er fortsatt her.</translation>
+    </message>
+    <message>
         <source>missing</source>
         <translation>mangler</translation>
     </message>

@@ -51,6 +51,7 @@ class MailFeature:
         self.composer = ReplyComposer(window)
         self.attachments = AttachmentsPanel(window)
         window.add_inquiry_tab(self.composer, _tr("Reply"), order=10)
+        window.closing.connect(self.composer.save_drafts)
         window.add_inquiry_tab(self.attachments, _tr("Attachments"), order=60)
         self.attachments.count_changed.connect(self._attachment_count)
         self._attachment_count(self.attachments.list.count())

@@ -11,11 +11,10 @@ when the reply is queued; the composer shows them below the editor exactly so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,29 +52,19 @@ from soloservice.services.outbox import (
 from soloservice.services.templates import TemplateInfo
 from soloservice.ui import formatting as fmt
 from soloservice.ui.mail.common import BAD_COLOR, MUTED_COLOR, clock_time, human_size, tr
+from soloservice.ui.mail.drafts import Draft, DraftStore
 from soloservice.ui.mail.template_picker import TemplatePicker
 
 if TYPE_CHECKING:
     from soloservice.ui.main_window import MainWindow
+
+DRAFT_SAVE_DELAY_MS = 1_000
 
 REPLY_CHANNELS = (Channel.EMAIL, Channel.FORM)
 
 
 def _tr(text: str) -> str:
     return tr("ReplyComposer", text)
-
-
-@dataclass
-class Draft:
-    text: str = ""
-    attachments: list[Path] = field(default_factory=list)
-    quote: bool = True
-    #: placeholders that came out empty in inserted templates
-    empty: set[str] = field(default_factory=set)
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip() and not self.attachments
 
 
 def send_problems(text: str, empty: set[str]) -> list[str]:
@@ -133,7 +122,13 @@ class ReplyComposer(QWidget):
         self.main = window
         self.services = window.services
         self.detail: InquiryDetail | None = None
-        self.drafts: dict[int, Draft] = {}
+        self.draft_store = DraftStore(window.services.ctx.db.path.parent)
+        self.drafts: dict[int, Draft] = self.draft_store.load()
+        # Written a moment after typing stops; a failing disk only costs the copy on disk.
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_drafts)
         self.empty: set[str] = set()
         self.attachments: list[Path] = []
         self.busy = False
@@ -260,6 +255,7 @@ class ReplyComposer(QWidget):
             )
         )
         self.body.textChanged.connect(self._update_warning)
+        self.body.textChanged.connect(self.draft_timer.start)
         self.set_inquiry(None)
 
     # -- following the selection ----------------------------------------------------------------
@@ -292,6 +288,19 @@ class ReplyComposer(QWidget):
         """After the accounts changed: new From list and signature; the draft stays."""
         self._fill_accounts()
         self._update_header()
+
+    def save_drafts(self) -> None:
+        self.draft_timer.stop()
+        self._store_draft()
+        try:
+            self.draft_store.save(self.drafts)
+        except OSError as exc:
+            self.warning.setText(
+                _tr("Your draft could not be saved to disk (%1); it is still here.").replace(
+                    "%1", str(exc)
+                )
+            )
+            self.warning.setVisible(True)
 
     def _store_draft(self) -> None:
         if self.detail is None or self.busy:
@@ -535,6 +544,7 @@ class ReplyComposer(QWidget):
         assert isinstance(view, OutboxView)
         # Safely in the outbox: only now is the draft dropped.
         self.drafts.pop(inquiry_id, None)
+        self.save_drafts()
         if self.detail is not None and self.detail.id == inquiry_id:
             self.body.clear()
             self.attachments = []
