@@ -141,3 +141,24 @@ def test_accounts_dialog_connects_polls_and_shows_an_expired_token(
         assert feature.poll() is True
     assert "token expired" in dialog.table.item(0, 4).text()
     assert "token expired" in window.statusBar().currentMessage()
+
+
+def test_switching_inquiries_keeps_a_half_written_social_reply(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from soloservice.domain.types import Channel
+    from soloservice.ui.features.social import SocialFeature
+    from tests.helpers.factories import make_inquiry
+
+    first = make_inquiry(services, email="a@x.dk", channel=Channel.FACEBOOK)
+    second = make_inquiry(services, email="b@x.dk", channel=Channel.INSTAGRAM)
+    window.reload()
+    feature = window.features["social"]
+    assert isinstance(feature, SocialFeature)
+    panel = feature.reply_panel
+    window.show_inquiry(first.id)
+    qtbot.keyClicks(panel.editor, "Hej! Vi kigger på det")
+    window.show_inquiry(second.id)
+    assert panel.editor.toPlainText() == ""
+    window.show_inquiry(first.id)
+    assert panel.editor.toPlainText() == "Hej! Vi kigger på det"

@@ -44,6 +44,8 @@ class SocialReplyPanel(QWidget):
         self.services = services
         self.runner = runner
         self.detail: InquiryDetail | None = None
+        #: half-written replies of other inquiries, by inquiry id
+        self.drafts: dict[int, str] = {}
         self.pending: ReplyResult | None = None
         self.pending_id: int | None = None
         self.busy = False
@@ -108,10 +110,17 @@ class SocialReplyPanel(QWidget):
 
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         changed = detail is None or self.detail is None or detail.id != self.detail.id
+        if changed and self.detail is not None:
+            # Switching inquiries never loses a half-written reply.
+            text = self.editor.toPlainText()
+            if text.strip():
+                self.drafts[self.detail.id] = text
+            else:
+                self.drafts.pop(self.detail.id, None)
         self.detail = detail
         social = detail is not None and detail.channel.is_social
         if changed:
-            self.editor.clear()
+            self.editor.setPlainText(self.drafts.get(detail.id, "") if detail else "")
             self.status.clear()
             if self.pending_id is None or detail is None or detail.id != self.pending_id:
                 self._hide_manual()
@@ -161,7 +170,9 @@ class SocialReplyPanel(QWidget):
     def _sent(self, inquiry_id: int, result: ReplyResult) -> None:
         self.busy = False
         if result.sent:
-            self.editor.clear()
+            self.drafts.pop(inquiry_id, None)
+            if self.detail is not None and self.detail.id == inquiry_id:
+                self.editor.clear()
             self._status(self.tr("Sent."), OK_STYLE)
             self._update_buttons()
             if result.detail is not None:
@@ -209,6 +220,7 @@ class SocialReplyPanel(QWidget):
         self.pending = self.pending_id = None
         self.sent_button.setEnabled(True)
         self._hide_manual()
+        self.drafts.pop(detail.id, None)
         if self.detail is not None and self.detail.id == detail.id:
             self.editor.clear()
         self._status(self.tr("Recorded as your reply."), OK_STYLE)
