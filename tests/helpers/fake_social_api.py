@@ -223,3 +223,34 @@ def _graph_error(code: int, message: str, kind: str, subcode: int | None = None)
     if subcode is not None:
         error["error_subcode"] = subcode
     return {"error": error}
+
+
+def graph_message(mid: str, text: str, sender: dict[str, str], when: str) -> dict[str, Any]:
+    """One message as the Graph API's conversation ``messages`` field gives it."""
+    return {"id": mid, "message": text, "from": sender, "created_time": when}
+
+
+def messenger_conversations(
+    page: dict[str, str], customers: list[tuple[str, str]], first_day: int = 20
+) -> list[dict[str, Any]]:
+    """A Messenger conversation per (name, psid): the customer writes, the page answers, the
+    customer thanks — one day apart, in November 2026."""
+    conversations = []
+    for day, (name, psid) in enumerate(customers, start=first_day):
+        customer = {"name": name, "email": f"{psid}@facebook.com", "id": psid}
+        conversations.append(
+            {
+                "id": f"t_{psid}",
+                "updated_time": f"2026-11-{day}T10:00:00+0000",
+                "participants": [customer, page],
+                "messages": [
+                    graph_message(f"m_{psid}_1", f"Hej fra {name}", customer,
+                                  f"2026-11-{day}T09:00:00+0000"),
+                    graph_message(f"m_{psid}_2", "Tak, vi kigger på det", page,
+                                  f"2026-11-{day}T09:30:00+0000"),
+                    graph_message(f"m_{psid}_3", "Super, tak 🙏", customer,
+                                  f"2026-11-{day}T10:00:00+0000"),
+                ],
+            }
+        )  # fmt: skip
+    return conversations

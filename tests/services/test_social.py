@@ -27,7 +27,12 @@ from soloservice.services.social import (
 )
 from soloservice.storage.channel_tables import SocialAccountRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
-from tests.helpers.fake_social_api import TOKEN, FakeSocialApi
+from tests.helpers.fake_social_api import (
+    TOKEN,
+    FakeSocialApi,
+    graph_message,
+    messenger_conversations,
+)
 
 PAGE = "Hygge Keramik"
 T0 = 1_795_500_000_000  # 2026-11-24 in ms
@@ -290,31 +295,12 @@ def test_unknown_owner_lists_the_candidates(services: Services, tmp_path: Path) 
 PAGE_ID = "1044"
 
 
-def graph_message(mid: str, text: str, sender: dict[str, str], when: str) -> dict[str, Any]:
-    return {"id": mid, "message": text, "from": sender, "created_time": when}
-
-
 @pytest.fixture
 def api() -> Iterator[FakeSocialApi]:
     page = {"name": PAGE, "id": PAGE_ID}
-    conversations = []
-    for day, (name, psid) in enumerate([("Mette Sørensen", "5001"), ("Ole Hansen", "5002")], 20):
-        customer = {"name": name, "email": f"{psid}@facebook.com", "id": psid}
-        conversations.append(
-            {
-                "id": f"t_{psid}",
-                "updated_time": f"2026-11-{day}T10:00:00+0000",
-                "participants": [customer, page],
-                "messages": [
-                    graph_message(f"m_{psid}_1", f"Hej fra {name}", customer,
-                                  f"2026-11-{day}T09:00:00+0000"),
-                    graph_message(f"m_{psid}_2", "Tak, vi kigger på det", page,
-                                  f"2026-11-{day}T09:30:00+0000"),
-                    graph_message(f"m_{psid}_3", "Super, tak 🙏", customer,
-                                  f"2026-11-{day}T10:00:00+0000"),
-                ],
-            }
-        )  # fmt: skip
+    conversations = messenger_conversations(
+        page, [("Mette Sørensen", "5001"), ("Ole Hansen", "5002")]
+    )
     with FakeSocialApi(page_id=PAGE_ID, graph_conversations={"messenger": conversations}) as fake:
         yield fake
 

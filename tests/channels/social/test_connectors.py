@@ -16,14 +16,15 @@ from soloservice.channels.social.errors import (
 from soloservice.channels.social.graph import GraphClient
 from soloservice.channels.social.xapi import XClient
 from soloservice.domain.types import Channel
-from tests.helpers.fake_social_api import TOKEN, FakeSocialApi
+from tests.helpers.fake_social_api import (
+    TOKEN,
+    FakeSocialApi,
+    graph_message,
+    messenger_conversations,
+)
 
 PAGE_ID = "1044"
 IG_ID = "17841400"
-
-
-def graph_message(mid: str, text: str, sender: dict[str, str], when: str) -> dict[str, object]:
-    return {"id": mid, "message": text, "from": sender, "created_time": when}
 
 
 CUSTOMERS = [("Mette Sørensen", "5001"), ("Ole Hansen", "5002"), ("Kari Nordmann", "5003")]
@@ -32,24 +33,7 @@ CUSTOMERS = [("Mette Sørensen", "5001"), ("Ole Hansen", "5002"), ("Kari Nordman
 @pytest.fixture
 def api() -> Iterator[FakeSocialApi]:
     page = {"name": "Hygge Keramik", "id": PAGE_ID}
-    conversations = []
-    for day, (name, psid) in enumerate(CUSTOMERS, start=20):
-        customer = {"name": name, "email": f"{psid}@facebook.com", "id": psid}
-        conversations.append(
-            {
-                "id": f"t_{psid}",
-                "updated_time": f"2026-11-{day}T10:00:00+0000",
-                "participants": [customer, page],
-                "messages": [
-                    graph_message(f"m_{psid}_1", f"Hej fra {name}", customer,
-                                  f"2026-11-{day}T09:00:00+0000"),
-                    graph_message(f"m_{psid}_2", "Tak, vi kigger på det", page,
-                                  f"2026-11-{day}T09:30:00+0000"),
-                    graph_message(f"m_{psid}_3", "Super, tak 🙏", customer,
-                                  f"2026-11-{day}T10:00:00+0000"),
-                ],
-            }
-        )  # fmt: skip
+    conversations = messenger_conversations(page, CUSTOMERS)
     instagram = [
         {
             "id": "t_ig1",
