@@ -25,11 +25,15 @@ class View(StrEnum):
     """The sidebar's views. Channel entries are a ChannelGroup on the query instead."""
 
     INBOX = "inbox"
+    #: new or open, the customer's last message unanswered (the reply promise is running)
+    NEEDS_REPLY = "needs_reply"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     WAITING = "waiting"
     SNOOZED = "snoozed"
     RESOLVED = "resolved"
+    #: newsletters, lists, spam, no-reply senders: stored, never promised or counted elsewhere
+    AUTOMATIC = "automatic"
 
 
 class SortKey(StrEnum):

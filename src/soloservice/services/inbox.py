@@ -51,8 +51,23 @@ class InboxService:
         return or_(inquiry.c.snoozed_until.is_(None), inquiry.c.snoozed_until <= now)
 
     def _view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
+        """The one definition of every view, shared by lists, counts, the CLI and the tray."""
+        if view is View.AUTOMATIC:
+            return inquiry.c.automatic_reason != ""
+        return and_(inquiry.c.automatic_reason == "", self._real_view_condition(view, now))
+
+    def _needs_reply(self, now: datetime) -> ColumnElement[bool]:
+        return and_(
+            inquiry.c.status.in_(_ACTIVE),
+            inquiry.c.needs_reply_since.is_not(None),
+            self._not_snoozed(now),
+        )
+
+    def _real_view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
         if view is View.INBOX:
             return and_(inquiry.c.status.in_(_OPEN), self._not_snoozed(now))
+        if view is View.NEEDS_REPLY:
+            return self._needs_reply(now)
         if view is View.DUE_TODAY:
             return and_(
                 inquiry.c.status.in_(_ACTIVE),

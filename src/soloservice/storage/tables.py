@@ -27,6 +27,13 @@ class CustomerRow(SQLModel, table=True):
     customer_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     #: the customer asked not to be surveyed (follow-up checks and the NPS pulse)
     opted_out: bool = Field(default=False)
+    #: where ``language`` came from: "" (the default), "guess" (read from the first
+    #: contact) or "founder" (chosen on the card: a guess never overrides it)
+    language_source: str = Field(default="", max_length=8, sa_column_kwargs={"server_default": ""})
+    #: why the guess was made ("text reads as Norwegian; .no address"), shown on the card
+    language_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    #: "spam" or "not_customer" when the founder said so: their mail is automatic from then on
+    sender_verdict: str = Field(default="", max_length=16, sa_column_kwargs={"server_default": ""})
     #: set when merged into another customer; such rows are hidden, kept for un-merge
     merged_into_id: int | None = Field(
         default=None,
@@ -54,6 +61,7 @@ class InquiryRow(SQLModel, table=True):
         Index("ix_inquiry_status_due", "status", "due_at"),
         Index("ix_inquiry_status_received", "status", "received_at"),
         Index("ix_inquiry_channel_received", "channel", "received_at"),
+        Index("ix_inquiry_needs_reply", "needs_reply_since", "due_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -84,6 +92,18 @@ class InquiryRow(SQLModel, table=True):
     #: the founder unticked the follow-up check for this case
     skip_followup: bool = Field(default=False)
     reopened_count: int = Field(default=0)
+    #: the customer's oldest message that has no reply yet; None once answered. The reply
+    #: promise (``due_at``) runs only while this is set: Due today, Overdue, the tray badge
+    #: and the alerts all read it (services/inbox.py holds the one SQL definition).
+    needs_reply_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: who set ``kind``: "" (nobody: the default), "auto" (the complaint detector, with
+    #: ``kind_reason``) or "founder" (always wins; the detector never changes it again)
+    kind_source: str = Field(default="", max_length=8, sa_column_kwargs={"server_default": ""})
+    kind_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    #: non-empty for automatic mail (newsletter, list, spam, no-reply sender, a sender the
+    #: founder called spam): stored and shown in its own view, never promised, acknowledged,
+    #: surveyed or counted. The text says why ("List-Id header").
+    automatic_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class MessageRow(SQLModel, table=True):

@@ -22,11 +22,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 _VIEW_ICONS = {
     View.INBOX: "inbox",
+    View.NEEDS_REPLY: "waiting",
     View.DUE_TODAY: "today",
     View.OVERDUE: "overdue",
     View.WAITING: "waiting",
     View.SNOOZED: "snoozed",
     View.RESOLVED: "resolved",
+    View.AUTOMATIC: "snoozed",
 }
 
 
@@ -88,11 +90,13 @@ class SidebarModel(QAbstractListModel):
             return fmt.group_name(entry.group)
         labels = {
             View.INBOX: self.tr("Inbox"),
+            View.NEEDS_REPLY: self.tr("Needs reply"),
             View.DUE_TODAY: self.tr("Due today"),
             View.OVERDUE: self.tr("Overdue"),
             View.WAITING: self.tr("Waiting on customer"),
             View.SNOOZED: self.tr("Snoozed"),
             View.RESOLVED: self.tr("Resolved"),
+            View.AUTOMATIC: self.tr("Automatic mail"),
         }
         if entry.view is not None:
             return labels[entry.view]
