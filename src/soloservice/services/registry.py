@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from soloservice.paths import database_path, settings_path
@@ -13,6 +16,7 @@ from soloservice.services.context import ServiceContext
 from soloservice.services.customer_import import CustomerImportService
 from soloservice.services.customer_merge import CustomerMergeService
 from soloservice.services.customers import CustomerService
+from soloservice.services.errors import InvalidInput
 from soloservice.services.followups import SurveyService
 from soloservice.services.forms import FormService
 from soloservice.services.inbox import InboxService
@@ -31,6 +35,22 @@ from soloservice.services.social import SocialAccountService, SocialImportServic
 from soloservice.services.templates import TemplateService
 from soloservice.storage.database import Database
 from soloservice.storage.settings_store import load_settings
+
+NOW_ENV = "SOLOSERVICE_NOW"
+
+
+def pinned_clock(text: str) -> Callable[[], datetime] | None:
+    """The clock ``SOLOSERVICE_NOW`` asks for, or None when it is unset."""
+    if not text.strip():
+        return None
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{NOW_ENV} is not an ISO 8601 time: {text.strip()!r}") from None
+    if moment.tzinfo is None:
+        raise InvalidInput(f"{NOW_ENV} needs a UTC offset, e.g. 2026-11-24T10:00+01:00")
+    fixed = moment.astimezone(UTC)
+    return lambda: fixed
 
 
 @dataclass
@@ -99,10 +119,19 @@ class Services:
 
     @classmethod
     def open(cls, data_dir: Path) -> Services:
-        """Open (and migrate) the store in ``data_dir`` with its settings."""
+        """Open (and migrate) the store in ``data_dir`` with its settings.
+
+        ``SOLOSERVICE_NOW`` (an ISO 8601 time with offset) pins the clock of every service:
+        scenario tests drive the real CLI and window through a founder's week with it, and a
+        report can be reproduced "as of" a moment.
+        """
         settings = load_settings(settings_path(data_dir))
+        clock = pinned_clock(os.environ.get(NOW_ENV, ""))
         db = Database(database_path(data_dir))
-        return cls.for_context(ServiceContext(db=db, settings=settings))
+        ctx = ServiceContext(db=db, settings=settings)
+        if clock is not None:
+            ctx.clock = clock
+        return cls.for_context(ctx)
 
     def close(self) -> None:
         self.ctx.db.close()
