@@ -7,7 +7,7 @@ import sys
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from soloservice.paths import APP_NAME
@@ -23,7 +23,8 @@ NORWEGIAN = ("nb", "no", "nn")
 def ui_language(system: QLocale | None = None) -> str:
     """The translation to use: SOLOSERVICE_LANG (da, nb or en) wins over the system locale.
 
-    Norwegian in any form gets the bokmål translation, the one we keep.
+    Norwegian in any form gets the bokmål translation, the one we keep. ``pseudo`` makes
+    every string ~40 % longer, to see what a longer language would clip.
     """
     wanted = os.environ.get(LANGUAGE_ENV, "").strip().lower().replace("-", "_")
     if not wanted:
@@ -43,6 +44,12 @@ def _install_translators(app: QApplication) -> list[QTranslator]:
         QLocale.setDefault(QLocale({"da": "da_DK", "nb": "nb_NO"}.get(language, "en_GB")))
     if language == "en":
         return installed
+    if language == "pseudo":
+        from soloservice.ui.pseudo_locale import PseudoTranslator
+
+        pseudo = PseudoTranslator(app)
+        app.installTranslator(pseudo)
+        return [pseudo]
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(QLocale(language), "qtbase", "_", qt_dir):
@@ -70,13 +77,20 @@ def _application() -> QApplication:
     return app
 
 
-def run_gui(data_dir: Path, demo: bool = False) -> int:
+def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None) -> int:
     """Open the main window on ``data_dir``; returns the process exit code.
 
     ``demo`` only changes the title (the CLI fills the data dir before calling this).
+    ``quit_after`` closes the window that many seconds after it is shown, as Ctrl+Q would:
+    smoke tests of a built bundle start the real window and need it to end by itself.
     """
     app = _application()
     _install_translators(app)
+    from soloservice import logsetup
+    from soloservice.ui.crash import CrashReporter
+
+    logsetup.setup_logging(data_dir, process="gui")
+    crashes = CrashReporter().install()  # a bug shows a dialog and is logged, not lost
     # Imported here so the Qt application exists (and can show errors) before the
     # database stack is loaded.
     from soloservice.services.registry import Services
@@ -90,17 +104,43 @@ def run_gui(data_dir: Path, demo: bool = False) -> int:
     collector = MainThreadCollector(app)
     try:
         services = Services.open(data_dir)
+        if services.backups.damage is not None:  # quick_check found damage: ask first
+            from soloservice.ui.backups_dialog import open_damaged_store
+
+            opened = open_damaged_store(services)
+            if opened is None:
+                crashes.uninstall()
+                return EXIT_STORAGE_ERROR
+            services = opened
     except (StorageError, SettingsError) as exc:
+        logsetup.log_error("cannot start: %s", exc)
+        crashes.uninstall()
         QMessageBox.critical(None, app.translate("app", "SoloService cannot start"), str(exc))
         return EXIT_STORAGE_ERROR
     window = MainWindow(services, settings_file=data_dir / UI_SETTINGS_FILE)
+    crashes.parent_widget = window
+    # Ctrl+Q ends the event loop even if a window outside the app's control is still open
+    # (a tray menu, a file dialog); closing the main window alone ends it as the last one.
+    window.quit_requested.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+    if services.backups.damage is not None:
+        window.setWindowTitle(app.translate("app", "SoloService — read-only (damaged database)"))
+    else:  # today's automatic backup, on the worker so the window shows at once
+        failed = app.translate("app", "The daily backup failed: %1")
+        window.runner.run_task(
+            services.backups.daily_if_due,
+            on_error=lambda exc: window.statusBar().showMessage(failed.replace("%1", str(exc))),
+        )
     if demo:
         window.setWindowTitle(app.translate("app", "SoloService — demo data"))
     window.show()
     QTimer.singleShot(0, window.table.setFocus)
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), lambda: window.quit_app() or app.quit())
     try:
         return int(app.exec())
     finally:
         window.runner.wait()
         services.close()
         collector.stop()
+        crashes.uninstall()
+        logsetup.stop_logging()

@@ -29,6 +29,7 @@ def counts(data_dir: Path) -> tuple[int, ...]:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
+    (tmp_path / "data").mkdir()  # a --data-dir that does not exist is refused (issue 11)
     return tmp_path / "data"
 
 
@@ -156,6 +157,7 @@ def test_other_modules_can_add_import_sources(capsys: pytest.CaptureFixture[str]
 
 def test_customer_opt_out_stops_surveys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "optout")
+    (tmp_path / "optout").mkdir()
     call = run_json(
         capsys, "--data-dir", data, "log-call", "--phone", "+45 20 12 34 56", "--name", "Ole",
         "--note", "Tak",
@@ -173,6 +175,7 @@ def test_customer_opt_out_stops_surveys(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_customer_edit_and_identities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "edit")
+    (tmp_path / "edit").mkdir()
     call = run_json(
         capsys, "--data-dir", data, "log-call", "--phone", "+45 20 12 34 56", "--name", "Ole",
         "--note", "Tak",

@@ -92,7 +92,8 @@ def test_inbox_json_shape(demo_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     with sqlite3.connect(database_path(demo_dir)) as conn:
         open_now = conn.execute(
             "SELECT count(*) FROM inquiry WHERE status IN ('new','open','waiting') "
-            "AND (snoozed_until IS NULL OR snoozed_until <= datetime('now'))"
+            "AND (snoozed_until IS NULL OR snoozed_until <= datetime('now')) "
+            "AND automatic_reason = ''"
         ).fetchone()[0]
     assert len(rows) == open_now
 
@@ -106,7 +107,21 @@ def test_inbox_filters(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
     waiting = run_json(capsys, *base, "--status", "waiting")
     assert waiting and {r["status"] for r in waiting} == {"waiting"}
     overdue = run_json(capsys, *base, "--overdue")
-    assert overdue and all(r["overdue"] for r in overdue)
+    assert overdue and all(r["overdue"] and r["needs_reply"] for r in overdue)
+    needs_reply = run_json(capsys, *base, "--needs-reply")
+    assert {r["id"] for r in overdue} < {r["id"] for r in needs_reply}
+    assert all(r["status"] in ("new", "open") for r in needs_reply)
+    due_today = run_json(capsys, *base, "--due-today")
+    assert all(r["due_today"] and not r["overdue"] for r in due_today)
+    # The demo's open work is mostly answered: only some of it needs a reply (issue 11).
+    inbox = run_json(capsys, *base)
+    assert len(needs_reply) < len(inbox)
+    counts = run_json(capsys, "--data-dir", str(demo_dir), "counts", "--json")
+    assert (counts["needs_reply"], counts["overdue"], counts["due_today"]) == (
+        len(needs_reply),
+        len(overdue),
+        len(due_today),
+    )
     resolved = run_json(capsys, *base, "--status", "RESOLVED", "--limit", "3")
     assert len(resolved) == 3 and {r["status"] for r in resolved} == {"resolved"}
     assert len(run_json(capsys, *base, "--limit", "2")) == 2
@@ -157,6 +172,7 @@ def test_log_call_with_callback_creates_an_open_phone_inquiry(
         capsys,
         "--data-dir",
         data,
+        "--create",
         "log-call",
         "--phone",
         "20 12 34 56",
@@ -241,10 +257,11 @@ def test_export_round_trip(
     assert (summary["customers"], summary["inquiries"]) == (customers, inquiries)
     assert (summary["messages"], summary["events"]) == (messages, events)
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert len(data["inquiries"]) == inquiries
+    assert len(data["tables"]["inquiry"]) == inquiries
     shown = run_json(capsys, "--data-dir", str(demo_dir), "show", "5", "--json")
-    exported = next(i for i in data["inquiries"] if i["id"] == 5)
-    assert [m["text"] for m in exported["messages"]] == [m["text"] for m in shown["messages"]]
+    exported = next(i for i in data["tables"]["inquiry"] if i["id"] == 5)
+    own = [m for m in data["tables"]["message"] if m["inquiry_id"] == 5]
+    assert [m["text"] for m in own] == [m["text"] for m in shown["messages"]]
     assert datetime.fromisoformat(exported["received_at"]) == datetime.fromisoformat(
         shown["received_at"]
     )
@@ -289,7 +306,8 @@ def test_unreadable_database(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_gui_demo_refuses_a_real_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = str(tmp_path / "real")
-    run_json(capsys, "--data-dir", data, "log-call", "--phone", "20123456", "--note", "Hej")
+    run_json(capsys, "--data-dir", data, "--create", "log-call", "--phone", "20123456",
+             "--note", "Hej")  # fmt: skip
     code, _, err = run(capsys, "--data-dir", data, "gui", "--demo")
     assert code == 2 and "not demo data" in err
 

@@ -3,6 +3,7 @@ real Dovecot and aiosmtpd test servers."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from soloservice.cli.mail_cmds import _reply_send_status
 from soloservice.paths import database_path
 from tests.helpers.cli import run, run_json
-from tests.helpers.mailservers import DovecotServer, MailUser, SmtpServer, TestCerts
+from tests.helpers.mailservers import DovecotServer, MailUser, SmtpServer, TestCerts, free_port
 
 pytestmark = pytest.mark.mailserver
 
@@ -52,7 +54,7 @@ def account_dir(
     data = tmp_path / "d"
     added = run_json(
         capsys,
-        "--data-dir", str(data), "account", "add", "shop", "--email", OWN,
+        "--data-dir", str(data), "--create", "account", "add", "shop", "--email", OWN,
         "--imap-host", dovecot.host, "--imap-port", str(dovecot.imap_port),
         "--imap-security", "none", "--smtp-host", smtp.host, "--smtp-port", str(smtp.port),
         "--smtp-security", "none", "--allow-plaintext", "--username", mailbox.name,
@@ -97,9 +99,11 @@ def test_wrong_password_exits_2_with_the_reason(
     account_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SHOP_MAIL_PASSWORD", "wrong")
-    code, out, _err = run(capsys, "--data-dir", str(account_dir), "sync")
+    code, out, err = run(capsys, "--data-dir", str(account_dir), "sync")
     assert code == 2
     assert "login" in out
+    (line,) = err.strip().splitlines()
+    assert line.startswith("soloservice: error: sync shop: login")
     listed = run_json(capsys, "--data-dir", str(account_dir), "account", "list")
     assert "login" in (listed[0]["last_error"] or "")
 
@@ -114,10 +118,14 @@ def test_smtp_down_keeps_the_reply_in_the_outbox(
     dovecot.deliver(mailbox, customer_mail(2))
     run_json(capsys, "--data-dir", str(account_dir), "sync")
     smtp.stop()
-    queued = run_json(
+    code, out, err = run(
         capsys, "--data-dir", str(account_dir), "reply", "1", "--body", "Tak!", "--send"
     )
-    assert queued["status"] == "pending"
+    assert code == 2, "a reply that could only be queued is not a success"
+    assert json.loads(out)["status"] == "pending"
+    (line,) = err.strip().splitlines()
+    assert line.startswith("soloservice: error: queued, not sent: ")
+    assert line.endswith("; the outbox will retry")
     waiting = run_json(capsys, "--data-dir", str(account_dir), "outbox")
     assert waiting[0]["attempts"] == 1 and waiting[0]["last_error"]
     smtp.start()
@@ -157,7 +165,78 @@ def test_no_password_is_ever_in_the_database(
 def test_bad_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
+    (tmp_path / "d").mkdir()
     code, _out, err = run(capsys, "--data-dir", str(tmp_path / "d"), *argv)
     assert code == 2
     assert len(err.strip().splitlines()) == 1
     assert message in err
+
+
+def _add_down_account(data: Path, capsys: pytest.CaptureFixture[str], mailbox: MailUser) -> None:
+    """A second account whose servers are down: nothing listens on either port."""
+    run_json(
+        capsys,
+        "--data-dir", str(data), "account", "add", "down", "--email", "salg@butik.dk",
+        "--imap-host", "127.0.0.1", "--imap-port", str(free_port()), "--imap-security", "none",
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(free_port()), "--smtp-security", "none",
+        "--allow-plaintext", "--username", mailbox.name, "--password-env", "SHOP_MAIL_PASSWORD",
+    )  # fmt: skip
+
+
+def test_a_failing_sync_says_why_on_stderr_one_line_per_account(
+    account_dir: Path, capsys: pytest.CaptureFixture[str], dovecot: DovecotServer, mailbox: MailUser
+) -> None:
+    _add_down_account(account_dir, capsys, mailbox)
+    dovecot.deliver(mailbox, customer_mail(4))
+    code, out, err = run(capsys, "--data-dir", str(account_dir), "sync")
+    assert code == 2
+    by_account = {item["account"]: item for item in json.loads(out)}
+    assert by_account["shop"]["new_inquiries"] == 1, "the working account is still synced"
+    assert by_account["down"]["errors"]
+    (line,) = err.strip().splitlines()
+    assert line.startswith("soloservice: error: sync down: ")
+    assert "refused" in line or "connect" in line, line
+
+    code, out, err = run(capsys, "--data-dir", str(account_dir), "sync", "--account", "shop")
+    assert (code, err) == (0, "")
+
+
+def test_account_test_of_a_down_server_says_why_on_stderr(
+    account_dir: Path, capsys: pytest.CaptureFixture[str], mailbox: MailUser
+) -> None:
+    _add_down_account(account_dir, capsys, mailbox)
+    code, out, err = run(capsys, "--data-dir", str(account_dir), "account", "test", "down")
+    assert code == 2
+    assert [r["ok"] for r in json.loads(out)] == [False, False]
+    (line,) = err.strip().splitlines()
+    assert line.startswith("soloservice: error: account down: ")
+    assert "imap" in line.lower() and "smtp" in line.lower()
+    code, _out, err = run(capsys, "--data-dir", str(account_dir), "account", "test", "shop")
+    assert (code, err) == (0, "")
+
+
+def test_reply_send_with_a_wrong_smtp_password_exits_2_and_says_it_is_queued(
+    account_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    dovecot: DovecotServer,
+    mailbox: MailUser,
+    smtp: SmtpServer,
+) -> None:
+    dovecot.deliver(mailbox, customer_mail(5))
+    run_json(capsys, "--data-dir", str(account_dir), "sync")
+    smtp.password = "changed-on-the-server"
+    code, out, err = run(
+        capsys, "--data-dir", str(account_dir), "reply", "1", "--body", "Tak!", "--send"
+    )
+    assert code == 2 and json.loads(out)["status"] == "pending"
+    assert "queued, not sent: login:" in err and smtp.received == []
+
+
+def test_a_reply_refused_for_good_is_reported_as_not_retried(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _reply_send_status("sent", None, 7) == 0
+    assert _reply_send_status("failed", "rejected: no such user", 7) == 2
+    err = capsys.readouterr().err
+    assert "not sent: rejected: no such user; the server refused it" in err
+    assert "outbox cancel 7" in err

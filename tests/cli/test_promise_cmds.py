@@ -14,7 +14,7 @@ def call_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, 
     data = tmp_path / "d"
     detail = run_json(
         capsys,
-        "--data-dir", str(data), "log-call", "--phone", "+45 20 12 34 56", "--name",
+        "--data-dir", str(data), "--create", "log-call", "--phone", "+45 20 12 34 56", "--name",
         "Mette Hansen", "--note", "Vasen kom i stykker", "--complaint", "--callback",
     )  # fmt: skip
     return data, int(detail["id"])

@@ -17,7 +17,7 @@ def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     data = tmp_path / "d"
     run_json(
         capsys,
-        "--data-dir", str(data), "log-call", "--phone", "+45 20 12 34 56", "--name",
+        "--data-dir", str(data), "--create", "log-call", "--phone", "+45 20 12 34 56", "--name",
         "Mette Hansen", "--note", "Vasen kom i stykker", "--complaint", "--callback",
     )  # fmt: skip
     return data
@@ -40,8 +40,14 @@ def test_review_json_has_stable_keys(data: Path, capsys: pytest.CaptureFixture[s
     ]  # fmt: skip
     phone = doc["channels"]["phone"]
     assert phone["received"]["value"] == 1 and phone["complaints"]["value"] == 1
-    assert phone["iceberg"] == {"low": 10, "high": 26}
+    # The shop's only customer is the one who complained: nobody is left to be silent.
+    assert phone["iceberg"] == {
+        "low": 0, "high": 0, "estimate_low": 10, "estimate_high": 26,
+        "customers_on_record": 1, "complaining_customers": 1, "bound": 0, "bounded": True,
+    }  # fmt: skip
     assert phone["value_at_risk"]["value"] == 100_000
+    assert phone["value_at_risk_default"]["value"] == 100_000
+    assert phone["value_at_risk_known"] == {"value": 0.0, "inquiry_ids": []}
     assert set(doc["remedies"]) >= {"total_cost", "per_kind", "satisfied_percent"}
 
 

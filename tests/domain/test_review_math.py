@@ -11,7 +11,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from soloservice.domain.iceberg import Iceberg
 from soloservice.domain.promise import BusinessCalendar, due_at
 from soloservice.domain.review_math import (
     DetractorAnswer,
@@ -286,3 +289,69 @@ def test_median_and_nearest_rank_percentile() -> None:
     assert median([]) is None and percentile_nearest_rank([], 90) is None
     with pytest.raises(ValueError):
         percentile_nearest_rank(ten, 0)
+
+
+# -- the iceberg, capped by the customers on record; value at risk by where it comes from ------
+
+
+def test_the_iceberg_is_capped_by_the_customers_on_record() -> None:
+    """The issue's shop: 17 complaints from 17 of its 80 customers."""
+    records = [
+        InquiryRecord(100 + i, E, C, cph(5, 26, 9), Status.OPEN, customer_id=i) for i in range(17)
+    ]
+    unbounded = week_review(records, year=2026, week=22, now=NOW, calendar=DK).total
+    assert unbounded.iceberg == (170, 442) and not unbounded.silent_unhappy.bounded
+    capped = week_review(records, year=2026, week=22, now=NOW, calendar=DK, customer_base=80).total
+    ice = capped.silent_unhappy
+    assert (ice.estimate, ice.customers, ice.complainers, ice.bound) == ((170, 442), 80, 17, 63)
+    assert ice.bounded and capped.iceberg == (63, 63)
+    # a big enough base leaves the low end and caps only the high one
+    big = week_review(records, year=2026, week=22, now=NOW, calendar=DK, customer_base=317)
+    assert big.total.iceberg == (170, 300) and big.total.silent_unhappy.bounded
+    huge = week_review(records, year=2026, week=22, now=NOW, calendar=DK, customer_base=5_000)
+    assert huge.total.iceberg == (170, 442) and not huge.total.silent_unhappy.bounded
+
+
+def test_two_complaints_from_one_customer_count_one_complainer() -> None:
+    records = [
+        InquiryRecord(1, E, C, cph(5, 26, 9), Status.OPEN, customer_id=7),
+        InquiryRecord(2, P, C, cph(5, 27, 9), Status.OPEN, customer_id=7),
+    ]
+    total = week_review(records, year=2026, week=22, now=NOW, calendar=DK, customer_base=3).total
+    assert total.silent_unhappy.complainers == 1
+    assert total.iceberg == (2, 2)
+
+
+@given(
+    complaints=st.integers(0, 60),
+    complainers=st.integers(0, 60),
+    customers=st.one_of(st.none(), st.integers(0, 2_000)),
+)
+def test_the_capped_range_is_never_more_than_the_estimate_or_the_cap(
+    complaints: int, complainers: int, customers: int | None
+) -> None:
+    ice = Iceberg(complaints, min(complainers, complaints), customers)
+    low, high = ice.range
+    assert 0 <= low <= high <= ice.estimate[1]
+    assert low <= ice.estimate[0]
+    if ice.bound is not None:
+        assert high <= ice.bound
+    assert ice.bounded == (ice.range != ice.estimate)
+
+
+def test_value_at_risk_says_how_much_rests_on_the_default_value() -> None:
+    records = [
+        # customer 1: own annual value (known); customer 2: the default value
+        InquiryRecord(1, E, C, cph(5, 26, 9), Status.OPEN, customer_id=1,
+                      lifetime_value=240_000.0, value_known=True),
+        InquiryRecord(2, E, C, cph(5, 26, 10), Status.OPEN, customer_id=2,
+                      lifetime_value=100_000.0, value_known=False),
+    ]  # fmt: skip
+    detractors = [
+        DetractorAnswer(3, 100_000.0, cph(5, 27, 9), P, inquiry_id=9, value_known=False),
+        DetractorAnswer(1, 240_000.0, cph(5, 27, 9), E, inquiry_id=1),  # counted once
+    ]
+    t = week_review(records, year=2026, week=22, now=NOW, calendar=DK, detractors=detractors).total
+    assert t.value_at_risk == Figure(440_000.0, (1, 2, 9))
+    assert t.value_at_risk_default == Figure(200_000.0, (2, 9))
+    assert t.value_at_risk_known == Figure(240_000.0, (1,))

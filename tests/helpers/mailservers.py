@@ -3,14 +3,19 @@
 Dovecot runs from a config in a temp dir on 127.0.0.1 with free ports, plaintext and
 implicit TLS, a passwd-file of ready-made users (one fresh, empty mailbox per test) and
 Maildir storage. It works as root (CI) and as a normal user; as root Dovecot refuses to
-run mail processes as uid 0, so mailboxes belong to ``nobody``.
+run mail processes as uid 0, so mailboxes belong to ``nobody``. The config is written in the
+dialect of the installed Dovecot: 2.3 (Debian 12, Ubuntu 24.04) or 2.4 (Debian 13). Its own
+ports, run directory and instance name keep it apart from a system Dovecot (143/993).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import grp
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -235,6 +240,7 @@ class DovecotServer:
         ]
         self._handed_out = 0
         self._started = False
+        self.version: tuple[int, int] | None = None  # set when the config is written
 
     def _write_config(self) -> None:
         base = self.root / "run"
@@ -249,6 +255,7 @@ class DovecotServer:
             mail_uid, mail_gid = nobody.pw_uid, nobody.pw_gid
             login_user = _existing_user("dovenull") or "nobody"
             internal_user = "root"
+            internal_group = ""  # Dovecot's default ("dovecot", made by the package)
             chroot = ""
             os.chmod(self.root, 0o755)
             os.chown(self.mail_dir, mail_uid, mail_gid)
@@ -256,66 +263,29 @@ class DovecotServer:
             me = pwd.getpwuid(os.getuid())
             mail_uid, mail_gid = me.pw_uid, me.pw_gid
             login_user = internal_user = me.pw_name
+            # 2.4 gives its sockets to this group; a normal user can only chown to its own.
+            internal_group = grp.getgrgid(me.pw_gid).gr_name
             chroot = "  chroot =\n"  # a normal user cannot chroot
-        self.config.write_text(
-            f"""
-protocols = imap
-listen = {HOST}
-base_dir = {base}
-state_dir = {base}/state
-instance_name = soloservice-test-{os.getpid()}
-log_path = {self.log}
-info_log_path = {self.log}
-ssl = yes
-ssl_cert = <{self.certs.cert}
-ssl_key = <{self.certs.key}
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-default_login_user = {login_user}
-default_internal_user = {internal_user}
-first_valid_uid = 1
-mail_location = maildir:{self.mail_dir}/%u
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN {passwd}
-}}
-userdb {{
-  driver = static
-  args = uid={mail_uid} gid={mail_gid} home={self.mail_dir}/%u
-}}
-namespace inbox {{
-  inbox = yes
-  separator = /
-  mailbox Sendt {{
-    special_use = \\Sent
-    auto = subscribe
-  }}
-  mailbox Trash {{
-    special_use = \\Trash
-    auto = create
-  }}
-}}
-service imap-login {{
-{chroot}  inet_listener imap {{
-    address = {HOST}
-    port = {self.imap_port}
-  }}
-  inet_listener imaps {{
-    address = {HOST}
-    port = {self.imaps_port}
-    ssl = yes
-  }}
-}}
-service anvil {{
-{chroot}  # No auth penalty socket: after a wrong-password test every later login from
-  # 127.0.0.1 would otherwise wait seconds (login_trusted_networks does not lift that).
-  unix_listener anvil-auth-penalty {{
-    mode = 0
-  }}
-}}
-"""
+        settings = _ConfigValues(
+            base=base,
+            log=self.log,
+            instance=f"soloservice-test-{os.getpid()}",
+            cert=self.certs.cert,
+            key=self.certs.key,
+            login_user=login_user,
+            internal_user=internal_user,
+            internal_group=internal_group,
+            mail_dir=self.mail_dir,
+            passwd=passwd,
+            mail_uid=mail_uid,
+            mail_gid=mail_gid,
+            imap_port=self.imap_port,
+            imaps_port=self.imaps_port,
+            chroot=chroot,
         )
+        self.version = dovecot_version(self.binary)
+        writer = _config_24 if self.version >= (2, 4) else _config_23
+        self.config.write_text(writer(settings))
 
     def start(self) -> None:
         self._write_config()
@@ -406,6 +376,165 @@ def _existing_user(name: str) -> str | None:
     except KeyError:
         return None
     return name
+
+
+def dovecot_version(binary: str) -> tuple[int, int]:
+    """``(major, minor)`` from ``dovecot --version`` ("2.3.19.1 (9b53102964)", "2.4.1-4 (…)").
+
+    2.4 rejects every 2.3 configuration ("The first setting must be dovecot_config_version")
+    and 2.3 knows none of 2.4's names, so the config is written for the version installed.
+    """
+    return _dovecot_version(binary)
+
+
+@functools.cache
+def _dovecot_version(binary: str) -> tuple[int, int]:
+    result = subprocess.run(
+        [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+    )
+    return parse_dovecot_version(result.stdout)
+
+
+def parse_dovecot_version(text: str) -> tuple[int, int]:
+    match = re.match(r"\s*(\d+)\.(\d+)", text)
+    if match is None:
+        raise RuntimeError(f"cannot read the Dovecot version from {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+@dataclass(frozen=True)
+class _ConfigValues:
+    base: Path
+    log: Path
+    instance: str
+    cert: Path
+    key: Path
+    login_user: str
+    internal_user: str
+    internal_group: str  # "" = Dovecot's default
+    mail_dir: Path
+    passwd: Path
+    mail_uid: int
+    mail_gid: int
+    imap_port: int
+    imaps_port: int
+    chroot: str  # "" or "  chroot =\n" (a normal user cannot chroot the login process)
+
+
+# Shared by both versions: the folders a real account has (Danish "Sendt" on purpose).
+_NAMESPACE = """namespace inbox {
+  inbox = yes
+  separator = /
+  mailbox Sendt {
+    special_use = \\Sent
+    auto = subscribe
+  }
+  mailbox Trash {
+    special_use = \\Trash
+    auto = create
+  }
+}
+"""
+
+# No auth penalty socket: after a wrong-password test every later login from 127.0.0.1
+# would otherwise wait seconds (login_trusted_networks does not lift that).
+_ANVIL = """service anvil {{
+{chroot}  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
+"""
+
+
+def _config_23(v: _ConfigValues) -> str:
+    """Dovecot 2.3 (Debian 12, Ubuntu 24.04)."""
+    return f"""
+protocols = imap
+listen = {HOST}
+base_dir = {v.base}
+state_dir = {v.base}/state
+instance_name = {v.instance}
+log_path = {v.log}
+info_log_path = {v.log}
+ssl = yes
+ssl_cert = <{v.cert}
+ssl_key = <{v.key}
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+default_login_user = {v.login_user}
+default_internal_user = {v.internal_user}
+first_valid_uid = 1
+mail_location = maildir:{v.mail_dir}/%u
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN {v.passwd}
+}}
+userdb {{
+  driver = static
+  args = uid={v.mail_uid} gid={v.mail_gid} home={v.mail_dir}/%u
+}}
+{_NAMESPACE}service imap-login {{
+{v.chroot}  inet_listener imap {{
+    address = {HOST}
+    port = {v.imap_port}
+  }}
+  inet_listener imaps {{
+    address = {HOST}
+    port = {v.imaps_port}
+    ssl = yes
+  }}
+}}
+{_ANVIL.format(chroot=v.chroot)}"""
+
+
+def _config_24(v: _ConfigValues) -> str:
+    """Dovecot 2.4 (Debian 13): versioned config, renamed settings, named passdb/userdb,
+    ``%{user}`` variables, certificate paths instead of ``<file`` contents."""
+    group = f"default_internal_group = {v.internal_group}\n" if v.internal_group else ""
+    return f"""dovecot_config_version = 2.4.0
+dovecot_storage_version = 2.4.0
+protocols = imap
+listen = {HOST}
+base_dir = {v.base}
+state_dir = {v.base}/state
+instance_name = {v.instance}
+log_path = {v.log}
+info_log_path = {v.log}
+ssl = yes
+ssl_server_cert_file = {v.cert}
+ssl_server_key_file = {v.key}
+auth_allow_cleartext = yes
+auth_mechanisms = plain login
+auth_failure_delay = 0
+default_login_user = {v.login_user}
+default_internal_user = {v.internal_user}
+{group}first_valid_uid = 1
+mail_driver = maildir
+mail_home = {v.mail_dir}/%{{user}}
+mail_path = {v.mail_dir}/%{{user}}
+passdb passwd-file {{
+  passwd_file_path = {v.passwd}
+}}
+userdb static {{
+  fields {{
+    uid = {v.mail_uid}
+    gid = {v.mail_gid}
+    home = {v.mail_dir}/%{{user}}
+  }}
+}}
+{_NAMESPACE}service imap-login {{
+{v.chroot}  inet_listener imap {{
+    listen = {HOST}
+    port = {v.imap_port}
+  }}
+  inet_listener imaps {{
+    listen = {HOST}
+    port = {v.imaps_port}
+    ssl = yes
+  }}
+}}
+{_ANVIL.format(chroot=v.chroot)}"""
 
 
 def start_dovecot(certs: TestCerts | None = None) -> DovecotServer:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -120,7 +120,7 @@ class Founder:
 
     def sent(self) -> list[EmailMessage]:
         return [
-            message_from_bytes(m.raw, _class=EmailMessage)  # type: ignore[arg-type]
+            message_from_bytes(m.raw, _class=EmailMessage, policy=policy.default)  # type: ignore[arg-type]
             for m in self.smtp.received
         ]
 

@@ -89,7 +89,7 @@ def test_a_mailed_no_reopens_the_case_and_the_call_back_closes_it(founder: Found
     assert local(27, 8) < datetime.fromisoformat(vase["due_at"])
     assert vase_id in {r["id"] for r in founder.inbox("--needs-reply")}
     john = founder.show(hours_id)
-    assert john["status"] == "resolved"
+    assert john["status"] == "closed"  # a happy answer closes the case for good
 
     # The founder calls Mette back on the case: the promise is kept, no new inquiry.
     founder.at(local(27, 9)).ok(
@@ -111,6 +111,9 @@ def test_a_mailed_no_reopens_the_case_and_the_call_back_closes_it(founder: Found
     assert email["followups_answered"]["value"] == 2
     assert email["unanswered_now"]["value"] == 0
     assert review["remedies"]["total_cost"] == 250.0
+    # Two customers, one complaint: no "10-26 silent unhappy customers" for a shop this size.
+    iceberg = review["channels"]["total"]["iceberg"]
+    assert iceberg["bounded"] is True and iceberg["high"] <= 1
 
 
 def test_a_mailed_pulse_detractor_starts_a_closed_loop(founder: Founder) -> None:

@@ -1,14 +1,30 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
 
 import pytest
 
-from soloservice.domain.types import CallDirection, CallOutcome, Channel, InquiryKind, Status
+from soloservice.channels.form.rules import SAMPLE_MAILS
+from soloservice.domain.types import (
+    CallDirection,
+    CallOutcome,
+    Channel,
+    Direction,
+    IdentityKind,
+    InquiryKind,
+    Status,
+)
 from soloservice.services.calls import CallLog
+from soloservice.services.customers import CustomerRef
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.errors import InvalidInput
-from soloservice.services.registry import Services
+from soloservice.services.inquiries import NewInquiry
+from soloservice.services.registry import NOW_ENV, Services
+from tests.helpers.cli import run, run_json
 from tests.helpers.clock import FixedClock
 
 
@@ -90,3 +106,281 @@ def test_bad_calls_are_refused_and_nothing_is_stored(
         services.calls.log_call(log)
     assert services.inbox.count(InboxQuery(view=View.INBOX)) == 0
     assert services.inbox.count(InboxQuery(view=View.RESOLVED)) == 0
+
+
+# -- possible numbers, calls on a case (issue 11 items 7 and 8) -----------------------------
+
+
+def _eml(folder: Path, sender: str, subject: str, text: str, when: datetime) -> Path:
+    mail = EmailMessage()
+    mail["From"] = sender
+    mail["To"] = "kontakt@hyggekeramik.dk"
+    mail["Subject"] = subject
+    mail["Date"] = format_datetime(when)
+    mail["Message-ID"] = make_msgid(domain="example.org")
+    mail.set_content(text)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{len(list(folder.iterdir()))}.eml"
+    path.write_bytes(mail.as_bytes())
+    return path
+
+
+def test_a_possible_number_is_logged_with_a_warning_on_stderr(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, out, err = run(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "log-call",
+        "--phone",
+        "+45 20 00 00 00",
+        "--name",
+        "Ny Kunde",
+        "--note",
+        "Spurgte om levering",
+    )
+    assert code == 0, err
+    detail = json.loads(out)
+    assert detail["customer_card"]["identities"][0]["value"] == "+4520000000"
+    assert len(err.strip().splitlines()) == 1 and "warning" in err and "+45 20 00 00 00" in err
+    # The same number, typed another way, is the same customer.
+    again = run_json(
+        capsys, "--data-dir", str(data_dir), "log-call", "--phone", "20000000", "--note", "igen"
+    )
+    assert again["customer_card"]["id"] == detail["customer_card"]["id"]
+
+
+def test_an_impossible_number_is_still_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    code, _out, err = run(
+        capsys, "--data-dir", str(data_dir), "log-call", "--phone", "12", "--note", "x"
+    )
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "phone number" in err
+
+
+def test_form_mail_phone_is_an_identity_and_a_later_call_matches(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    sample = SAMPLE_MAILS["WordPress Contact Form 7"]  # Telefon: 22 33 44 55
+    path = tmp_path / "form.eml"
+    mail = EmailMessage()
+    mail["From"] = sample.from_addr
+    mail["Reply-To"] = sample.reply_to or ""
+    mail["To"] = "kontakt@hyggekeramik.dk"
+    mail["Subject"] = sample.subject
+    mail["Date"] = format_datetime(datetime(2026, 11, 23, 18, 30, tzinfo=UTC))
+    mail["Message-ID"] = make_msgid(domain="hyggekeramik.dk")
+    mail.set_content(sample.text or "")
+    path.write_bytes(mail.as_bytes())
+    summary = run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
+    assert summary["new_inquiries"] == 1
+    (form,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    assert form["channel"] == "form"
+    card = run_json(
+        capsys, "--data-dir", str(data_dir), "customer", "show", str(form["customer_id"])
+    )
+    assert {"kind": "phone", "value": "+4522334455", "display": "+45 22 33 44 55"} in card[
+        "identities"
+    ]
+    call = run_json(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "log-call",
+        "--phone",
+        "+45 22 33 44 55",
+        "--note",
+        "Ringede om den revnede skål",
+    )
+    assert call["customer_card"]["id"] == form["customer_id"]
+
+
+def test_call_back_on_an_overdue_mail_case_joins_it_and_fulfils_the_promise(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    received = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # Monday
+    monkeypatch.setenv(NOW_ENV, "2026-11-23T10:00+01:00")
+    path = _eml(
+        tmp_path / "m",
+        "Mette <mette@example.dk>",
+        "Knust vase",
+        "Hej, vasen kom knust frem. Hvad gør vi?",
+        received,
+    )
+    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
+    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    monkeypatch.setenv(NOW_ENV, "2026-11-25T14:00+01:00")  # two days on: overdue
+    overdue = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--overdue", "--json")
+    assert [r["id"] for r in overdue] == [case["id"]]
+
+    detail = run_json(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "log-call",
+        "--inquiry",
+        str(case["id"]),
+        "--direction",
+        "out",
+        "--duration",
+        "5",
+        "--callback",
+        "--note",
+        "Ringede Mette op, sender en ny vase",
+    )
+    assert detail["id"] == case["id"]
+    assert [(m["direction"], m["channel"]) for m in detail["messages"]] == [
+        ("in", "email"),
+        ("out", "phone"),
+    ]
+    assert detail["first_response_at"] is not None and detail["promise_kept"] is False
+    inbox = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    assert [r["id"] for r in inbox] == [case["id"]]  # no second inquiry
+    assert run_json(capsys, "--data-dir", str(data_dir), "inbox", "--overdue", "--json") == []
+
+
+def test_solved_call_back_on_a_case_resolves_it_without_a_call_back_owed(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = _eml(
+        tmp_path / "m",
+        "Mette <mette@example.dk>",
+        "Knust vase",
+        "Hej, vasen kom knust frem.",
+        datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
+    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    detail = run_json(
+        capsys,
+        "--data-dir",
+        str(data_dir),
+        "log-call",
+        "--inquiry",
+        str(case["id"]),
+        "--direction",
+        "out",
+        "--solved",
+        "--note",
+        "Løst i telefonen",
+    )
+    assert detail["status"] == "resolved" and detail["needs_reply_since"] is None
+    assert run_json(capsys, "--data-dir", str(data_dir), "inbox", "--needs-reply", "--json") == []
+
+
+def test_a_call_back_without_an_outcome_answers_the_case_like_a_mailed_reply(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = _eml(
+        tmp_path / "m",
+        "Mette <mette@example.dk>",
+        "Tilbud på krus",
+        "Hej, kan I lave 40 krus?",
+        datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+    )
+    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
+    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    args = ["--data-dir", str(data_dir), "log-call", "--inquiry", str(case["id"])]
+    detail = run_json(capsys, *args, "--direction", "out", "--note", "Tilbud sendes i dag")
+    # the after-reply setting's default: waiting on the customer, nothing owed, still listed
+    assert detail["status"] == "waiting" and detail["needs_reply_since"] is None
+    assert [r["id"] for r in run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")] == [
+        case["id"]
+    ]
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, *args, "--solved", "--callback", "--note", "x")
+    assert exit_.value.code == 2 and "not allowed with" in capsys.readouterr().err
+
+
+def test_an_outgoing_call_back_owed_keeps_the_case_open_with_a_new_call_back_promise(
+    services: Services, clock: FixedClock
+) -> None:
+    owed = services.calls.log_call(
+        CallLog(phone="20123456", name="Mette", note="Ring tilbage", outcome=CallOutcome.CALLBACK)
+    )
+    clock.advance(hours=1)
+    done = services.calls.log_call(
+        CallLog(
+            phone="",
+            note="Ingen svar endnu fra leverandøren, ringer igen",
+            direction=CallDirection.OUTGOING,
+            inquiry_id=owed.id,
+            outcome=CallOutcome.CALLBACK,
+        )
+    )
+    assert done.id == owed.id and done.status is Status.OPEN
+    assert done.promise_kept is True  # the first call-back was in time
+    assert done.needs_reply_since == clock.now
+    assert done.due_at == services.ctx.due_for(Channel.PHONE, clock.now)
+
+
+def test_an_incoming_call_on_a_case_is_a_customer_message(
+    services: Services, clock: FixedClock
+) -> None:
+    case = services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(
+                name="Mette", identity_kind=IdentityKind.EMAIL, identity_value="mette@example.dk"
+            ),
+            channel=Channel.EMAIL,
+            subject="Knust vase",
+            text="Hej, vasen kom knust frem.",
+        )
+    )
+    services.inquiries.record_reply(case.id, "Vi sender en ny.")
+    assert services.inquiries.get(case.id).needs_reply_since is None
+    clock.advance(hours=2)
+    joined = services.calls.log_call(
+        CallLog(
+            phone="20 12 34 56",
+            note="Mette ringede: hvornår kommer den nye?",
+            inquiry_id=case.id,
+            outcome=CallOutcome.CALLBACK,
+        )
+    )
+    assert joined.id == case.id
+    assert joined.status is Status.OPEN
+    assert joined.messages[-1].direction is Direction.IN
+    assert joined.messages[-1].channel is Channel.PHONE
+    assert joined.needs_reply_since == clock.now
+    assert joined.due_at == services.ctx.due_for(Channel.PHONE, clock.now)
+    # the number she called from is hers now
+    assert ("phone", "+4520123456") in {(i.kind.value, i.value) for i in joined.customer.identities}
+
+
+def test_call_back_on_a_closed_loop_case_fulfils_the_24_hour_promise(
+    services: Services, clock: FixedClock
+) -> None:
+    first = services.calls.log_call(CallLog(phone="20123456", name="Mette", note="Knust vase"))
+    (check,) = services.surveys.for_inquiry(first.id)
+    clock.advance(days=3)
+    result = services.surveys.record_answer(check.id, satisfied=False, comment="Stadig knust")
+    assert result.closed_loop_inquiry_id == first.id
+    reopened = services.inquiries.get(first.id)
+    assert reopened.closed_loop and reopened.needs_reply_since is not None
+    clock.advance(hours=2)
+    before = services.inbox.count(InboxQuery(view=View.INBOX))
+    done = services.calls.log_call(
+        CallLog(
+            phone="",
+            note="Ringede tilbage, ny vase på vej",
+            direction=CallDirection.OUTGOING,
+            inquiry_id=first.id,
+            outcome=CallOutcome.SOLVED,
+        )
+    )
+    assert done.id == first.id and done.status is Status.RESOLVED
+    assert done.needs_reply_since is None
+    assert services.inbox.count(InboxQuery(view=View.INBOX)) == before - 1
+    assert services.inbox.count(InboxQuery(view=View.NEEDS_REPLY)) == 0
+
+
+def test_a_call_joins_only_an_open_case(services: Services) -> None:
+    done = services.calls.log_call(CallLog(phone="20123456", name="Mette", note="løst"))
+    with pytest.raises(InvalidInput, match="resolved"):
+        services.calls.log_call(CallLog(phone="", note="igen", inquiry_id=done.id))

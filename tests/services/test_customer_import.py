@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from soloservice.services.customer_import import CustomerImportService, parse_am
 from soloservice.services.errors import InvalidInput
 from soloservice.services.registry import Services
 from soloservice.storage.tables import CustomerRow, IdentityRow
+from tests.helpers.cli import run, run_json
 from tests.services.test_followups import email_inquiry
 
 DANISH_EXPORT = (
@@ -139,3 +141,35 @@ def test_missing_file(services: Services, tmp_path: Path) -> None:
 )
 def test_amounts_as_exports_write_them(raw: str, value: float) -> None:
     assert parse_amount(raw) == pytest.approx(value)
+
+
+def test_a_possible_but_unknown_number_is_imported_with_a_warning(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Navn;Telefon\r\nNy Kunde;+45 20 00 00 00\r\nForkert;12\r\n")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "import", "customers-csv", str(path))
+    assert code == 0, err
+    summary = json.loads(out)
+    assert (summary["created"], len(summary["errors"])) == (1, 1)
+    assert summary["errors"][0].startswith("line 3:")
+    assert summary["warnings"] and summary["warnings"][0].startswith("line 2:")
+    assert "warning" in err and "+45 20 00 00 00" in err
+    call = run_json(
+        capsys, "--data-dir", str(data_dir), "log-call", "--phone", "20000000", "--note", "hej"
+    )
+    assert call["customer_card"]["name"] == "Ny Kunde"
+    assert call["customer_card"]["language_reason"] == "+45 phone"
+
+
+def test_language_column_is_the_founders_and_a_guess_says_why(
+    services: Services, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "Navn;E-mail;Sprog\r\nKari;kari@firma.no;\r\nJohn;john@firma.no;en\r\n")
+    CustomerImportService(services.ctx).import_customers_csv(path)
+    kari, john = customers(services)
+    assert (kari.language, kari.language_source, kari.language_reason) == (
+        "nb",
+        "guess",
+        ".no address",
+    )
+    assert (john.language, john.language_source) == ("en", "founder")

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from soloservice.domain.types import Channel, IdentityKind, Language
 from soloservice.services.calls import CallLog
+from soloservice.services.customers import CustomerChanges, CustomerRef
+from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from tests.helpers.factories import make_inquiry
 
@@ -64,3 +67,55 @@ def test_update_own_figures_and_back_to_the_average(services: Services) -> None:
     assert "+4520123456" not in {i.value for i in card.identities}
     with pytest.raises(NotFound):
         services.customers.remove_identity(a.customer.id, IdentityKind.PHONE, "+4520123456")
+
+
+def test_choosing_a_language_makes_it_the_founders(services: Services) -> None:
+    detail = services.calls.log_call(CallLog(phone="+47 41234567", name="Ola", note="b"))
+    assert (detail.customer.language.value, detail.customer.language_source) == ("nb", "guess")
+    card = services.customers.update(detail.customer.id, CustomerChanges(language=Language.EN))
+    assert (card.language, card.language_source, card.language_reason) == (
+        Language.EN,
+        "founder",
+        "",
+    )
+    # other edits leave the source alone
+    card = services.customers.update(card.id, CustomerChanges(notes="ringer helst"))
+    assert card.language_source == "founder"
+
+
+def test_a_further_identity_finds_the_customer_when_the_main_one_is_new(
+    services: Services,
+) -> None:
+    call = services.calls.log_call(CallLog(phone="22 33 44 55", name="Mette", note="a"))
+    form = services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(
+                name="Mette Sørensen",
+                identity_kind=IdentityKind.EMAIL,
+                identity_value="mette@example.dk",
+                more_identities=((IdentityKind.PHONE, "+45 22 33 44 55"),),
+            ),
+            channel=Channel.FORM,
+            subject="Revnet skål",
+            text="Hej, skålen var revnet.",
+        )
+    )
+    assert form.customer.id == call.customer.id
+    assert {i.kind for i in form.customer.identities} == {IdentityKind.PHONE, IdentityKind.EMAIL}
+
+
+def test_an_unreadable_further_identity_is_left_out_not_refused(services: Services) -> None:
+    detail = services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(
+                name="Mette",
+                identity_kind=IdentityKind.EMAIL,
+                identity_value="mette@example.dk",
+                more_identities=((IdentityKind.PHONE, "12"),),
+            ),
+            channel=Channel.FORM,
+            subject="x",
+            text="y",
+        )
+    )
+    assert [i.kind for i in detail.customer.identities] == [IdentityKind.EMAIL]

@@ -128,7 +128,8 @@ def test_hook_through_mail_ingest_attaches_to_the_existing_customer(services: Se
         ).all()
     assert inquiry.channel == "form"
     assert customer is not None and customer.name == "Ingrid Haugen"
-    assert kinds == ["email"]  # the customer, not formresponses@netlify.com
+    # the customer, not formresponses@netlify.com; the form's phone is theirs too (issue 11)
+    assert kinds == ["email", "phone"]
     assert "form:kontakt" in inquiry.tags
 
 

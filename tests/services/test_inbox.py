@@ -89,8 +89,9 @@ def test_sorting_happens_in_sql(services: Services, clock: FixedClock) -> None:
     assert ids(services, sort=SortKey.RECEIVED) == [a.id, b.id, c.id]
     assert ids(services, sort=SortKey.RECEIVED, descending=True) == [c.id, b.id, a.id]
     assert ids(services, sort=SortKey.SUBJECT) == [b.id, a.id, c.id]
-    # The phone promise (4 h) is shorter than email's (8 h).
-    assert ids(services, sort=SortKey.DUE)[0] in (a.id, c.id)
+    # The phone promise (4 h) is shorter than email's (8 h): c was due Monday 16:00 local,
+    # a Tuesday 10:00, b Tuesday 11:00.
+    assert ids(services, sort=SortKey.DUE) == [c.id, a.id, b.id]
     assert ids(services, sort=SortKey.CUSTOMER) == [b.id, c.id, a.id]  # lower(): b < c < å
 
 
@@ -177,3 +178,51 @@ def test_due_order_puts_paused_promises_last(services: Services, clock: FixedClo
     later = make_inquiry(services, email="b@x.dk")
     assert ids(services, sort=SortKey.DUE) == [later.id, early.id]
     assert ids(services, sort=SortKey.DUE, descending=True) == [later.id, early.id]
+
+
+def test_due_today_and_overdue_are_only_cases_that_need_a_reply(
+    services: Services, clock: FixedClock
+) -> None:
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    late = make_inquiry(services, received_at=monday - timedelta(days=4), email="a@x.dk")
+    answered_late = make_inquiry(services, received_at=monday - timedelta(days=4), email="b@x.dk")
+    services.inquiries.record_reply(answered_late.id, "Undskyld ventetiden")
+    services.inquiries.set_status(answered_late.id, Status.OPEN)
+    clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))  # 09:00 local
+    today = make_inquiry(services, channel=Channel.PHONE, email="c@x.dk")  # due 13:00
+    answered_today = make_inquiry(services, channel=Channel.PHONE, email="d@x.dk")
+    services.inquiries.record_reply(answered_today.id, "Ringede tilbage")
+    services.inquiries.set_status(answered_today.id, Status.OPEN)
+
+    assert ids(services, view=View.NEEDS_REPLY) == [late.id, today.id]
+    assert ids(services, view=View.OVERDUE) == [late.id]
+    assert ids(services, view=View.DUE_TODAY) == [today.id]
+    counts = services.inbox.counts().views
+    assert (counts[View.NEEDS_REPLY], counts[View.OVERDUE], counts[View.DUE_TODAY]) == (2, 1, 1)
+    flags = {
+        r.id: (r.needs_reply, r.overdue, r.due_today)
+        for r in services.inbox.rows([late.id, answered_late.id, today.id, answered_today.id])
+    }
+    assert flags == {
+        late.id: (True, True, False),
+        answered_late.id: (False, False, False),
+        today.id: (True, False, True),
+        answered_today.id: (False, False, False),
+    }
+    assert services.inquiries.get(late.id).overdue
+    assert not services.inquiries.get(answered_late.id).overdue
+    # Answered cases sort after those needing a reply, whatever their due time.
+    order = ids(services, sort=SortKey.DUE)
+    assert order[:2] == [late.id, today.id]
+    assert set(order[2:]) == {answered_late.id, answered_today.id}
+
+
+def test_a_snoozed_case_is_neither_due_today_nor_overdue(
+    services: Services, clock: FixedClock
+) -> None:
+    late = make_inquiry(services, received_at=clock.now - timedelta(days=5))
+    services.inquiries.snooze(late.id, clock.now + timedelta(hours=1))
+    assert ids(services, view=View.OVERDUE) == []
+    assert services.inbox.rows([late.id])[0].overdue is False
+    clock.advance(hours=2)
+    assert ids(services, view=View.OVERDUE) == [late.id]

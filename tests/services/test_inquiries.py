@@ -84,7 +84,7 @@ def test_first_reply_keeps_the_promise_once(services: Services, clock: FixedCloc
     services.inquiries.record_reply(a.id, "Vi ser på det")
     clock.advance(days=5)
     detail = services.inquiries.record_reply(a.id, "Pakken er sendt igen")
-    assert detail.status is Status.OPEN
+    assert detail.status is Status.WAITING  # a reply waits on the customer (the default)
     assert detail.first_response_at == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
     assert detail.promise_kept is True
     assert detail.promise_margin_s == 23 * 3600

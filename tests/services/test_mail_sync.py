@@ -170,7 +170,13 @@ def test_sync_creates_inquiries_for_the_right_customers_and_rerun_adds_nothing(
     )
     seen: list[SyncProgress] = []
     summary = mail_env.run(progress=seen.append)
-    assert summary.as_json() | {"own": 0, "auto": 0, "survey_answers": 0, "cancelled": False} == {
+    assert summary.as_json() | {
+        "own": 0,
+        "auto": 0,
+        "survey_answers": 0,
+        "cancelled": False,
+        "skipped": "",
+    } == {
         "account": "shop",
         "fetched": 4,
         "new_inquiries": 4,
@@ -182,6 +188,7 @@ def test_sync_creates_inquiries_for_the_right_customers_and_rerun_adds_nothing(
         "survey_answers": 0,
         "errors": [],
         "cancelled": False,
+        "skipped": "",
     }
     assert seen[0] == SyncProgress("shop", "INBOX", 0, 4)
     assert seen[-1] == SyncProgress("shop", "INBOX", 4, 4)
@@ -252,10 +259,16 @@ def test_resolved_inquiry_reopens_and_waiting_gets_a_new_promise(mail_env: MailE
     )
     assert mail_env.run().added_to_existing == 2
     reopened, answered = mail_env.inquiries()
-    expected_due = mail_env.services.ctx.due_for(Channel.EMAIL, mail_env.clock.now)
+    # The new promise runs from the customer's message (its Date), not from the sync.
+    wrote = START.replace(hour=8, minute=30)
+    due_for = mail_env.services.ctx.due_for
     assert reopened.status == Status.OPEN.value and reopened.reopened_count == 1
-    assert reopened.resolved_at is None and reopened.due_at == expected_due
-    assert answered.status == Status.OPEN.value and answered.due_at == expected_due
+    assert reopened.resolved_at is None and reopened.due_at == due_for(Channel.EMAIL, wrote)
+    assert reopened.needs_reply_since == wrote
+    later = wrote.replace(minute=31)
+    assert answered.status == Status.OPEN.value
+    assert answered.due_at == due_for(Channel.EMAIL, later)
+    assert answered.needs_reply_since == later
 
 
 # --- resync and interruption ----------------------------------------------------------------
@@ -457,7 +470,8 @@ def test_own_mail_in_the_sent_folder_threads_as_our_reply(mail_env: MailEnv) -> 
     summary = mail_env.run()
     assert (summary.new_inquiries, summary.own, summary.added_to_existing) == (1, 2, 0)
     (row,) = mail_env.inquiries()
-    assert row.status == Status.OPEN.value
+    # our reply in Sent answers the customer: by default the case then waits on them
+    assert row.status == Status.WAITING.value and row.needs_reply_since is None
     assert row.first_response_at == START.replace(hour=8, minute=40)
     assert row.promise_kept is True
     out = [m for m in mail_env.messages(row.id) if m.direction == Direction.OUT.value]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -14,7 +18,8 @@ from soloservice.domain.types import Direction, Language, Status
 from soloservice.services.errors import InvalidInput
 from soloservice.services.outbox import attribution, backoff, reply_subject, with_signature
 from soloservice.storage.mail_tables import MailItemRow
-from tests.services.test_mail_sync import MailEnv, mail, mail_env, set_account
+from tests.helpers.cli import run
+from tests.services.test_mail_sync import REPO_ROOT, MailEnv, mail, mail_env, set_account
 
 __all__ = ["mail_env"]  # the fixture, imported for pytest
 pytestmark = pytest.mark.mailserver
@@ -97,7 +102,8 @@ def test_reply_goes_out_with_threading_headers_and_the_answer_threads_back(
     assert attachment.get_content() == b"%PDF-1.4 label"
 
     detail = mail_env.services.inquiries.get(inquiry_id)
-    assert detail.status is Status.OPEN
+    # the sent reply keeps the promise; by default the case then waits on the customer
+    assert detail.status is Status.WAITING and detail.needs_reply_since is None
     assert detail.first_response_at == mail_env.clock.now and detail.promise_kept is True
     out = [m for m in detail.messages if m.direction is Direction.OUT]
     assert len(out) == 1 and not out[0].is_ack and "støvsuger i dag" in out[0].text
@@ -156,7 +162,7 @@ def test_reply_waits_in_the_outbox_while_smtp_is_down_then_goes_once(mail_env: M
     assert received(mail_env)["Message-ID"] == view.message_id
     assert b"Vi kigger p" in got.raw and b"skrev" not in got.raw
     detail = mail_env.services.inquiries.get(inquiry_id)
-    assert detail.first_response_at == mail_env.clock.now and detail.status is Status.OPEN
+    assert detail.first_response_at == mail_env.clock.now and detail.status is Status.WAITING
 
 
 def test_acknowledgement_states_the_promise_but_does_not_keep_it(mail_env: MailEnv) -> None:
@@ -216,3 +222,129 @@ def test_mail_without_a_case_is_sent_and_kept_in_the_ledger_only(mail_env: MailE
     assert mail_env.inquiries() == [] and mail_env.messages() == []
     with pytest.raises(InvalidInput):
         mail_env.outbox.queue_message("kari@example.no", "x", "y", purpose="reply")
+
+
+# --- an attempt interrupted after the server took the mail (issue 12, item 3) -------------
+
+#: Sends the outbox through the composed services and dies by SIGKILL right after the
+#: SMTP server accepted the mail, before it could be marked sent.
+KILLED_SENDER = """
+import os, signal, sys
+from pathlib import Path
+from soloservice.services.outbox import OutboxService
+from soloservice.services.registry import Services
+
+OutboxService._mark_sent = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+Services.open(Path(sys.argv[1])).outbox.send_pending()
+"""
+
+
+def send_and_die(env: MailEnv) -> None:
+    """The real thing: a process sends over the real aiosmtpd and is killed mid-way."""
+    set_account(env, password_env="SHOP_TEST_PASSWORD")
+    process_env = dict(
+        os.environ,
+        SHOP_TEST_PASSWORD=env.user.password,
+        SOLOSERVICE_NOW=env.clock.now.isoformat(),
+        PYTHONPATH=os.pathsep.join([str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_SENDER, str(env.data_dir)],
+        env=process_env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == -9, result.stderr.decode()
+    assert len(env.smtp.received) == 1  # the customer has it
+    (item,) = env.outbox.pending()
+    assert item.status == "sending"  # ... but the store does not know
+    env.clock.advance(minutes=11)  # the dead sender's lease runs out
+
+
+def cli_env(env: MailEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process CLI reads the password and "now" as the killed process did."""
+    monkeypatch.setenv("SHOP_TEST_PASSWORD", env.user.password)
+    monkeypatch.setenv("SOLOSERVICE_NOW", env.clock.now.isoformat())
+
+
+def test_an_interrupted_send_found_in_sent_is_recorded_and_not_sent_twice(
+    mail_env: MailEnv,
+) -> None:
+    inquiry_id = customer_inquiry(mail_env)
+    set_account(mail_env, sent_folder="Sendt")
+    view = mail_env.outbox.queue_reply(inquiry_id, "Ny støvsuger er på vej.", quote=False)
+    send_and_die(mail_env)
+    # the provider filed what it relayed in Sent (Gmail, Outlook, iCloud do)
+    mail_env.deliver(mail_env.smtp.received[0].raw, folder="Sendt")
+    result = mail_env.outbox.send_pending()
+    assert (result.sent, result.failed, result.waiting) == (1, 0, 0)
+    assert len(mail_env.smtp.received) == 1  # not sent again
+    assert mail_env.outbox.get(view.id).status == "sent"
+    detail = mail_env.services.inquiries.get(inquiry_id)
+    assert detail.messages[-1].text.startswith("Ny støvsuger er på vej.")
+    assert detail.first_response_at == mail_env.clock.now
+    summary = mail_env.run()  # the copy in Sent is the same mail, not a new one
+    assert (summary.own, summary.new_inquiries) == (0, 0) and summary.duplicates == 1
+    assert len(mail_env.services.inquiries.get(inquiry_id).messages) == len(detail.messages)
+
+
+def test_an_interrupted_send_not_in_sent_goes_again_with_the_same_message_id(
+    mail_env: MailEnv,
+) -> None:
+    inquiry_id = customer_inquiry(mail_env)
+    set_account(mail_env, sent_folder="Sendt")
+    view = mail_env.outbox.queue_reply(inquiry_id, "Hej igen", quote=False)
+    send_and_die(mail_env)
+    result = mail_env.outbox.send_pending()
+    assert (result.sent, result.waiting) == (1, 0)
+    first, second = mail_env.smtp.received
+    assert received(mail_env, 0)["Message-ID"] == received(mail_env, 1)["Message-ID"]
+    assert received(mail_env, 1)["Message-ID"] == view.message_id
+    assert first.raw != b"" and second.raw != b""
+
+
+def test_an_interrupted_send_without_a_sent_folder_waits_for_the_founder(
+    mail_env: MailEnv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inquiry_id = customer_inquiry(mail_env)
+    view = mail_env.outbox.queue_reply(inquiry_id, "Hej", quote=False)
+    send_and_die(mail_env)
+    result = mail_env.outbox.send_pending()
+    assert (result.sent, result.failed, result.waiting) == (0, 1, 1)
+    assert len(mail_env.smtp.received) == 1  # never sent blind
+    (item,) = mail_env.outbox.pending()
+    assert item.status == "unknown" and "may have been sent" in (item.last_error or "")
+    mail_env.clock.advance(hours=5)
+    assert mail_env.outbox.send_pending().sent == 0  # nor later on its own
+    # the founder checked with the customer: it arrived
+    cli_env(mail_env, monkeypatch)
+    code, _out, err = run(
+        capsys, "outbox", "mark-sent", str(view.id), "--data-dir", str(mail_env.data_dir)
+    )
+    assert code == 0, err
+    assert mail_env.outbox.get(view.id).status == "sent" and len(mail_env.smtp.received) == 1
+    assert mail_env.services.inquiries.get(inquiry_id).messages[-1].text.startswith("Hej")
+
+
+def test_cancel_keeps_an_unknown_outcome_reply_as_may_have_been_sent(
+    mail_env: MailEnv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inquiry_id = customer_inquiry(mail_env)
+    view = mail_env.outbox.queue_reply(inquiry_id, "Hej", quote=False)
+    send_and_die(mail_env)
+    cli_env(mail_env, monkeypatch)
+    code, out, err = run(
+        capsys, "outbox", "cancel", str(view.id), "--data-dir", str(mail_env.data_dir)
+    )
+    assert code == 0 and "may have been sent already" in err
+    assert json.loads(out) == {"cancelled": None, "kept": view.id, "status": "unknown"}
+    (item,) = mail_env.outbox.pending()
+    assert item.id == view.id and item.status == "unknown" and item.body.startswith("Hej")
+    assert not mail_env.outbox.cancel(view.id)  # asking again still keeps it
+    assert mail_env.outbox.send_pending().sent == 0
+    # the founder decides it did not arrive: retry sends it (the same Message-ID)
+    code, out, err = run(
+        capsys, "outbox", "retry", str(view.id), "--data-dir", str(mail_env.data_dir)
+    )
+    assert code == 0, err
+    assert len(mail_env.smtp.received) == 2 and mail_env.outbox.get(view.id).status == "sent"

@@ -202,7 +202,9 @@ def test_a_detractor_opens_a_closed_loop_complaint_with_a_24_hour_callback(
     # a promoter opens nothing
     anna = surveys[base["anna"]]
     assert anna.message_id is not None
-    assert hook(services, reply_mail(anna.message_id, "10!", when=clock.now, n=95))
+    anna_mail = "Anna <anna@example.dk>"  # only the customer asked can answer
+    raw = reply_mail(anna.message_id, "10!", when=clock.now, n=95, sender=anna_mail)
+    assert hook(services, raw)
     assert SurveyService(services.ctx).get(anna.id).followup_inquiry_id is None
     with services.ctx.db.session() as session:
         assert len(session.exec(select(InquiryRow)).all()) == 2  # Per's complaint and Kari's
@@ -219,7 +221,10 @@ def test_unclear_pulse_answers_go_to_the_founder(
     pulse.send([base["anna"]])
     (anna,) = pulse.list()
     assert anna.message_id is not None
-    assert hook(services, reply_mail(anna.message_id, "Mellem 5 og 8 vil jeg tro", when=clock.now))
+    raw = reply_mail(
+        anna.message_id, "Mellem 5 og 8 vil jeg tro", when=clock.now, sender="<anna@example.dk>"
+    )
+    assert hook(services, raw)
     assert SurveyService(services.ctx).get(anna.id).status == "unclear"
     result = SurveyService(services.ctx).classify_unclear(anna.id, satisfied=None, score=5)
     assert result.closed_loop_inquiry_id is not None

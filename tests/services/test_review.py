@@ -31,7 +31,9 @@ Overdue now: E F H = 3.
 First response: 0.5, 4, 7 h -> median 4 h; 90th percentile = ceil(0.9 x 3) = 3rd = 7 h.
 Promises: B C kept, D E F broken -> 2 / 5 = 40 %; broken 3.
 Resolved in W22: A (Wed), C (Thu) = 2. Reopened: C = 1.
-Complaints: C E = 2 -> iceberg 20-52.
+Complaints: C E = 2 -> iceberg 20-52 by the rule of thumb, but the shop has only 7 customers
+  on record by the week's end (H A B C D E F; I is Mette again) and 2 of them complained:
+  at most 5 silent unhappy customers -> shown as 5-5, "bounded".
 Follow-ups: S1 for A asked Thu 28, answered Fri 29 "no", score 3 (detractor);
             S2 for B asked Fri 29, answered Sat 30 "yes", score 10;
             S3 for D (phone) asked Sat 30, no answer.
@@ -39,6 +41,8 @@ Follow-ups: S1 for A asked Thu 28, answered Fri 29 "no", score 3 (detractor);
   email: asked 2 (A, B), answered 2, 50 %, NPS 0; phone: asked 1, answered 0, no rates.
 Value at risk: open complaints C (Anne 120,000) and E (Lars 100,000) + detractor Mette
   (A, 100,000) = 320,000; email column 220,000 (C + A), facebook and social 100,000 (E).
+  Only Anne has her own annual value: 200,000 (Lars, Mette) rests on the default value
+  (20,000 x 5), 120,000 (Anne) on known figures.
 Remedies dated in W22: A express shipping 150 (Wed), C gift 200 and apology call 0 (Thu):
   total 350 for 3; a 500 kr partial refund on H dated Fri 22 May is last week's.
   Follow-up answers about remedied inquiries: S1 (A, "no") -> 0 % satisfied of 1.
@@ -57,6 +61,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from soloservice.domain.review_math import Figure
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput
@@ -214,9 +219,14 @@ def test_week_with_a_holiday_and_open_inquiries(services: Services, week22: dict
     assert total.resolved.ids == of("A", "C")
     assert total.reopened.ids == of("C")
     assert total.complaints.ids == of("C", "E")
-    assert total.iceberg == (20, 52)
+    assert total.silent_unhappy.estimate == (20, 52)
+    assert (total.silent_unhappy.customers, total.silent_unhappy.complainers) == (7, 2)
+    assert total.iceberg == (5, 5) and total.silent_unhappy.bounded
     assert total.value_at_risk.value == pytest.approx(320_000)
     assert total.value_at_risk.ids == of("A", "C", "E")
+    assert total.value_at_risk_default.value == pytest.approx(200_000)
+    assert total.value_at_risk_default.ids == of("A", "E")
+    assert total.value_at_risk_known == Figure(pytest.approx(120_000), of("C"))
 
     assert (total.followups_asked.value, total.followups_answered.value) == (3, 2)
     assert total.followups_asked.ids == of("A", "B", "D")
@@ -303,7 +313,7 @@ def test_json_keys_are_stable(services: Services, week22: dict[str, int]) -> Non
     json.dumps(doc)  # serialisable as it is
     assert set(doc) == {
         "schema", "week", "year", "week_number", "start", "end", "now", "timezone",
-        "currency", "channels", "remedies", "pulse",
+        "currency", "default_customer_value", "channels", "remedies", "pulse",
     }  # fmt: skip
     assert list(doc["channels"]) == list(COLUMN_KEYS)
     total = doc["channels"]["total"]
@@ -312,11 +322,21 @@ def test_json_keys_are_stable(services: Services, week22: dict[str, int]) -> Non
         "first_response_median_hours", "first_response_p90_hours", "promises_kept_percent",
         "promises_broken", "resolved", "reopened", "followups_asked", "followups_answered",
         "followup_response_percent", "satisfied_percent", "nps", "complaints", "iceberg",
-        "value_at_risk",
+        "value_at_risk", "value_at_risk_default", "value_at_risk_known",
     }  # fmt: skip
     assert total["first_response_p90_hours"] == {"value": 7.0, "inquiry_ids": list(
         sorted(week22[k] for k in "BCD"))}  # fmt: skip
-    assert total["iceberg"] == {"low": 20, "high": 52}
+    assert total["iceberg"] == {
+        "low": 5, "high": 5, "estimate_low": 20, "estimate_high": 52,
+        "customers_on_record": 7, "complaining_customers": 2, "bound": 5, "bounded": True,
+    }  # fmt: skip
+    assert total["value_at_risk_default"] == {
+        "value": 200_000.0, "inquiry_ids": sorted(week22[k] for k in "AE")
+    }  # fmt: skip
+    assert total["value_at_risk_known"]["value"] == 120_000.0
+    assert doc["default_customer_value"] == {
+        "annual_value": 20_000.0, "expected_years": 5.0, "lifetime_value": 100_000.0
+    }  # fmt: skip
     assert total["oldest_waiting"]["inquiry_id"] == week22["H"]
     assert total["oldest_waiting"]["waiting_hours"] == 288.0
     assert doc["start"] == "2026-05-25T00:00:00+02:00"

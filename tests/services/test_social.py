@@ -149,7 +149,9 @@ def test_facebook_export_one_inquiry_per_conversation(
     assert mette.channel == "facebook"
     assert mette.subject.startswith("Hej! Min skål er gået i stykker")
     assert mette.received_at == datetime.fromtimestamp(T0 / 1000, tz=UTC)
-    assert mette.status == Status.OPEN.value  # the page answered
+    # the page answered: the reply promise is kept, the case waits on the customer
+    assert mette.status == Status.WAITING.value
+    assert mette.needs_reply_since is None
     assert mette.first_response_at == datetime.fromtimestamp((T0 + 60_000) / 1000, tz=UTC)
     stored = messages_of(services, mette.id or 0)
     assert [m.direction for m in stored] == [Direction.IN.value, Direction.OUT.value]
@@ -166,7 +168,9 @@ def test_reimport_adds_nothing_and_a_continued_thread_only_the_new(
     again = importer.import_export("facebook", write_zip(tmp_path / "a.zip", facebook_files()))
     assert (again.new_inquiries, again.added, again.duplicates) == (0, 0, 3)
     assert dump(services) == before
-    mette = next(r for r in inquiries(services) if r.channel == "facebook" and r.status == "open")
+    mette = next(
+        r for r in inquiries(services) if r.channel == "facebook" and r.status == "waiting"
+    )
     services.inquiries.set_status(mette.id or 0, Status.RESOLVED)
     later = [*METTE, ("Mette Sørensen", T0 + 3_600_000, "Den nye skål er også revnet!")]
     third = importer.import_export("facebook", write_folder(tmp_path / "b", facebook_files(later)))
@@ -174,6 +178,7 @@ def test_reimport_adds_nothing_and_a_continued_thread_only_the_new(
     assert len(inquiries(services)) == 2
     reopened = services.inquiries.get(mette.id or 0)
     assert reopened.status is Status.OPEN  # the customer wrote back
+    assert reopened.needs_reply_since == datetime.fromtimestamp((T0 + 3_600_000) / 1000, tz=UTC)
     assert reopened.messages[-1].text == "Den nye skål er også revnet!"
 
 

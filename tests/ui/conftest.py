@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,6 +41,9 @@ def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
 def open_window(qtbot: QtBot, services: Services, settings_file: Path | None = None) -> MainWindow:
     window = MainWindow(services, settings_file=settings_file)
     qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    # A desktop monitor's window: the side panel (customer card, remedies...) starts open.
+    # tests/ui/test_layout.py covers laptop screens.
+    window.resize(1680, 1000)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

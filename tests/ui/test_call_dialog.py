@@ -140,7 +140,8 @@ def test_call_back_for_an_open_phone_inquiry(
         name="Jens",
         customer_id=owed.customer.id,
     )
-    assert dialog.for_inquiry.isChecked() and dialog.solved.isChecked()
+    assert dialog.chosen_inquiry() == owed.id and dialog.solved.isChecked()
+    assert dialog.cases.isVisible()
     dialog.notes.setPlainText("Ringede tilbage, løst")
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
         qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, CTRL)
@@ -148,7 +149,7 @@ def test_call_back_for_an_open_phone_inquiry(
     assert services.inquiries.get(owed.id).status is Status.RESOLVED
 
 
-def test_unticking_call_back_makes_it_a_fresh_call(
+def test_choosing_new_inquiry_makes_it_a_fresh_call(
     qtbot: QtBot, services: Services, runner: TaskRunner
 ) -> None:
     owed = services.calls.log_call(
@@ -163,7 +164,9 @@ def test_unticking_call_back_makes_it_a_fresh_call(
         name="Jens",
         customer_id=owed.customer.id,
     )
-    dialog.for_inquiry.setChecked(False)
+    new_index = dialog.cases.findData(None)
+    dialog.cases.setCurrentIndex(new_index)
+    dialog.cases.activated.emit(new_index)  # as the founder picking "New inquiry"
     assert dialog.phone.text() == "" and dialog.customer_id is None
     assert dialog.incoming.isChecked() and dialog.callback.isChecked()
     qtbot.keyClicks(dialog.phone, "88 77 66 55")

@@ -79,18 +79,20 @@ def test_reply_tabs_follow_the_channel(
     social = make_inquiry(services, email="fb@example.dk", channel=Channel.FACEBOOK)
     window.reload()
 
-    def visible_titles() -> list[str]:
+    def visible_side_tabs() -> list[str]:
         panels = window.panels
         return [panels.tabText(i) for i in range(panels.count()) if panels.isTabVisible(i)]
 
+    mail = window.features["mail"].composer  # type: ignore[attr-defined]
+    facebook = window.features["social"].reply_panel  # type: ignore[attr-defined]
     window.show_inquiry(email.id)
-    assert visible_titles()[0] == "Reply"
-    assert not any(t.startswith("Reply on") for t in visible_titles())
-    assert window.panels.tabText(window.panels.currentIndex()) == "Reply"
+    assert window.pane.current_composer() is mail
+    assert mail.isVisibleTo(window) and not facebook.isVisibleTo(window)
+    assert not any(t.startswith("Reply") for t in visible_side_tabs())
     window.show_inquiry(social.id)
-    assert visible_titles()[0] == "Reply on Facebook"
-    assert "Reply" not in visible_titles()
-    assert window.panels.tabText(window.panels.currentIndex()) == "Reply on Facebook"
+    assert window.pane.current_composer() is facebook
+    assert facebook.isVisibleTo(window) and not mail.isVisibleTo(window)
+    assert visible_side_tabs()[0] == "Customer"
 
 
 def test_no_two_window_actions_share_a_shortcut(window: MainWindow) -> None:

@@ -143,7 +143,35 @@ def test_y_3_enter_reopens_a_phone_case_as_closed_loop_and_the_list_shows_it(
     assert "At risk of a public complaint" in panel.banner.text()
 
 
-def test_n_then_esc_saves_without_a_score(
+def test_esc_cancels_the_answer_and_stores_nothing(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    inquiry_id = new_case(services)
+    check_id = due_check(services, clock, inquiry_id)
+    followups = open_followups(qtbot, window)
+    assert followups.select(check_id)
+    bar = followups.answer_bar
+    qtbot.keyClick(followups.table, Qt.Key.Key_N)
+    qtbot.keyClicks(bar.score, "2")
+    qtbot.keyClicks(bar.comment, "Kom for sent")
+    with qtbot.assertNotEmitted(followups.answered, wait=200):
+        qtbot.keyClick(bar.comment, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert followups.table.hasFocus()
+    survey = services.surveys.get(check_id)
+    assert (survey.status, survey.satisfied, survey.score) == ("scheduled", None, None)
+    assert not services.inquiries.get(inquiry_id).closed_loop
+    # Esc from the score field and from the Save button cancel as well
+    for target in (bar.score, bar.save):
+        qtbot.keyClick(followups.table, Qt.Key.Key_Y)
+        assert bar.isVisible()
+        target.setFocus()
+        qtbot.keyClick(target, Qt.Key.Key_Escape)
+        assert not bar.isVisible()
+    assert services.surveys.get(check_id).status == "scheduled"
+
+
+def test_n_then_enter_saves_without_a_score(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
     inquiry_id = new_case(services)
@@ -153,7 +181,7 @@ def test_n_then_esc_saves_without_a_score(
     qtbot.keyClick(followups.table, Qt.Key.Key_N)
     qtbot.keyClicks(followups.answer_bar.comment, "Kom for sent")
     with qtbot.waitSignal(followups.answered, timeout=10_000):
-        qtbot.keyClick(followups.answer_bar.comment, Qt.Key.Key_Escape)
+        qtbot.keyClick(followups.answer_bar.comment, Qt.Key.Key_Return)
     survey = services.surveys.get(check_id)
     assert (survey.satisfied, survey.score, survey.comment) == (False, None, "Kom for sent")
     assert services.inquiries.get(inquiry_id).closed_loop

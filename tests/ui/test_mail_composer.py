@@ -32,7 +32,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def open_reply(qtbot: QtBot, window: MainWindow, feature: MailFeature) -> None:
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
-    assert window.panels.currentWidget() is feature.composer
+    assert window.pane.current_composer() is feature.composer
     assert feature.composer.body.hasFocus()
 
 

@@ -115,7 +115,9 @@ def test_double_click_and_enter_open_the_inquiries_behind_a_number(
     with qtbot.waitSignal(window.open_inquiries, timeout=2_000) as signal:
         window.iceberg_label.linkActivated.emit(f"ids:{week47[0]},{week47[2]}")
     assert signal.args == [[week47[0], week47[2]]]
-    assert "2 complaints — likely 20–52" in window.iceberg_label.text()
+    # 4 customers on record, 2 of them complained: the rule of thumb's 20-52 is capped at 2
+    assert "2 complaints — the rule of thumb says 20–52" in window.iceberg_label.text()
+    assert "at most 2 (all your other customers)" in window.iceberg_label.text()
 
 
 def test_ticking_a_channel_records_it(

@@ -172,7 +172,10 @@ def test_main_window_speaks_the_language(
     assert not (english & shown)
     if translator == "da":
         window.resize(1280, 800)
-        window.grab().save("/tmp/shot-da-main.png")
+        # A look at the translated window for whoever debugs a failure; kept in pytest's
+        # own temp dir (pytest prunes it), never in the system temp dir.
+        shot = tmp_path / "shot-da-main.png"
+        assert window.grab().save(str(shot)) and shot.stat().st_size > 0
     window.close()
 
 

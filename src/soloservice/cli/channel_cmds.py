@@ -13,16 +13,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from soloservice.cli.common import CliError, card_json, iso, print_json
+from soloservice.cli.common import CliError, card_json, iso, print_json, record_id
 from soloservice.cli.registry import Command
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Language
-from soloservice.services.customer_merge import MergeView
-from soloservice.services.customers import KEEP, CustomerChanges, Keep
-from soloservice.services.forms import make_rule
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
+
+if TYPE_CHECKING:
+    from soloservice.services.customer_merge import MergeView
+    from soloservice.services.customers import Keep
 
 ImportHandler = Callable[[Services, argparse.Namespace], int]
 
@@ -53,6 +54,23 @@ def add_import_source(
     IMPORT_SOURCES[name] = ImportSource(name, help, configure, handler)
 
 
+#: Extra ``soloservice customer ACTION`` sub-commands added by other modules (GDPR export and
+#: forget): name -> (help, configure, handler).
+CUSTOMER_ACTIONS: dict[str, ImportSource] = {}
+
+
+def add_customer_action(
+    name: str,
+    configure: Callable[[argparse.ArgumentParser], None],
+    handler: ImportHandler,
+    help: str = "",
+) -> None:
+    """Make ``soloservice customer NAME`` run ``handler(services, args)``."""
+    if name in CUSTOMER_ACTIONS:
+        raise ValueError(f"customer action {name!r} is registered twice")
+    CUSTOMER_ACTIONS[name] = ImportSource(name, help, configure, handler)
+
+
 # -- import -------------------------------------------------------------------------------------
 
 
@@ -60,10 +78,22 @@ def _configure_form_csv(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PATH")
     parser.add_argument("--mapping", metavar="NAME", help="a remembered column mapping")
     parser.add_argument("--form", metavar="NAME", help="the form's name (default: the file's)")
+    parser.add_argument(
+        "--resolve-older-than",
+        type=int,
+        metavar="DAYS",
+        dest="resolve_older_than",
+        help="store entries sent more than DAYS days ago as already answered (no promise)",
+    )
 
 
 def _import_form_csv(services: Services, args: argparse.Namespace) -> int:
-    summary = services.forms.import_csv(args.path, mapping_name=args.mapping, form_name=args.form)
+    summary = services.forms.import_csv(
+        args.path,
+        mapping_name=args.mapping,
+        form_name=args.form,
+        resolve_older_than_days=args.resolve_older_than,
+    )
     print_json(summary.as_json())
     return 0
 
@@ -115,6 +145,8 @@ def _field_map(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_form_rule(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.forms import make_rule
+
     forms = services.forms
     if args.action == "list":
         rows = [
@@ -273,6 +305,8 @@ def _merge_json(view: MergeView, services: Services) -> dict[str, Any]:
 
 def _figure(text: str | None) -> float | Keep | None:
     """A figure from the command line: absent keeps it, "default" goes back to the average."""
+    from soloservice.services.customers import KEEP
+
     if text is None:
         return KEEP
     if text.strip().lower() == "default":
@@ -286,6 +320,10 @@ def _figure(text: str | None) -> float | Keep | None:
 
 
 def cmd_customer(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.customers import KEEP, CustomerChanges
+
+    if args.action in CUSTOMER_ACTIONS:
+        return CUSTOMER_ACTIONS[args.action].handler(services, args)
     merging = services.customer_merge
     if args.action == "suggest":
         print_json(
@@ -400,37 +438,45 @@ def register(
     )
     customer_actions = customer.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = customer_actions.add_parser("show", parents=[common], help="the customer card")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=record_id, metavar="ID")
+    show.add_argument("--json", action="store_true", help="JSON (the only format; accepted)")
     edit = customer_actions.add_parser(
         "edit", parents=[common], help="name, language, notes, own annual value and years"
     )
-    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("id", type=record_id, metavar="ID")
     edit.add_argument("--name", metavar="NAME")
-    edit.add_argument("--language", choices=[lang.value for lang in Language])
+    edit.add_argument(
+        "--language",
+        choices=[lang.value for lang in Language],
+        help="your choice: a guess from their mail never changes it again",
+    )
     edit.add_argument("--notes", metavar="TEXT")
     edit.add_argument("--annual-value", metavar="AMOUNT", help="a number, or 'default'")
     edit.add_argument("--years", metavar="YEARS", help="expected years; a number or 'default'")
     for verb, text in (("add-identity", "another email, phone or handle"), ("remove-identity", "")):
         identity = customer_actions.add_parser(verb, parents=[common], help=text or None)
-        identity.add_argument("id", type=int, metavar="ID")
+        identity.add_argument("id", type=record_id, metavar="ID")
         identity.add_argument("kind", choices=[kind.value for kind in IdentityKind])
         identity.add_argument("value", metavar="VALUE")
     opt_out = customer_actions.add_parser(
         "opt-out", parents=[common], help="never send this customer surveys (--undo to allow)"
     )
-    opt_out.add_argument("id", type=int, metavar="ID")
+    opt_out.add_argument("id", type=record_id, metavar="ID")
     opt_out.add_argument("--undo", action="store_true")
     suggest = customer_actions.add_parser("suggest", parents=[common], help="likely duplicates")
-    suggest.add_argument("id", type=int, metavar="ID")
+    suggest.add_argument("id", type=record_id, metavar="ID")
     merge = customer_actions.add_parser(
         "merge", parents=[common], help="merge MERGED into SURVIVOR"
     )
-    merge.add_argument("survivor", type=int, metavar="SURVIVOR")
-    merge.add_argument("merged", type=int, metavar="MERGED")
+    merge.add_argument("survivor", type=record_id, metavar="SURVIVOR")
+    merge.add_argument("merged", type=record_id, metavar="MERGED")
     unmerge = customer_actions.add_parser("unmerge", parents=[common], help="undo a merge")
-    unmerge.add_argument("merge_id", type=int, metavar="MERGE_ID")
+    unmerge.add_argument("merge_id", type=record_id, metavar="MERGE_ID")
     merges = customer_actions.add_parser("merges", parents=[common], help="list merges")
-    merges.add_argument("id", type=int, nargs="?", metavar="ID")
+    merges.add_argument("id", type=record_id, nargs="?", metavar="ID")
+    for action in CUSTOMER_ACTIONS.values():
+        parser = customer_actions.add_parser(action.name, parents=[common], help=action.help)
+        action.configure(parser)
 
     return {
         "import": Command(cmd_import),

@@ -27,6 +27,22 @@ def positive_int(text: str) -> int:
     return value
 
 
+#: SQLite's INTEGER is signed 64-bit: a larger id cannot name a row, and sqlite3 raises
+#: ``OverflowError`` when asked to bind it.
+MAX_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """The argparse type of every id argument: a whole number from 1 to 2^63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an id (a whole number): {text!r}") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"not an id (from 1 to {MAX_ID}): {text!r}")
+    return value
+
+
 def print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -58,6 +74,7 @@ def row_json(row: InquiryListRow, zone: tzinfo) -> dict[str, Any]:
         "snoozed_until": iso(row.snoozed_until, zone),
         "overdue": row.overdue,
         "due_today": row.due_today,
+        "needs_reply": row.needs_reply,
         "lifetime_value": row.lifetime_value,
     }
 
@@ -67,6 +84,8 @@ def card_json(card: CustomerCard, zone: tzinfo) -> dict[str, Any]:
         "id": card.id,
         "name": card.name,
         "language": card.language.value,
+        "language_source": card.language_source,
+        "language_reason": card.language_reason,
         "notes": card.notes,
         "annual_value": card.annual_value,
         "expected_years": card.expected_years,
@@ -104,9 +123,16 @@ def detail_json(detail: InquiryDetail, zone: tzinfo) -> dict[str, Any]:
         "resolved_at": iso(detail.resolved_at, zone),
         "snoozed_until": iso(detail.snoozed_until, zone),
         "overdue": detail.overdue,
+        "needs_reply_since": iso(detail.needs_reply_since, zone),
         "tags": list(detail.tags),
         "promise_kept": detail.promise_kept,
         "promise_margin_s": detail.promise_margin_s,
+        "closed_loop": detail.closed_loop,
+        "at_risk_public": detail.at_risk_public,
+        "kind_source": detail.flags.kind_source,
+        "kind_reason": detail.flags.kind_reason,
+        "automatic_reason": detail.flags.automatic_reason,
+        "sender_verdict": detail.flags.sender_verdict,
         "customer_card": card_json(card, zone),
         "messages": [
             {
@@ -173,6 +199,8 @@ def detail_text(detail: InquiryDetail, zone: tzinfo, currency: str) -> str:
         f"  {detail.channel.value} · {detail.kind.value} · {detail.status.value}"
         + ("  OVERDUE" if detail.overdue else ""),
         f"  received {local(detail.received_at, zone)}   due {local(detail.due_at, zone)}",
+        *(f"  complaint noticed ({why})" for why in [detail.flags.kind_reason] if why),
+        *(f"  automatic mail: {why}" for why in [detail.flags.automatic_reason] if why),
         "",
         f"Customer #{card.id}: {card.name} ({card.language.value}), "
         f"lifetime value {format_money(card.lifetime_value, currency)}",

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from soloservice.cli.channel_cmds import add_import_source
-from soloservice.cli.common import CliError, clip, iso, local, print_json
+from soloservice.cli.common import CliError, clip, iso, local, print_json, record_id
 from soloservice.cli.registry import Command
 from soloservice.domain.types import Channel
 from soloservice.domain.value import format_money
-from soloservice.services.customer_import import CustomerImportService
-from soloservice.services.followups import STATUSES, AnswerResult, SendSummary, SurveyService
-from soloservice.services.followups import SurveyView as _SurveyView
-from soloservice.services.pulse import PulseService
 from soloservice.services.registry import Services
-from soloservice.services.remedies import RemedyService, RemedyView
+
+if TYPE_CHECKING:
+    from soloservice.services.customer_import import CustomerImportService
+    from soloservice.services.followups import AnswerResult, SendSummary, SurveyService
+    from soloservice.services.followups import SurveyView as _SurveyView
+    from soloservice.services.pulse import PulseService
+    from soloservice.services.remedies import RemedyService, RemedyView
 
 _YES = {"yes", "y", "ja", "j", "true", "1"}
 _NO = {"no", "n", "nej", "nei", "false", "0"}
@@ -25,23 +28,35 @@ _NO = {"no", "n", "nej", "nei", "false", "0"}
 
 # -- services this module needs (the registry may not carry them yet) -------------------------
 
+#: ``services.followups.STATUSES``, spelled out so that building the parser imports no
+#: service (tests/test_startup_imports.py checks the two agree)
+STATUS_NAMES = ("scheduled", "skipped", "asked", "answered", "unclear")
+
 
 def _surveys(services: Services) -> SurveyService:
+    from soloservice.services.followups import SurveyService
+
     found = getattr(services, "surveys", None)
     return found if isinstance(found, SurveyService) else SurveyService(services.ctx)
 
 
 def _pulse(services: Services) -> PulseService:
+    from soloservice.services.pulse import PulseService
+
     found = getattr(services, "pulse", None)
     return found if isinstance(found, PulseService) else PulseService(services.ctx)
 
 
 def _remedies(services: Services) -> RemedyService:
+    from soloservice.services.remedies import RemedyService
+
     found = getattr(services, "remedies", None)
     return found if isinstance(found, RemedyService) else RemedyService(services.ctx)
 
 
 def _importer(services: Services) -> CustomerImportService:
+    from soloservice.services.customer_import import CustomerImportService
+
     found = getattr(services, "customer_import", None)
     if isinstance(found, CustomerImportService):
         return found
@@ -78,9 +93,9 @@ def _id(text: str | None, what: str) -> int:
     if text is None:
         raise CliError(f"{what} needs an ID")
     try:
-        return int(text)
-    except ValueError:
-        raise CliError(f"{what}: not an id: {text!r}") from None
+        return record_id(text)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(f"{what}: {exc}") from None
 
 
 def _channel(text: str | None) -> Channel | None:
@@ -192,6 +207,8 @@ def _send_outbox(services: Services, summary: SendSummary, no_send: bool) -> dic
 
 
 def cmd_followups(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.followups import STATUSES
+
     zone = services.ctx.tz
     surveys = _surveys(services)
     action = args.action or "list"
@@ -351,8 +368,11 @@ def _import_customers(services: Services, args: argparse.Namespace) -> int:
             "updated": summary.updated,
             "skipped": summary.skipped,
             "errors": list(summary.errors),
+            "warnings": list(summary.warnings),
         }
     )
+    for warning in summary.warnings:
+        print(f"soloservice: warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -378,7 +398,7 @@ def register(
         "followups", parents=[common], help='"are you satisfied?" checks: list, send, record'
     )
     followups.add_argument("--due", action="store_true", help="only checks to make now")
-    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)}")
+    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUS_NAMES)}")
     followups.add_argument("--json", action="store_true")
     actions = followups.add_subparsers(dest="action", metavar="ACTION")
     send = actions.add_parser("send", parents=[common], help="mail the due checks")
@@ -414,15 +434,15 @@ def register(
     remedy = sub.add_parser("remedy", parents=[common], help="what was done to make it right")
     remedy_actions = remedy.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = remedy_actions.add_parser("add", parents=[common], help="record a remedy on an inquiry")
-    add.add_argument("id", type=int, metavar="INQUIRY_ID")
+    add.add_argument("id", type=record_id, metavar="INQUIRY_ID")
     add.add_argument("--kind", metavar="K")
     add.add_argument("--cost", metavar="N")
     add.add_argument("--note", metavar="TEXT")
     listing = remedy_actions.add_parser("list", parents=[common], help="an inquiry's remedies")
-    listing.add_argument("id", type=int, metavar="INQUIRY_ID")
+    listing.add_argument("id", type=record_id, metavar="INQUIRY_ID")
     listing.add_argument("--json", action="store_true")
     remove = remedy_actions.add_parser("remove", parents=[common], help="remove a remedy")
-    remove.add_argument("id", type=int, metavar="REMEDY_ID")
+    remove.add_argument("id", type=record_id, metavar="REMEDY_ID")
 
     return {
         "followups": Command(cmd_followups),

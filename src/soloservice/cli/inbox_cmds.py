@@ -18,26 +18,21 @@ from soloservice.cli.common import (
     positive_int,
     print_json,
     print_json_line,
+    record_id,
     row_json,
 )
 from soloservice.cli.registry import Command
 from soloservice.domain.types import CallDirection, CallOutcome, Channel, ChannelGroup, Status
-from soloservice.services.calls import CallLog
-from soloservice.services.demo import (
-    DEFAULT_SEED,
-    generate_demo,
-    inquiry_count,
-    is_demo_dir,
-    mark_demo_dir,
-)
 from soloservice.services.dto import InboxQuery, InquiryListRow, View
 from soloservice.services.errors import InvalidInput
-from soloservice.services.export import export_all
-from soloservice.services.inquiries import parse_status
 from soloservice.services.registry import Services
 
 GUI_DEMO_COUNT = 200
 _PAGE = 500
+
+#: ``services.demo.DEFAULT_SEED``, spelled out so that building the parser imports no
+#: service (tests/test_startup_imports.py checks the two agree)
+DEMO_SEED = 2026
 
 
 def _channel_filter(text: str | None) -> tuple[ChannelGroup | None, Channel | None]:
@@ -57,10 +52,18 @@ def _channel_filter(text: str | None) -> tuple[ChannelGroup | None, Channel | No
 
 
 def _inbox_rows(services: Services, args: argparse.Namespace) -> list[InquiryListRow]:
+    from soloservice.services.inquiries import parse_status
+
     group, platform = _channel_filter(args.channel)
     status = parse_status(args.status) if args.status else None
-    if args.overdue:
+    if args.view is not None:
+        view = View(args.view)
+    elif args.overdue:
         view = View.OVERDUE
+    elif args.due_today:
+        view = View.DUE_TODAY
+    elif args.needs_reply:
+        view = View.NEEDS_REPLY
     elif status is Status.WAITING:
         view = View.WAITING
     elif status in (Status.RESOLVED, Status.CLOSED):
@@ -90,6 +93,22 @@ def cmd_inbox(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_counts(services: Services, args: argparse.Namespace) -> int:
+    """Every view's count, from the same SQL as the sidebar, the tray and the alerts."""
+    counts = services.inbox.counts()
+    views = {view.value: counts.views.get(view, 0) for view in View}
+    groups = {group.value: counts.groups.get(group, 0) for group in ChannelGroup}
+    if args.json:
+        print_json({**views, "channels": groups})
+    else:
+        width = max(len(name) for name in [*views, *groups])
+        for name, value in views.items():
+            print(f"{name:<{width}}  {value}")
+        for name, value in groups.items():
+            print(f"{name:<{width}}  {value}  (open, by channel)")
+    return 0
+
+
 def cmd_show(services: Services, args: argparse.Namespace) -> int:
     detail = services.inquiries.get(args.id)
     zone = services.ctx.tz
@@ -100,27 +119,49 @@ def cmd_show(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
+def _call_outcome(args: argparse.Namespace) -> CallOutcome | None:
+    """``--callback`` / ``--solved``; neither means solved for a new call and, on a case,
+    answered (the status follows the after-reply setting, as after a mailed reply)."""
+    if args.callback:
+        return CallOutcome.CALLBACK
+    if args.solved or args.inquiry is None:
+        return CallOutcome.SOLVED
+    return None
+
+
 def cmd_log_call(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.calls import CallLog
+
     duration = None
     if args.duration is not None:
         if not 0 <= args.duration <= 12 * 60:
             raise CliError("--duration is minutes, between 0 and 720")
         duration = timedelta(minutes=args.duration)
+    phone = args.phone or ""
+    if not phone.strip() and args.inquiry is None:
+        raise CliError("log-call needs --phone NUMBER (or --inquiry ID for a call on a case)")
     log = CallLog(
-        phone=args.phone,
+        phone=phone,
         note=args.note,
         name=args.name or "",
         direction=CallDirection(args.direction),
         duration=duration,
         complaint=args.complaint,
-        outcome=CallOutcome.CALLBACK if args.callback else CallOutcome.SOLVED,
+        outcome=_call_outcome(args),
+        inquiry_id=args.inquiry,
     )
     detail = services.calls.log_call(log)
     print_json(detail_json(detail, services.ctx.tz))
+    warning = services.calls.phone_warning(phone)
+    if warning:
+        # Stored all the same (exit 0); the line tells a script's log what to check.
+        print(f"soloservice: warning: {warning}", file=sys.stderr)
     return 0
 
 
 def cmd_set_status(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.inquiries import parse_status
+
     status = parse_status(args.status)
     change = services.inquiries.set_status(args.id, status)
     zone = services.ctx.tz
@@ -142,6 +183,8 @@ def cmd_note(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_export(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.export import export_all
+
     summary = export_all(services.ctx, Path(args.file))
     print_json_line(
         {
@@ -150,6 +193,7 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
             "inquiries": summary.inquiries,
             "messages": summary.messages,
             "events": summary.events,
+            "rows": sum(summary.tables.values()),
             "bytes": summary.bytes,
         }
     )
@@ -157,6 +201,8 @@ def cmd_export(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.demo import generate_demo, mark_demo_dir
+
     if args.count < 0:
         raise CliError("--count cannot be negative")
     summary = generate_demo(services.ctx, args.count, seed=args.seed, force=args.force)
@@ -165,15 +211,24 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_gui(data_dir: Path, demo: bool = False) -> int:
+def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None) -> int:
     from soloservice.app import run_gui as start  # Qt is imported only when a window opens
 
-    return int(start(data_dir, demo=demo))
+    return int(start(data_dir, demo=demo, quit_after=quit_after))
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from soloservice.services.demo import (
+        DEFAULT_SEED,
+        generate_demo,
+        inquiry_count,
+        is_demo_dir,
+        mark_demo_dir,
+    )
+
+    quit_after = getattr(args, "quit_after", None)
     if not args.demo:
-        return run_gui(paths.data_dir(args.data_dir))
+        return run_gui(paths.data_dir(args.data_dir), quit_after=quit_after)
     if args.data_dir is None:
         data_dir = Path(tempfile.mkdtemp(prefix="soloservice-demo-"))
     else:
@@ -192,7 +247,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print(f"Demo data in {data_dir}", file=sys.stderr)
-    return run_gui(data_dir, demo=True)
+    return run_gui(data_dir, demo=True, quit_after=quit_after)
 
 
 # -- parsing --------------------------------------------------------------------------------
@@ -203,7 +258,7 @@ def register(
 ) -> dict[str, Command]:
     demo = sub.add_parser("demo", parents=[common], help="fill the data dir with demo data")
     demo.add_argument("--count", type=positive_int, default=GUI_DEMO_COUNT, metavar="N")
-    demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help=argparse.SUPPRESS)
+    demo.add_argument("--seed", type=int, default=DEMO_SEED, help=argparse.SUPPRESS)
     demo.add_argument(
         "--force", action="store_true", help="add demo data even if inquiries exist already"
     )
@@ -213,41 +268,78 @@ def register(
         "--demo", action="store_true", help="open on demo data (a fresh temporary dir)"
     )
     gui.add_argument("--count", type=positive_int, default=GUI_DEMO_COUNT, metavar="N")
+    # For smoke tests of a built bundle: the real window, closed after SECONDS (not in --help).
+    gui.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
 
     inbox = sub.add_parser("inbox", parents=[common], help="list open inquiries")
     inbox.add_argument("--json", action="store_true")
     inbox.add_argument("--channel", metavar="C", help="email, form, phone, social or a platform")
     inbox.add_argument("--status", metavar="S", help="new, open, waiting, resolved or closed")
-    inbox.add_argument("--overdue", action="store_true", help="only those past their due time")
+    which = inbox.add_mutually_exclusive_group()
+    which.add_argument(
+        "--view",
+        choices=[v.value for v in View],
+        metavar="VIEW",
+        help="one sidebar view: " + ", ".join(v.value for v in View),
+    )
+    which.add_argument(
+        "--needs-reply",
+        action="store_true",
+        help="only those whose customer waits for a reply (the promise is running)",
+    )
+    which.add_argument("--due-today", action="store_true", help="needing a reply, due later today")
+    which.add_argument(
+        "--overdue", action="store_true", help="needing a reply, past their due time"
+    )
     inbox.add_argument("--limit", type=positive_int, metavar="N")
 
+    counts = sub.add_parser(
+        "counts", parents=[common], help="how many inquiries each view holds (as the sidebar)"
+    )
+    counts.add_argument("--json", action="store_true")
+
     show = sub.add_parser("show", parents=[common], help="one inquiry with its messages")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=record_id, metavar="ID")
     show.add_argument("--json", action="store_true")
 
     call = sub.add_parser("log-call", parents=[common], help="log a phone call")
-    call.add_argument("--phone", required=True, metavar="NUMBER")
+    call.add_argument("--phone", metavar="NUMBER", help="needed unless --inquiry is given")
+    call.add_argument(
+        "--inquiry",
+        type=record_id,
+        metavar="ID",
+        help="add the call to this open case (an outgoing call-back answers it)",
+    )
     call.add_argument("--name", metavar="NAME")
     call.add_argument("--direction", choices=["in", "out"], default="in")
     call.add_argument("--duration", type=float, metavar="MIN", help="length of the call")
     call.add_argument("--note", required=True, metavar="TEXT")
     call.add_argument("--complaint", action="store_true")
-    call.add_argument("--callback", action="store_true", help="a call-back is owed")
+    outcome = call.add_mutually_exclusive_group()
+    outcome.add_argument("--callback", action="store_true", help="a call-back is owed")
+    outcome.add_argument(
+        "--solved",
+        action="store_true",
+        help="settled on the call: resolve it (the default for a call without --inquiry)",
+    )
 
     status = sub.add_parser("set-status", parents=[common], help="change an inquiry's status")
-    status.add_argument("id", type=int, metavar="ID")
+    status.add_argument("id", type=record_id, metavar="ID")
     status.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in Status))
 
     note = sub.add_parser("note", parents=[common], help="add a private note to an inquiry")
-    note.add_argument("id", type=int, metavar="ID")
+    note.add_argument("id", type=record_id, metavar="ID")
     note.add_argument("text", metavar="TEXT")
 
-    export = sub.add_parser("export", parents=[common], help="write everything to a JSON file")
+    export = sub.add_parser(
+        "export", parents=[common], help="write everything to a JSON file (`import json` reads it)"
+    )
     export.add_argument("file", metavar="FILE.json")
     return {
         "demo": Command(cmd_demo),
         "gui": Command(cmd_gui, needs_services=False),
         "inbox": Command(cmd_inbox),
+        "counts": Command(cmd_counts),
         "show": Command(cmd_show),
         "log-call": Command(cmd_log_call),
         "set-status": Command(cmd_set_status),

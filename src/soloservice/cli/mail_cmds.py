@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from soloservice.cli.channel_cmds import add_import_source
-from soloservice.cli.common import CliError, iso, print_json, print_json_line
+from soloservice.cli.common import PROG, CliError, iso, print_json, print_json_line, record_id
 from soloservice.cli.registry import Command
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, keyring_available
 
 SECURITY = ("ssl", "starttls", "none")
+
+
+def _complain(message: str) -> None:
+    """One line on stderr: cron mails stderr, and nobody reads the JSON of a failed run."""
+    flat = " ".join(message.split())
+    print(f"{PROG}: error: {flat}", file=sys.stderr)
 
 
 def _account_json(services: Services, name: str) -> dict[str, Any]:
@@ -49,6 +54,8 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def cmd_account(services: Services, args: argparse.Namespace) -> int:
+    from soloservice.services.mail_accounts import AccountInput
+
     accounts = services.mail_accounts
     if args.action == "list":
         print_json([_account_json(services, a.name) for a in accounts.list()])
@@ -67,7 +74,11 @@ def cmd_account(services: Services, args: argparse.Namespace) -> int:
                 for r in results
             ]
         )
-        return 0 if all(r.ok for r in results) else 2
+        failing = [f"{r.server}: {r.kind}: {r.message}" for r in results if not r.ok]
+        if failing:
+            _complain(f"account {args.name}: " + "; ".join(failing))
+            return 2
+        return 0
     missing = [
         flag
         for flag, value in (
@@ -126,7 +137,16 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     elif sent is not None:
         output = {"sync": output, "outbox": sent.as_json()}
     print_json(output)
-    return 0 if all(s.ok for s in summaries) else 2
+    for summary in summaries:
+        if summary.skipped:  # not a failure: the sync that runs fetches the same mail
+            print(f"note: {summary.skipped}", file=sys.stderr)
+        if not summary.ok:
+            _complain(f"sync {summary.account}: " + "; ".join(summary.errors))
+    if sent is not None:
+        for error in sent.errors:
+            _complain(f"not sent: {error}")
+    failed = any(not s.ok for s in summaries) or (sent is not None and bool(sent.errors))
+    return 2 if failed else 0
 
 
 def cmd_reply(services: Services, args: argparse.Namespace) -> int:
@@ -150,12 +170,37 @@ def cmd_reply(services: Services, args: argparse.Namespace) -> int:
         "message_id": queued.message_id,
         "status": queued.status,
     }
-    if args.send:
-        sent = services.outbox.send_pending(only_id=queued.id)
-        result["status"] = services.outbox.get(queued.id).status
-        result["send"] = sent.as_json()
+    if not args.send:
+        print_json(result)
+        return 0
+    sent = services.outbox.send_pending(only_id=queued.id)
+    after = services.outbox.get(queued.id)
+    result["status"] = after.status
+    result["send"] = sent.as_json()
     print_json(result)
-    return 0
+    return _reply_send_status(after.status, after.last_error, queued.id)
+
+
+def _reply_send_status(status: str, error: str | None, outbox_id: int) -> int:
+    """``reply --send`` exits 0 only when the mail went out; otherwise it says why on stderr.
+
+    Still waiting (server down, network error, another sender busy with it): the reply is
+    safe in the outbox, which retries with a back-off. Refused for good (the server rejected
+    the recipient): it is kept as failed and not retried. Both exit 2.
+    """
+    from soloservice.services.outbox import FAILED, SENT
+
+    if status == SENT:
+        return 0
+    reason = error or "another sender is sending it right now"
+    if status == FAILED:
+        _complain(
+            f"not sent: {reason}; the server refused it and it will not be retried "
+            f"(see 'outbox', or 'outbox cancel {outbox_id}')"
+        )
+    else:
+        _complain(f"queued, not sent: {reason}; the outbox will retry")
+    return 2
 
 
 def cmd_outbox(services: Services, args: argparse.Namespace) -> int:
@@ -166,9 +211,30 @@ def cmd_outbox(services: Services, args: argparse.Namespace) -> int:
     if args.action == "cancel":
         if args.id is None:
             raise CliError("outbox cancel needs the outbox ID")
-        services.outbox.cancel(args.id)
-        print_json_line({"cancelled": args.id})
+        if services.outbox.cancel(args.id):
+            print_json_line({"cancelled": args.id})
+            return 0
+        print_json_line({"cancelled": None, "kept": args.id, "status": "unknown"})
+        print(
+            f"note: outbox item {args.id} may have been sent already (an earlier attempt was "
+            f"interrupted), so it is kept: 'outbox retry {args.id}' sends it again, "
+            f"'outbox mark-sent {args.id}' records that it arrived",
+            file=sys.stderr,
+        )
         return 0
+    if args.action in ("retry", "mark-sent"):
+        if args.id is None:
+            raise CliError(f"outbox {args.action} needs the outbox ID")
+        if args.action == "mark-sent":
+            view = services.outbox.mark_sent(args.id)
+            print_json_line({"id": view.id, "status": view.status})
+            return 0
+        result = services.outbox.retry_now(args.id)
+        print_json(result.as_json())
+        if result.sent:
+            return 0
+        _complain("not sent: " + ("; ".join(result.errors) or "another sender has it"))
+        return 2
     print_json(
         [
             {
@@ -251,7 +317,7 @@ def register(
     sync.add_argument("--send-outbox", action="store_true", help="then send waiting replies")
 
     reply = sub.add_parser("reply", parents=[common], help="reply to an email inquiry")
-    reply.add_argument("id", type=int, metavar="ID")
+    reply.add_argument("id", type=record_id, metavar="ID")
     reply.add_argument("--body", required=True, metavar="TEXT", help="the reply; - reads stdin")
     reply.add_argument("--send", action="store_true", help="send now (else it waits in the outbox)")
     reply.add_argument("--attach", action="append", metavar="FILE")
@@ -259,14 +325,19 @@ def register(
     reply.add_argument("--no-quote", action="store_true", help="do not quote the customer")
 
     outbox = sub.add_parser("outbox", parents=[common], help="replies waiting to be sent")
-    outbox.add_argument("action", nargs="?", choices=["list", "send", "cancel"], default="list")
-    outbox.add_argument("id", nargs="?", type=int, metavar="ID")
+    outbox.add_argument(
+        "action",
+        nargs="?",
+        choices=["list", "send", "cancel", "retry", "mark-sent"],
+        default="list",
+    )
+    outbox.add_argument("id", nargs="?", type=record_id, metavar="ID")
 
     quarantine = sub.add_parser(
         "quarantine", parents=[common], help="mail that could not be read, and automatic mail"
     )
     quarantine.add_argument("action", nargs="?", choices=["list", "show", "retry"], default="list")
-    quarantine.add_argument("id", nargs="?", type=int, metavar="ID")
+    quarantine.add_argument("id", nargs="?", type=record_id, metavar="ID")
     quarantine.add_argument(
         "--as-customer", action="store_true", help="retry: treat an automatic mail as a customer's"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from soloservice.cli.common import CliError, iso, print_json
+from soloservice.cli.common import CliError, iso, print_json, record_id
 from soloservice.cli.registry import Command
 from soloservice.domain.types import Language
 from soloservice.services.registry import Services
@@ -77,6 +77,9 @@ def cmd_acknowledge(services: Services, args: argparse.Namespace) -> int:
             "body": draft.body,
             "empty_placeholders": list(draft.empty_placeholders),
             "recorded": bool(args.record),
+            # the time the text states; fresh_promise: the case's own promise had passed
+            "due_at": iso(draft.due_at, services.ctx.tz),
+            "fresh_promise": draft.fresh_promise,
         }
     )
     return 0
@@ -127,7 +130,7 @@ def register(
     promise = sub.add_parser(
         "promise", parents=[common], help="explain how an inquiry's due time was computed"
     )
-    promise.add_argument("id", type=int, metavar="ID")
+    promise.add_argument("id", type=record_id, metavar="ID")
     promise.add_argument("--json", action="store_true")
 
     ack = sub.add_parser(
@@ -135,13 +138,13 @@ def register(
         parents=[common],
         help="draft the acknowledgement that states the promise (--record stores it as given)",
     )
-    ack.add_argument("id", type=int, metavar="ID")
+    ack.add_argument("id", type=record_id, metavar="ID")
     ack.add_argument("--record", action="store_true", help="record it as sent to the customer")
 
     template = sub.add_parser("template", parents=[common], help="list or render reply templates")
     template.add_argument("action", choices=["list", "render"])
     template.add_argument("name", nargs="?", metavar="NAME", help="template key, for render")
-    template.add_argument("--inquiry", type=int, metavar="ID")
+    template.add_argument("--inquiry", type=record_id, metavar="ID")
     template.add_argument("--language", metavar="LANG", help="da, nb or en")
     template.add_argument("--json", action="store_true")
     return {

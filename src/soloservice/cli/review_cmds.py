@@ -10,17 +10,20 @@ import argparse
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from soloservice.cli.common import CliError, iso, local, print_json
+from soloservice.cli.common import CliError, iso, local, print_json, record_id
 from soloservice.cli.registry import Command
-from soloservice.domain.review_math import parse_iso_week
 from soloservice.services.registry import Services
-from soloservice.services.review import ReviewService, WeekReview, iceberg_text, review_rows
+
+if TYPE_CHECKING:
+    from soloservice.services.review import ReviewService, WeekReview
 
 
 def _week(service: ReviewService, text: str | None) -> tuple[int, int]:
+    from soloservice.domain.review_math import parse_iso_week
+
     if text is None:
         return service.last_full_week()
     try:
@@ -30,6 +33,9 @@ def _week(service: ReviewService, text: str | None) -> tuple[int, int]:
 
 
 def review_text(review: WeekReview) -> str:
+    from soloservice.services.review import review_rows
+    from soloservice.services.review_figures import iceberg_text, value_at_risk_text
+
     tz = ZoneInfo(review.timezone)
     first = review.start.astimezone(tz).date()
     lines = [
@@ -46,7 +52,8 @@ def review_text(review: WeekReview) -> str:
         lines.append("  ".join(cells).rstrip())
     total = review.total
     lines.append("")
-    lines.append(iceberg_text(total.complaints.value, *total.iceberg))
+    lines.append(iceberg_text(total.silent_unhappy))
+    lines.append(value_at_risk_text(total, review.currency, review.value_defaults))
     oldest = total.oldest_waiting
     if oldest is not None:
         lines.append(f"Oldest waiting: #{oldest.id}, received {local(oldest.received_at, tz)}")
@@ -157,11 +164,11 @@ def register(
     add.add_argument("--url", metavar="URL")
     add.add_argument("--channel", metavar="KIND", help="e.g. facebook, voicemail, trustpilot")
     tick = actions.add_parser("tick", help="record that you checked it now")
-    tick.add_argument("id", type=int, metavar="ID")
+    tick.add_argument("id", type=record_id, metavar="ID")
     tick.add_argument("--note", metavar="TEXT")
     archive = actions.add_parser("archive", help="take it off the checklist")
-    archive.add_argument("id", type=int, metavar="ID")
+    archive.add_argument("id", type=record_id, metavar="ID")
     rename = actions.add_parser("rename", help="give it another name")
-    rename.add_argument("id", type=int, metavar="ID")
+    rename.add_argument("id", type=record_id, metavar="ID")
     rename.add_argument("name", metavar="NAME")
     return {"review": Command(cmd_review), "checklist": Command(cmd_checklist)}

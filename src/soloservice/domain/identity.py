@@ -7,6 +7,7 @@ An identity is only useful for matching if two spellings of the same thing compa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import phonenumbers
 
@@ -19,18 +20,74 @@ class InvalidIdentity(ValueError):
     """The value cannot be an identity of that kind; the message says why, for the user."""
 
 
-def normalise_phone(raw: str, default_region: str = "DK") -> str:
-    """Return the number in E.164, or raise InvalidIdentity."""
+@dataclass(frozen=True)
+class PhoneCheck:
+    """A number as it will be stored, and why it deserves a second look (``""`` if not).
+
+    The phone library's idea of a *valid* number lags behind what operators hand out (new
+    mobile ranges, ported numbers, test ranges like +45 20 00 00 00), so a number that only
+    has the right length for its country is kept, with a warning, rather than refused: a
+    refused number loses a customer's call or a whole row of their import.
+    """
+
+    e164: str
+    warning: str = ""
+
+
+def check_phone(raw: str, default_region: str = "DK") -> PhoneCheck:
+    """The number in E.164 with a warning when it is possible but not known to be valid.
+
+    Raises InvalidIdentity only for what cannot be a number at all: no digits, too short or
+    too long for its country, an unknown country code, or a local-only number.
+    """
     text = raw.strip()
     if not text:
         raise InvalidIdentity("phone number is empty")
     try:
-        number = phonenumbers.parse(text, default_region.upper())
+        number = phonenumbers.parse(text, (default_region or "DK").upper())
     except phonenumbers.NumberParseException as exc:
         raise InvalidIdentity(f"not a phone number: {raw!r}") from exc
-    if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if phonenumbers.is_valid_number(number):
+        return PhoneCheck(e164)
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        # Spreadsheets drop the "+" ("4520304050" from Google Sheets): too long as a local
+        # number, but a valid international one.
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if not text.startswith(("+", "00")) and digits:
+            try:
+                international = phonenumbers.parse("+" + digits, None)
+            except phonenumbers.NumberParseException:
+                international = None
+            if international is not None and phonenumbers.is_valid_number(international):
+                return PhoneCheck(
+                    phonenumbers.format_number(international, phonenumbers.PhoneNumberFormat.E164)
+                )
         raise InvalidIdentity(f"not a valid phone number: {raw!r}")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if _reformatted(e164) != e164:
+        # Zeros where a national prefix would be ("+43 000000"): the stored form would not
+        # read back as itself, so two spellings would never match. Not a real number.
+        raise InvalidIdentity(f"not a valid phone number: {raw!r}")
+    return PhoneCheck(
+        e164,
+        f"{format_phone(e164)} is not in a number range the phone library knows; "
+        "stored anyway, check it",
+    )
+
+
+def normalise_phone(raw: str, default_region: str = "DK") -> str:
+    """Return the number in E.164 (possible numbers too, see check_phone), or raise
+    InvalidIdentity."""
+    return check_phone(raw, default_region).e164
+
+
+def phone_warning(raw: str, default_region: str = "DK") -> str:
+    """What check_phone would warn about ``raw``; "" when it is fine or not a number."""
+    try:
+        return check_phone(raw, default_region).warning
+    except InvalidIdentity:
+        return ""
 
 
 def format_phone(e164: str) -> str:
@@ -69,3 +126,11 @@ def looks_like_phone(text: str) -> bool:
     """True when typed text is more digits than anything else (for the call dialog's search)."""
     digits = sum(ch.isdigit() for ch in text)
     return digits >= 3 and digits >= len(text.replace(" ", "")) * 0.6
+
+
+def _reformatted(e164: str) -> str:
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -21,7 +21,11 @@ next Monday) and the moment ``now``:
   Per channel, a customer counts in every channel where they are at risk, so channel values
   may add up to more than the total.
 * iceberg: each complaint hides 10-26 silent unhappy customers (DOMAIN.md), so the week's
-  complaints are shown as the range ``(complaints x 10, complaints x 26)``.
+  complaints are shown as the range ``(complaints x 10, complaints x 26)``, capped by the
+  customers on record who did not complain (``domain/iceberg.py``) when that number is given.
+* value at risk, from the default value: the part of it that rests on the business's default
+  customer value, i.e. customers without their own annual value (``value_known`` False).
+  The rest (``value_at_risk_known``) uses figures set on the customer's card.
 
 Median and 90th percentile: the median is the middle value, or the mean of the two middle
 values for an even count (what "median" means to most readers). The 90th percentile uses the
@@ -40,13 +44,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from soloservice.domain.iceberg import Iceberg
 from soloservice.domain.promise import BusinessCalendar
 from soloservice.domain.types import Channel, InquiryKind, Status
 
 T = TypeVar("T")
-
-ICEBERG_LOW = 10
-ICEBERG_HIGH = 26
 
 
 # -- ISO weeks -----------------------------------------------------------------------------
@@ -139,6 +141,12 @@ class InquiryRecord:
     customer_id: int | None = None
     lifetime_value: float = 0.0
     complaint: bool | None = None
+    #: the customer's own annual value is set; False: lifetime_value is the default's
+    value_known: bool = True
+    #: in the inbox's Needs reply / Overdue views now (the store's one definition); None
+    #: where no store decided it: then "no first response yet" stands in
+    needs_reply: bool | None = None
+    overdue: bool | None = None
 
     @property
     def is_complaint(self) -> bool:
@@ -159,6 +167,7 @@ class DetractorAnswer:
     answered_at: datetime
     channel: Channel
     inquiry_id: int | None = None
+    value_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -190,6 +199,11 @@ class WeekFigures:
     complaints: Figure[int]
     iceberg: tuple[int, int]
     value_at_risk: Figure[float]
+    #: the iceberg with its cap: ``iceberg`` is ``silent_unhappy.range``
+    silent_unhappy: Iceberg
+    #: the part of ``value_at_risk`` resting on the default customer value, and the rest
+    value_at_risk_default: Figure[float]
+    value_at_risk_known: Figure[float]
 
 
 @dataclass(frozen=True)
@@ -222,6 +236,18 @@ def _within(moment: datetime | None, start: datetime, end: datetime) -> bool:
     return moment is not None and start <= moment < end
 
 
+def _waiting_now(record: InquiryRecord, now: datetime) -> bool:
+    if record.needs_reply is not None:
+        return record.needs_reply
+    return not _answered_by(record, now)
+
+
+def _overdue_now(record: InquiryRecord, now: datetime) -> bool:
+    if record.overdue is not None:
+        return record.overdue
+    return record.due_at is not None and record.due_at < now
+
+
 def _answered_by(record: InquiryRecord, now: datetime) -> bool:
     return record.first_response_at is not None and record.first_response_at <= now
 
@@ -247,11 +273,12 @@ def _figures(
     end: datetime,
     now: datetime,
     calendar: BusinessCalendar,
+    customer_base: int | None = None,
 ) -> WeekFigures:
     cohort = [r for r in records if _within(r.received_at, start, end)]
     answered = [r for r in cohort if _answered_by(r, now)]
-    waiting = [r for r in records if r.received_at < min(end, now) and not _answered_by(r, now)]
-    overdue = [r for r in waiting if r.due_at is not None and r.due_at < now]
+    waiting = [r for r in records if r.received_at < min(end, now) and _waiting_now(r, now)]
+    overdue = [r for r in waiting if _overdue_now(r, now)]
     oldest = min(waiting, key=lambda r: (r.received_at, r.id), default=None)
 
     times = {
@@ -271,19 +298,15 @@ def _figures(
     open_complaints = [
         r for r in records if r.is_complaint and r.status.is_open and r.received_at < end
     ]
-    at_risk: dict[tuple[str, int], float] = {}
-    risk_ids: set[int] = set()
-    for r in open_complaints:
-        key = ("customer", r.customer_id) if r.customer_id is not None else ("inquiry", r.id)
-        at_risk[key] = max(at_risk.get(key, 0.0), r.lifetime_value)
-        risk_ids.add(r.id)
-    for answer in detractors:
-        if not _within(answer.answered_at, start, end):
-            continue
-        key = ("customer", answer.customer_id)
-        at_risk[key] = max(at_risk.get(key, 0.0), answer.lifetime_value)
-        if answer.inquiry_id is not None:
-            risk_ids.add(answer.inquiry_id)
+    at_risk, at_risk_default, at_risk_known = _value_at_risk(
+        open_complaints, [a for a in detractors if _within(a.answered_at, start, end)]
+    )
+    iceberg = Iceberg(
+        complaints=len(complaints),
+        complainers=len({r.customer_id if r.customer_id is not None else -r.id
+                         for r in complaints}),
+        customers=customer_base,
+    )  # fmt: skip
 
     return WeekFigures(
         received=_count(cohort),
@@ -304,8 +327,43 @@ def _figures(
         resolved=_count([r for r in records if _within(r.resolved_at, start, end)]),
         reopened=_count([r for r in records if any(_within(t, start, end) for t in r.reopened_at)]),
         complaints=_count(complaints),
-        iceberg=(len(complaints) * ICEBERG_LOW, len(complaints) * ICEBERG_HIGH),
-        value_at_risk=Figure(sum(at_risk.values(), 0.0), tuple(sorted(risk_ids))),
+        iceberg=iceberg.range,
+        value_at_risk=at_risk,
+        silent_unhappy=iceberg,
+        value_at_risk_default=at_risk_default,
+        value_at_risk_known=at_risk_known,
+    )
+
+
+def _value_at_risk(
+    open_complaints: Sequence[InquiryRecord], detractors: Sequence[DetractorAnswer]
+) -> tuple[Figure[float], Figure[float], Figure[float]]:
+    """Total, resting on the default value, and from known figures; each customer once."""
+    value: dict[tuple[str, int], float] = {}
+    known: dict[tuple[str, int], bool] = {}
+    ids: dict[tuple[str, int], set[int]] = {}
+    for r in open_complaints:
+        key = ("customer", r.customer_id) if r.customer_id is not None else ("inquiry", r.id)
+        value[key] = max(value.get(key, 0.0), r.lifetime_value)
+        known[key] = known.get(key, True) and r.value_known
+        ids.setdefault(key, set()).add(r.id)
+    for answer in detractors:
+        key = ("customer", answer.customer_id)
+        value[key] = max(value.get(key, 0.0), answer.lifetime_value)
+        known[key] = known.get(key, True) and answer.value_known
+        ids.setdefault(key, set())
+        if answer.inquiry_id is not None:
+            ids[key].add(answer.inquiry_id)
+
+    def figure(keys: Sequence[tuple[str, int]]) -> Figure[float]:
+        chosen = set().union(*(ids[k] for k in keys)) if keys else set()
+        return Figure(sum((value[k] for k in keys), 0.0), tuple(sorted(chosen)))
+
+    every = list(value)
+    return (
+        figure(every),
+        figure([k for k in every if not known[k]]),
+        figure([k for k in every if known[k]]),
     )
 
 
@@ -317,8 +375,12 @@ def week_review(
     now: datetime,
     calendar: BusinessCalendar,
     detractors: Iterable[DetractorAnswer] = (),
+    customer_base: int | None = None,
 ) -> WeeklyReview:
-    """All figures for one ISO week, in total and for every channel (empty ones included)."""
+    """All figures for one ISO week, in total and for every channel (empty ones included).
+
+    ``customer_base``: the customers on record by the week's end, which caps the iceberg.
+    """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     start, end = iso_week_bounds(year, week, calendar.timezone)
@@ -333,6 +395,7 @@ def week_review(
             end=end,
             now=now,
             calendar=calendar,
+            customer_base=customer_base,
         )
 
     return WeeklyReview(

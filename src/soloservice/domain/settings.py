@@ -41,6 +41,9 @@ class Settings:
             "x": 4.0,
         }
     )
+    #: what a real reply does to a new/open case: "waiting" (on the customer; default) or
+    #: "open". Either way the reply fulfils the promise and the case leaves Due today/Overdue.
+    after_reply_status: str = "waiting"
     #: send or record an acknowledgement as soon as an email or form inquiry arrives
     auto_acknowledge: bool = False
     currency: str = "kr"

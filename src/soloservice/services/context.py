@@ -55,6 +55,9 @@ class ServiceContext:
     #: called inside the transaction whenever an inquiry becomes resolved (follow-up checks
     #: are scheduled this way, without the inquiry service knowing about surveys)
     on_resolved: list[ResolvedHook] = field(default_factory=list)
+    #: called inside the transaction whenever a resolved or closed inquiry becomes open again
+    #: (reopened, or its resolve undone): a follow-up check not yet made is cancelled this way
+    on_reopened: list[ResolvedHook] = field(default_factory=list)
 
     def update_settings(self, settings: Settings) -> None:
         """Swap in new settings; everything derived from them is recomputed on next use."""

@@ -21,7 +21,8 @@ from sqlmodel import Session, select
 
 from soloservice.channels.form.csv_import import ImportFormatError, parse_timestamp, sniff
 from soloservice.channels.form.labels import StandardField, compact_label, standard_field
-from soloservice.domain.identity import InvalidIdentity, normalise_email, normalise_phone
+from soloservice.domain.identity import InvalidIdentity, check_phone, normalise_email
+from soloservice.domain.language import guess_language
 from soloservice.domain.types import IdentityKind, Language
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput
@@ -60,6 +61,8 @@ class ImportSummary:
     skipped: int
     #: "line 7: not an email address: 'x'", for rows that could not be used
     errors: tuple[str, ...] = ()
+    #: rows imported with a value worth checking (a phone number in an unknown range)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,20 +147,6 @@ def _cell(row: tuple[str, ...], index: int | None) -> str:
     return row[index].strip()
 
 
-def _guess_language(email: str | None, phone: str | None, fallback: Language) -> Language:
-    if phone is not None:
-        if phone.startswith("+47"):
-            return Language.NB
-        if phone.startswith("+45"):
-            return Language.DA
-    if email is not None:
-        if email.endswith(".no"):
-            return Language.NB
-        if email.endswith(".dk"):
-            return Language.DA
-    return fallback
-
-
 class CustomerImportService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -178,13 +167,16 @@ class CustomerImportService:
             )
         created = updated = skipped = 0
         errors: list[str] = []
+        warnings: list[str] = []
         with self.ctx.db.session() as session:
             for number, row in enumerate(preview.rows, start=2):
+                notes: list[str] = []
                 try:
-                    result = self._row(session, row, columns)
+                    result = self._row(session, row, columns, notes)
                 except _RowProblem as exc:
                     errors.append(f"line {number}: {exc}")
                     continue
+                warnings.extend(f"line {number}: {note}" for note in notes)
                 if result == "created":
                     created += 1
                 elif result == "updated":
@@ -197,9 +189,12 @@ class CustomerImportService:
             updated=updated,
             skipped=skipped,
             errors=tuple(errors),
+            warnings=tuple(warnings),
         )
 
-    def _row(self, session: Session, row: tuple[str, ...], columns: _Columns) -> str:
+    def _row(
+        self, session: Session, row: tuple[str, ...], columns: _Columns, warnings: list[str]
+    ) -> str:
         settings = self.ctx.settings
         name = _cell(row, columns.name)
         if not name:
@@ -211,7 +206,12 @@ class CustomerImportService:
             if _cell(row, columns.email):
                 email = normalise_email(_cell(row, columns.email))
             if _cell(row, columns.phone):
-                phone = normalise_phone(_cell(row, columns.phone), settings.phone_region)
+                # A number in a range the phone library does not know yet is kept, with a
+                # warning: refusing it would drop the whole customer.
+                checked = check_phone(_cell(row, columns.phone), settings.phone_region)
+                phone = checked.e164
+                if checked.warning:
+                    warnings.append(checked.warning)
         except InvalidIdentity as exc:
             raise _RowProblem(str(exc)) from exc
         if email is None and phone is None:
@@ -245,11 +245,19 @@ class CustomerImportService:
             )
         customer = by_email or by_phone
         if customer is None:
+            # A language column is the founder's own record; otherwise the address and phone
+            # country guess it, and their first message may still correct that guess.
+            guess = guess_language(
+                None,
+                emails=[email] if email else [],
+                phones=[phone] if phone else [],
+                default=settings.founder_language,
+            )
             customer = CustomerRow(
                 name=name or email or phone or "",
-                language=(
-                    language or _guess_language(email, phone, settings.founder_language)
-                ).value,
+                language=(language or guess.language).value,
+                language_source="founder" if language else ("guess" if guess.guessed else ""),
+                language_reason="" if language else guess.reason,
                 annual_value=revenue,
                 customer_since=since,
                 created_at=self.ctx.now(),
@@ -272,8 +280,11 @@ class CustomerImportService:
             customer.customer_since is None or since < customer.customer_since
         ):
             customer.customer_since, changed = since, True
-        if language is not None and customer.language != language.value:
+        if language is not None and (
+            customer.language != language.value or customer.language_source != "founder"
+        ):
             customer.language, changed = language.value, True
+            customer.language_source, customer.language_reason = "founder", ""
         for kind, value, owner in (
             (IdentityKind.EMAIL, email, by_email),
             (IdentityKind.PHONE, phone, by_phone),

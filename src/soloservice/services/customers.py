@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -23,6 +24,7 @@ from soloservice.domain.value import lifetime_value
 from soloservice.services.context import ServiceContext
 from soloservice.services.dto import CustomerCard, CustomerMatch, IdentityView, InquiryBrief
 from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.language_id import guess_for
 from soloservice.services.likes import LIKE_ESCAPE, contains_pattern
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
@@ -36,7 +38,11 @@ class CustomerRef:
     name: str = ""
     identity_kind: IdentityKind | None = None
     identity_value: str = ""
+    #: an explicit choice (source "founder"); None lets the first message's text decide
     language: Language | None = None
+    #: further ways to reach them (a form's phone next to its email): matched when the main
+    #: identity is unknown, attached when free, never moved from another customer
+    more_identities: tuple[tuple[IdentityKind, str], ...] = ()
 
 
 class Keep(Enum):
@@ -80,49 +86,124 @@ def surviving_customer(session: Session, customer_id: int) -> CustomerRow:
     return row
 
 
-def resolve_customer(session: Session, ctx: ServiceContext, ref: CustomerRef) -> CustomerRow:
+def resolve_customer(
+    session: Session, ctx: ServiceContext, ref: CustomerRef, *, text: str = ""
+) -> CustomerRow:
     """Find the customer ``ref`` points at, or create one, inside the caller's transaction.
 
     An exact identity match always wins over a name, so two people with the same name are
-    never merged silently.
+    never merged silently. ``text`` is the customer's first message in their own words (not
+    a founder's call note): a new customer's language is guessed from it and their address
+    and phone country, and so is that of a known customer who has never written before
+    (imported from a customer list), unless the founder chose their language.
     """
     if ref.customer_id is not None:
         row = surviving_customer(session, ref.customer_id)
         if ref.identity_kind is not None and ref.identity_value.strip():
             _attach_identity(session, ctx, row, ref.identity_kind, ref.identity_value)
+        _attach_more(session, ctx, row, ref)
         return row
-    value: str | None = None
+    wanted: list[tuple[IdentityKind, str]] = []
     if ref.identity_kind is not None and ref.identity_value.strip():
         try:
             value = normalise(ref.identity_kind, ref.identity_value, ctx.settings.phone_region)
         except InvalidIdentity as exc:
             raise InvalidInput(str(exc)) from exc
+        wanted.append((ref.identity_kind, value))
+    wanted.extend(_normalised_more(ctx, ref))
+    for kind, value in wanted:
         existing = session.exec(
-            select(IdentityRow).where(
-                IdentityRow.kind == ref.identity_kind.value, IdentityRow.value == value
-            )
+            select(IdentityRow).where(IdentityRow.kind == kind.value, IdentityRow.value == value)
         ).first()
         if existing is not None:
-            found = session.get(CustomerRow, existing.customer_id)
-            assert found is not None
+            found = surviving_customer(session, existing.customer_id)
             if not found.name and ref.name.strip():
                 found.name = ref.name.strip()
+            # Found by one identity: the others written next to it are theirs too.
+            _attach_free(session, found, wanted)
+            if text.strip() and _first_contact(session, found):
+                _apply_guess(session, ctx, found, text)
             return found
     name = ref.name.strip()
-    if not name and value is None:
+    if not name and not wanted:
         raise InvalidInput("a customer needs a name, a phone number, an email or a handle")
+    first_kind, first_value = wanted[0] if wanted else (None, "")
     row = CustomerRow(
-        name=name
-        or (identity_display(ref.identity_kind, value) if ref.identity_kind and value else ""),
+        name=name or (identity_display(first_kind, first_value) if first_kind else ""),
         language=(ref.language or ctx.settings.founder_language).value,
+        language_source="founder" if ref.language is not None else "",
         created_at=ctx.now(),
     )
     session.add(row)
     session.flush()
-    if ref.identity_kind is not None and value is not None:
-        assert row.id is not None
-        session.add(IdentityRow(customer_id=row.id, kind=ref.identity_kind.value, value=value))
+    assert row.id is not None
+    seen: set[tuple[IdentityKind, str]] = set()
+    for kind, value in wanted:
+        if (kind, value) not in seen:
+            seen.add((kind, value))
+            session.add(IdentityRow(customer_id=row.id, kind=kind.value, value=value))
+    session.flush()
+    if ref.language is None:
+        _apply_guess(session, ctx, row, text)
     return row
+
+
+def _normalised_more(ctx: ServiceContext, ref: CustomerRef) -> list[tuple[IdentityKind, str]]:
+    """The extra identities that can be read; one that cannot is left out (it stays in the
+    message text), never a reason to refuse the inquiry."""
+    found: list[tuple[IdentityKind, str]] = []
+    for kind, raw in ref.more_identities:
+        if not raw.strip():
+            continue
+        try:
+            found.append((kind, normalise(kind, raw, ctx.settings.phone_region)))
+        except InvalidIdentity:
+            continue
+    return found
+
+
+def _attach_more(session: Session, ctx: ServiceContext, row: CustomerRow, ref: CustomerRef) -> None:
+    _attach_free(session, row, _normalised_more(ctx, ref))
+
+
+def _attach_free(session: Session, row: CustomerRow, pairs: list[tuple[IdentityKind, str]]) -> None:
+    """Attach identities nobody holds yet; one held by another customer stays theirs (two
+    people are never merged silently)."""
+    assert row.id is not None
+    for kind, value in pairs:
+        taken = session.exec(
+            select(IdentityRow.id).where(IdentityRow.kind == kind.value, IdentityRow.value == value)
+        ).first()
+        if taken is None:
+            session.add(IdentityRow(customer_id=row.id, kind=kind.value, value=value))
+            session.flush()
+
+
+def _first_contact(session: Session, row: CustomerRow) -> bool:
+    if row.language_source == "founder":
+        return False
+    earlier = session.exec(select(InquiryRow.id).where(InquiryRow.customer_id == row.id)).first()
+    return earlier is None
+
+
+def _apply_guess(session: Session, ctx: ServiceContext, row: CustomerRow, text: str) -> None:
+    """Set a guessed language on ``row`` (never over the founder's choice)."""
+    if row.language_source == "founder":
+        return
+    assert row.id is not None
+    emails: list[str] = []
+    phones: list[str] = []
+    for identity in session.exec(select(IdentityRow).where(IdentityRow.customer_id == row.id)):
+        if identity.kind == IdentityKind.EMAIL.value:
+            emails.append(identity.value)
+        elif identity.kind == IdentityKind.PHONE.value:
+            phones.append(identity.value)
+    guess = guess_for(text, emails=emails, phones=phones, default=ctx.settings.founder_language)
+    if not guess.guessed:
+        return
+    row.language = guess.language.value
+    row.language_source = "guess"
+    row.language_reason = guess.reason
 
 
 def _attach_identity(
@@ -176,6 +257,8 @@ def build_card(
         id=row.id,
         name=row.name,
         language=Language(row.language),
+        language_source=row.language_source,
+        language_reason=row.language_reason,
         notes=row.notes,
         annual_value=row.annual_value,
         expected_years=row.expected_years,
@@ -200,6 +283,9 @@ class CustomerService:
             ("annual value", changes.annual_value),
             ("expected years", changes.expected_years),
         ):
+            if isinstance(figure, float | int) and not math.isfinite(figure):
+                # inf/nan would later be written as invalid JSON (export, settings)
+                raise InvalidInput(f"the {label} must be a finite number, not {figure}")
             if isinstance(figure, float | int) and figure < 0:
                 raise InvalidInput(f"the {label} cannot be negative")
         with self.ctx.db.session() as session:
@@ -209,7 +295,10 @@ class CustomerService:
                     raise InvalidInput("a customer's name cannot be empty")
                 row.name = changes.name.strip()
             if not isinstance(changes.language, Keep):
+                # An explicit choice: no later guess may change it.
                 row.language = changes.language.value
+                row.language_source = "founder"
+                row.language_reason = ""
             if not isinstance(changes.notes, Keep):
                 row.notes = changes.notes.strip()
             if not isinstance(changes.annual_value, Keep):
@@ -257,6 +346,33 @@ class CustomerService:
                     survey.status = "skipped"
                     survey.skip_reason = "the customer has opted out of surveys"
             return build_card(session, self.ctx, row)
+
+    def open_inquiries(self, customer_id: int, limit: int = 20) -> list[InquiryBrief]:
+        """The customer's open cases, most recent first: what a call may be about (the call
+        dialog offers them so a call joins its case instead of starting another)."""
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, customer_id)
+            rows = session.exec(
+                select(InquiryRow)
+                .where(
+                    InquiryRow.customer_id == row.id,
+                    col(InquiryRow.status).in_([s.value for s in OPEN_STATUSES]),
+                    InquiryRow.automatic_reason == "",
+                )
+                .order_by(col(InquiryRow.last_activity_at).desc(), col(InquiryRow.id).desc())
+                .limit(limit)
+            ).all()
+            return [
+                InquiryBrief(
+                    id=i.id or 0,
+                    channel=Channel(i.channel),
+                    subject=i.subject,
+                    kind=InquiryKind(i.kind),
+                    status=Status(i.status),
+                    received_at=i.received_at,
+                )
+                for i in rows
+            ]
 
     def search(self, text: str, limit: int = 8) -> list[CustomerMatch]:
         """Customers matching typed text: by phone digits when it looks like a number, by

@@ -600,6 +600,17 @@ _THANKS: Mapping[Language, str] = {
     Language.NB: "Tusen takk, det er helt greit 👍",
     Language.EN: "Thanks a lot, that's perfect 👍",
 }
+#: the customer writes again after the founder's answer: a reply is owed once more
+_WROTE_BACK: Mapping[Language, str] = {
+    Language.DA: "Tak for svaret. Et spørgsmål mere: hvornår kan jeg forvente at høre nærmere?",
+    Language.NB: "Takk for svaret. Ett spørsmål til: når kan jeg regne med å høre mer?",
+    Language.EN: "Thanks for the answer. One more question: when can I expect to hear more?",
+}
+#: newsletters and lists: stored as automatic mail, never promised or counted elsewhere
+_AUTOMATIC = (
+    ("Fragtmanden Nyhedsbrev", "nyhedsbrev@fragtmanden.example", "Ugens tilbud på fragt"),
+    ("Keramik Grossisten", "no-reply@grossisten.example", "Nye varer på lager"),
+)
 _NOTES = (
     "Stamkunde — giv ekstra opmærksomhed.",
     "Har klaget før (forsinkelse i marts).",
@@ -618,7 +629,7 @@ _LANGUAGES = (Language.DA, Language.NB, Language.EN)
 _LANGUAGE_WEIGHTS = (50, 25, 25)
 # "snoozed" is an open inquiry hidden until later; the rest are stored statuses.
 _FATES = ("new", "open", "waiting", "snoozed", "resolved", "closed")
-_FATE_WEIGHTS = (14, 10, 8, 5, 55, 8)
+_FATE_WEIGHTS = (8, 12, 10, 5, 57, 8)
 _VALUES = (500, 1_200, 2_500, 5_000, 8_000, 12_000, 20_000, 35_000, 60_000, 150_000)
 
 
@@ -771,6 +782,7 @@ class _Generator:
         self.messages: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.people: list[_DemoCustomer] = []
+        self.senders: dict[str, int] = {}
 
     def _people(self, n_customers: int) -> None:
         rng = self.rng
@@ -829,6 +841,55 @@ class _Generator:
                     }
                 )
 
+    def _automatic(self, iid: int) -> None:
+        """A newsletter as the mail intake stores it: automatic, no promise, no reply owed."""
+        name, address, subject = self.rng.choice(_AUTOMATIC)
+        if self.serial_base:  # --force on an earlier demo: identity values stay unique
+            address = address.replace("@", f"+{self.serial_base}@")
+        if address not in self.senders:
+            cid = self.customer_base + len(self.customers) + 1
+            self.senders[address] = cid
+            self.customers.append(
+                {
+                    "id": cid,
+                    "name": name,
+                    "language": Language.DA.value,
+                    "notes": "",
+                    "annual_value": None,
+                    "expected_years": None,
+                    "created_at": self.now - timedelta(days=60),
+                }
+            )
+            self.identities.append({"customer_id": cid, "kind": "email", "value": address})
+        received = (self.now - timedelta(hours=self.rng.uniform(1, 14 * 24))).replace(
+            microsecond=0
+        )
+        text = f"{subject}\n\nSe hele nyhedsbrevet i din browser. Afmeld her."
+        self._message(iid, "in", Channel.EMAIL.value, name, text, received)
+        self._event(iid, received, "created", None, "new")
+        self.inquiries.append(
+            {
+                "id": iid,
+                "customer_id": self.senders[address],
+                "channel": Channel.EMAIL.value,
+                "subject": subject,
+                "snippet": make_snippet(text),
+                "kind": InquiryKind.QUESTION.value,
+                "status": Status.NEW.value,
+                "received_at": received,
+                "first_response_at": None,
+                "due_at": None,
+                "resolved_at": None,
+                "snoozed_until": None,
+                "last_activity_at": received,
+                "tags": "",
+                "promise_kept": None,
+                "promise_margin_s": None,
+                "needs_reply_since": None,
+                "automatic_reason": "List-Unsubscribe header (newsletter)",
+            }
+        )
+
     def _message(
         self,
         inquiry_id: int,
@@ -883,6 +944,11 @@ class _Generator:
         for _ in range(count):
             self.inquiry_id += 1
             iid = self.inquiry_id
+            if count >= 20 and rng.random() < 0.03:
+                self._automatic(iid)
+                by_channel[Channel.EMAIL.value] += 1
+                by_status[Status.NEW.value] += 1
+                continue
             pool = regulars if rng.random() < 0.35 else n_customers
             person = people[int(rng.random() * pool)]
             language = person.language
@@ -916,7 +982,9 @@ class _Generator:
 
             # When it came in: open work is recent, finished work spread over a year.
             if fate == "new":
-                hours = rng.uniform(0, 8) if rng.random() < 0.5 else rng.uniform(8, 240)
+                # Mostly today's mail; a few have slipped past their promise (days old,
+                # so overdue whatever the weekday).
+                hours = rng.uniform(0, 5) if rng.random() < 0.75 else rng.uniform(80, 240)
             elif fate in ("open", "snoozed"):
                 hours = rng.uniform(1, 14 * 24)
             elif fate == "waiting":
@@ -941,6 +1009,8 @@ class _Generator:
             snoozed_until: datetime | None = None
             kept: bool | None = None
             margin: int | None = None
+            # The reply promise runs while the customer's last message is unanswered.
+            needs_reply_since: datetime | None = received
 
             if status is not Status.NEW:
                 # The founder answered: mostly within the promise, sometimes late.
@@ -963,6 +1033,18 @@ class _Generator:
                     reply_duration,
                 )
                 last_activity = first_response
+                needs_reply_since = None
+                if fate in ("open", "snoozed") and rng.random() < 0.3:
+                    # The customer wrote back (recently): a new promise runs from it.
+                    back = max(
+                        now - timedelta(hours=rng.uniform(0.2, 4) if rng.random() < 0.8 else 30),
+                        first_response + timedelta(minutes=1),
+                    )
+                    back = back.replace(microsecond=0)
+                    wrote_back = _WROTE_BACK[language]
+                    self._message(iid, "in", channel_value, person.name, wrote_back, back)
+                    needs_reply_since, last_activity = back, back
+                    due = calendar.add_business_hours(back, promise[channel])
                 if rng.random() < 0.15:
                     note = rng.choice(_NOTES)
                     self._message(iid, "note", channel_value, founder, note, first_response)
@@ -973,7 +1055,8 @@ class _Generator:
                         self._message(iid, "in", channel_value, person.name, thanks, resolved_at)
                     last_activity = resolved_at
                 self._event(iid, last_activity, "status", "new", status_value)
-                outcome = promise_outcome(due, first_response)
+                first_due = calendar.add_business_hours(received, promise[channel])
+                outcome = promise_outcome(first_due, first_response)
                 kept, margin = outcome.kept, int(outcome.margin.total_seconds())
             if fate == "snoozed":
                 snoozed += 1
@@ -999,6 +1082,8 @@ class _Generator:
                     "tags": scenario.key,
                     "promise_kept": kept,
                     "promise_margin_s": margin,
+                    "needs_reply_since": needs_reply_since,
+                    "automatic_reason": "",
                 }
             )
 

@@ -80,6 +80,8 @@ class InquiryListRow:
     due_today: bool
     closed_loop: bool = False
     at_risk_public: bool = False
+    #: the customer's last message is unanswered (View.NEEDS_REPLY's definition)
+    needs_reply: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,10 @@ class CustomerCard:
     inquiries: tuple[InquiryBrief, ...] = ()
     #: never send this customer satisfaction surveys or the NPS pulse
     opted_out: bool = False
+    #: where ``language`` came from: "" (the default), "guess" or "founder"
+    language_source: str = ""
+    #: why it was guessed: "text, .no address, +47 phone" (domain/language.py)
+    language_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,59 @@ class InquiryDetail:
     closed_loop: bool = False
     at_risk_public: bool = False
     skip_followup: bool = False
+    flags: InquiryFlags = field(default_factory=lambda: InquiryFlags())
+    #: the customer's oldest unanswered message; None once answered (no promise runs)
+    needs_reply_since: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InquiryFlags:
+    """Kind provenance and automatic-mail state of an inquiry (``InquiryDetail.flags``)."""
+
+    #: who set ``kind``: "" (default), "auto" (the complaint detector) or "founder"
+    kind_source: str = ""
+    #: why the detector called it a complaint ("words: knust, refusion")
+    kind_reason: str = ""
+    #: non-empty for automatic mail (newsletter, list, spam, a sender marked as spam): why
+    automatic_reason: str = ""
+    #: the founder's verdict on the customer as a sender: "", "spam" or "not_customer"
+    sender_verdict: str = ""
+
+
+@dataclass(frozen=True)
+class KindChange:
+    """What ``set_kind`` did, so the UI can undo exactly that."""
+
+    inquiry_id: int
+    old_kind: InquiryKind
+    new_kind: InquiryKind
+    old_source: str
+    old_reason: str
+
+    @property
+    def kind(self) -> InquiryKind:
+        return self.new_kind
+
+
+@dataclass(frozen=True)
+class AutomaticMark:
+    """One inquiry a sender verdict (or its reversal) changed, with what it was before."""
+
+    inquiry_id: int
+    old_reason: str
+    new_reason: str
+    old_due_at: datetime | None
+    old_needs_reply_since: datetime | None
+
+
+@dataclass(frozen=True)
+class SenderVerdictChange:
+    """What a sender verdict or "not automatic" did, so it can be undone exactly."""
+
+    customer_id: int
+    old_verdict: str
+    new_verdict: str
+    inquiries: tuple[AutomaticMark, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,35 +1,66 @@
 """Export the whole store as one JSON file, so the founder's data is never locked in.
 
-The file is written as a stream (one customer or inquiry at a time, never the whole store in
-memory) to a temporary file next to the target, flushed to disk and then renamed over it: a
-full disk or a crash leaves either the old file or none, never half a file. Times are ISO 8601
-in UTC with an explicit ``+00:00`` offset, the portable choice for other programs.
+The exporter is driven by the schema, not written per table: it walks
+``SQLModel.metadata.sorted_tables`` (parents before children), so a table added tomorrow is
+exported without anyone remembering to. The few tables of the SQLite file that are not
+SQLModel tables are either derived (the FTS5 index, rebuilt on import), bookkeeping
+(``alembic_version``, carried as the document's ``schema``) or listed in
+:data:`EXCLUDED_TABLES`; ``tests/services/test_export_roundtrip.py`` fails when a table is
+neither exported nor excluded.
+
+Values keep their meaning for other programs: times are ISO 8601 in UTC with an explicit
+``+00:00`` offset; bytes (raw mail sources, outbox attachments) are ``{"$base64": "..."}``;
+a float JSON cannot hold (``inf``, ``nan``) is ``{"$float": "nan"}`` instead of invalid JSON.
+Secrets are not in the store at all (mail passwords and social tokens live in the keyring or
+``secrets.json``), so they are never exported.
+
+The file is written as a stream (one row at a time) through ``storage.files.atomic_open``:
+a full disk or a crash leaves either the old file or none, never half a file; a target that
+is not a regular file (``/dev/full``) is refused.
 """
 
 from __future__ import annotations
 
+import base64
 import json
-import os
-import tempfile
+import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Row, Table, select
+from sqlalchemy import Column, Connection, LargeBinary, Table, select
 
+from soloservice.paths import settings_path
 from soloservice.services.context import ServiceContext
-from soloservice.storage.tables import CustomerRow, EventRow, IdentityRow, InquiryRow, MessageRow
+from soloservice.storage.files import atomic_open
+from soloservice.storage.fts import is_fts_table
+from soloservice.storage.schema import metadata
+from soloservice.storage.types import UTCDateTime
 
 EXPORT_FORMAT = "soloservice-export"
-EXPORT_VERSION = 1
+#: 1: customers, inquiries, messages and events only (cannot be imported); 2: every table
+EXPORT_VERSION = 2
 
-_customer: Table = CustomerRow.__table__  # type: ignore[attr-defined]
-_identity: Table = IdentityRow.__table__  # type: ignore[attr-defined]
-_inquiry: Table = InquiryRow.__table__  # type: ignore[attr-defined]
-_message: Table = MessageRow.__table__  # type: ignore[attr-defined]
-_event: Table = EventRow.__table__  # type: ignore[attr-defined]
+#: Tables of the SQLite file that are deliberately not exported, and why.
+EXCLUDED_TABLES: dict[str, str] = {
+    "alembic_version": "the schema revision, exported as the document's 'schema'",
+    "sqlite_sequence": "exported as 'sequences' (only present with AUTOINCREMENT)",
+}
+
+BYTES_KEY = "$base64"
+FLOAT_KEY = "$float"
+
+
+def is_excluded(name: str) -> bool:
+    """True for a table the export leaves out on purpose (the FTS index is rebuilt)."""
+    return name in EXCLUDED_TABLES or is_fts_table(name) or name.startswith("sqlite_")
+
+
+def exported_tables() -> list[Table]:
+    """Every SQLModel table, parents before children (the order an import inserts in)."""
+    return list(metadata.sorted_tables)
 
 
 @dataclass(frozen=True)
@@ -40,6 +71,8 @@ class ExportSummary:
     messages: int
     events: int
     bytes: int
+    #: rows per table
+    tables: dict[str, int] = field(default_factory=dict)
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -51,146 +84,123 @@ def iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat()
 
 
-def _grouped(rows: Iterator[Row[Any]], key: str) -> Iterator[tuple[int, list[Row[Any]]]]:
-    """Consecutive rows with the same ``key`` column, from a query ordered by it."""
-    current: int | None = None
-    group: list[Row[Any]] = []
-    for row in rows:
-        value = int(getattr(row, key))
-        if value != current:
-            if current is not None:
-                yield current, group
-            current, group = value, []
-        group.append(row)
-    if current is not None:
-        yield current, group
+def encode_value(value: Any) -> Any:
+    """A column value as JSON: ISO times, base64 bytes, non-finite floats spelled out."""
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {BYTES_KEY: base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, float) and not math.isfinite(value):
+        return {FLOAT_KEY: repr(value)}
+    return value
 
 
-class _Children:
-    """Walks a child table ordered by parent id alongside the parents, like a merge join."""
+def decode_value(column: Column[Any], value: Any) -> Any:
+    """The inverse of :func:`encode_value`, guided by the column's type.
 
-    def __init__(self, conn: Connection, table: Table, key: str) -> None:
-        stmt = select(table).order_by(table.c[key], table.c.id)
-        self._groups = _grouped(iter(conn.execute(stmt)), key)
-        self._pending: tuple[int, list[Row[Any]]] | None = next(self._groups, None)
+    Raises ``ValueError`` (with the column's name) for a value of the wrong shape.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        if set(value) == {BYTES_KEY} and isinstance(value[BYTES_KEY], str):
+            return base64.b64decode(value[BYTES_KEY], validate=True)
+        if set(value) == {FLOAT_KEY} and value[FLOAT_KEY] in ("nan", "inf", "-inf"):
+            return float(value[FLOAT_KEY])
+        raise ValueError(f"column {column.name}: unexpected object {sorted(value)}")
+    if isinstance(column.type, UTCDateTime):
+        if not isinstance(value, str):
+            raise ValueError(f"column {column.name}: expected an ISO time")
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise ValueError(f"column {column.name}: time without offset {value!r}")
+        return moment
+    if isinstance(column.type, LargeBinary):
+        raise ValueError(f"column {column.name}: bytes must be {{{BYTES_KEY!r}: ...}}")
+    return value
 
-    def of(self, parent_id: int) -> list[Row[Any]]:
-        while self._pending is not None and self._pending[0] < parent_id:
-            self._pending = next(self._groups, None)
-        if self._pending is not None and self._pending[0] == parent_id:
-            rows = self._pending[1]
-            self._pending = next(self._groups, None)
-            return rows
-        return []
+
+def encode_row(table: Table, row: Any) -> dict[str, Any]:
+    return {c.name: encode_value(getattr(row, c.name)) for c in table.columns}
 
 
-def _customer_dict(row: Row[Any], identities: list[Row[Any]]) -> dict[str, Any]:
+def rows_of(conn: Connection, table: Table) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` as JSON-ready dicts, by primary key (a stable order)."""
+    order = list(table.primary_key.columns) or list(table.columns)
+    for row in conn.execute(select(table).order_by(*order)):
+        yield encode_row(table, row)
+
+
+def dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def schema_revision(conn: Connection) -> str | None:
+    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
+def sequences(conn: Connection) -> dict[str, int]:
+    """``sqlite_sequence`` (AUTOINCREMENT counters), so ids are never reused after import."""
+    exists = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='sqlite_sequence'"
+    ).first()
+    if exists is None:
+        return {}
     return {
-        "id": row.id,
-        "name": row.name,
-        "language": row.language,
-        "notes": row.notes,
-        "annual_value": row.annual_value,
-        "expected_years": row.expected_years,
-        "created_at": iso(row.created_at),
-        "identities": [{"kind": i.kind, "value": i.value} for i in identities],
+        str(name): int(seq)
+        for name, seq in conn.exec_driver_sql("SELECT name, seq FROM sqlite_sequence")
     }
 
 
-def _inquiry_dict(
-    row: Row[Any], messages: list[Row[Any]], events: list[Row[Any]]
-) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "customer_id": row.customer_id,
-        "channel": row.channel,
-        "subject": row.subject,
-        "kind": row.kind,
-        "status": row.status,
-        "received_at": iso(row.received_at),
-        "first_response_at": iso(row.first_response_at),
-        "due_at": iso(row.due_at),
-        "resolved_at": iso(row.resolved_at),
-        "snoozed_until": iso(row.snoozed_until),
-        "last_activity_at": iso(row.last_activity_at),
-        "tags": [t for t in row.tags.split(",") if t],
-        "promise_kept": row.promise_kept,
-        "promise_margin_s": row.promise_margin_s,
-        "messages": [
-            {
-                "id": m.id,
-                "direction": m.direction,
-                "channel": m.channel,
-                "author": m.author,
-                "text": m.text,
-                "html": m.html,
-                "sent_at": iso(m.sent_at),
-                "external_id": m.external_id,
-                "call_duration_s": m.call_duration_s,
-            }
-            for m in messages
-        ],
-        "events": [
-            {"at": iso(e.at), "kind": e.kind, "old_value": e.old_value, "new_value": e.new_value}
-            for e in events
-        ],
-    }
+def read_settings_file(data_dir: Path) -> Any:
+    """The settings file's JSON as it is on disk (None when there is none yet)."""
+    path = settings_path(data_dir)
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write(conn: Connection, out: IO[str], exported_at: datetime, timezone: str) -> list[int]:
-    counts = [0, 0, 0, 0]
+def _write(
+    conn: Connection, out: IO[str], exported_at: datetime, timezone: str, settings: Any
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
     out.write("{\n")
-    out.write(f'"format":{_dump(EXPORT_FORMAT)},"version":{EXPORT_VERSION},')
-    out.write(f'"exported_at":{_dump(iso(exported_at))},"timezone":{_dump(timezone)},\n')
-    out.write('"customers":[')
-    identities = _Children(conn, _identity, "customer_id")
-    for n, row in enumerate(conn.execute(select(_customer).order_by(_customer.c.id))):
-        out.write(("," if n else "") + "\n" + _dump(_customer_dict(row, identities.of(row.id))))
-        counts[0] += 1
-    out.write('\n],\n"inquiries":[')
-    messages = _Children(conn, _message, "inquiry_id")
-    events = _Children(conn, _event, "inquiry_id")
-    for n, row in enumerate(conn.execute(select(_inquiry).order_by(_inquiry.c.id))):
-        own_messages, own_events = messages.of(row.id), events.of(row.id)
-        out.write(("," if n else "") + "\n" + _dump(_inquiry_dict(row, own_messages, own_events)))
-        counts[1] += 1
-        counts[2] += len(own_messages)
-        counts[3] += len(own_events)
-    out.write("\n]\n}\n")
+    out.write(f'"format":{dump(EXPORT_FORMAT)},"version":{EXPORT_VERSION},')
+    out.write(f'"schema":{dump(schema_revision(conn))},\n')
+    out.write(f'"exported_at":{dump(iso(exported_at))},"timezone":{dump(timezone)},\n')
+    out.write(f'"settings":{dump(settings)},\n')
+    out.write(f'"sequences":{dump(sequences(conn))},\n')
+    out.write('"tables":{')
+    for t, table in enumerate(exported_tables()):
+        out.write(("," if t else "") + f"\n{dump(table.name)}:[")
+        n = 0
+        for n, row in enumerate(rows_of(conn, table), start=1):
+            out.write(("," if n > 1 else "") + "\n" + dump(row))
+        counts[table.name] = n
+        out.write("]")
+    out.write("\n}\n}\n")
     return counts
 
 
 def export_all(ctx: ServiceContext, path: Path) -> ExportSummary:
-    """Write every customer (with identities), inquiry, message and event to ``path``.
+    """Write every table of the store, the settings and the schema revision to ``path``.
 
     Raises ``OSError`` when the target cannot be written; the target is then untouched.
     """
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            # One read transaction: a concurrent writer cannot make the file inconsistent.
-            with ctx.db.engine.connect() as conn, conn.begin():
-                counts = _write(conn, out, ctx.now(), ctx.settings.timezone)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    settings = read_settings_file(ctx.db.path.parent)
+    # One read transaction: a concurrent writer cannot make the file inconsistent.
+    with atomic_open(target) as out, ctx.db.read_engine.connect() as conn, conn.begin():
+        counts = _write(conn, out, ctx.now(), ctx.settings.timezone, settings)
     return ExportSummary(
         path=target.resolve(),
-        customers=counts[0],
-        inquiries=counts[1],
-        messages=counts[2],
-        events=counts[3],
+        customers=counts.get("customer", 0),
+        inquiries=counts.get("inquiry", 0),
+        messages=counts.get("message", 0),
+        events=counts.get("inquiry_event", 0),
         bytes=target.stat().st_size,
+        tables=counts,
     )

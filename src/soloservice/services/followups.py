@@ -40,6 +40,7 @@ from soloservice.domain.followup import (
     outcome_for,
     schedule_check,
 )
+from soloservice.domain.identity import InvalidIdentity, normalise
 from soloservice.domain.nps import SurveyRecord, SurveyReport, survey_stats
 from soloservice.domain.templates import Template, render_template
 from soloservice.domain.types import (
@@ -51,7 +52,7 @@ from soloservice.domain.types import (
     Status,
 )
 from soloservice.services.context import ServiceContext
-from soloservice.services.customers import CustomerRef
+from soloservice.services.customers import CustomerRef, surviving_customer
 from soloservice.services.errors import InvalidInput, NotFound, ServiceError
 from soloservice.services.inquiries import InquiryService, NewInquiry, make_snippet
 from soloservice.services.outbox import NoMailAccount, pick_account
@@ -81,6 +82,7 @@ _AWAITING = (ASKED,)
 
 _SCORE_PARAGRAPH = re.compile(r"\b0\b.{0,80}\b10\b", re.DOTALL)
 UNTICKED = "the founder chose not to ask for this case"
+REOPENED = "the case is open again"
 
 
 # -- views --------------------------------------------------------------------------------------
@@ -337,6 +339,28 @@ class SurveyService:
         session.flush()
         return survey
 
+    def cancel_in(self, session: Session, inquiry: InquiryRow) -> SurveyRow | None:
+        """The case is open again (reopened, or its resolve undone): call off its check.
+
+        Only a check not yet made is cancelled; it is kept as skipped with the reason (and
+        moved again by ``schedule_in`` when the case is resolved anew), so it neither shows
+        as due nor holds the customer's rest period. An asked or answered one stays as it is.
+        """
+        assert inquiry.id is not None
+        survey = session.exec(
+            select(SurveyRow)
+            .where(
+                SurveyRow.inquiry_id == inquiry.id,
+                SurveyRow.kind == FOLLOWUP,
+                SurveyRow.status == SCHEDULED,
+            )
+            .order_by(col(SurveyRow.id).desc())
+        ).first()
+        if survey is None:
+            return None
+        survey.status, survey.skip_reason = SKIPPED, REOPENED
+        return survey
+
     def _decide(
         self, session: Session, survey: SurveyRow, inquiry: InquiryRow, now: datetime
     ) -> bool:
@@ -349,6 +373,10 @@ class SurveyService:
             opted_out=customer.opted_out,
             untick=inquiry.skip_followup,
         )
+        if decision.ok and (inquiry.automatic_reason or customer.sender_verdict):
+            # Newsletters, lists and spam senders are not customers to ask.
+            why = inquiry.automatic_reason or customer.sender_verdict.replace("_", " ")
+            decision = Decision(False, f"automatic mail: {why}")
         if decision.ok and inquiry.kind == InquiryKind.PRAISE.value and survey.kind == FOLLOWUP:
             # A thank-you needs no "are you satisfied?"; it would only spend the rest period.
             decision = Decision(False, "praise: there is nothing to put right")
@@ -498,7 +526,7 @@ class SurveyService:
                     continue
                 if inquiry.status not in (Status.RESOLVED.value, Status.CLOSED.value):
                     # Reopened (or the resolve was undone) since: ask when it is resolved again.
-                    survey.status, survey.skip_reason = SKIPPED, "the case is open again"
+                    survey.status, survey.skip_reason = SKIPPED, REOPENED
                     skipped += 1
                     continue
                 if not self._decide(session, survey, inquiry, now):
@@ -640,6 +668,8 @@ class SurveyService:
         ).first()
         if survey is None or survey.status not in _AWAITING:
             return None  # a second mail after the answer is a normal message
+        if not self._from_surveyed_customer(session, survey, parsed):
+            return None  # someone else replying (a forward, a colleague): a normal message
         assert survey.id is not None
         customer = session.get(CustomerRow, survey.customer_id)
         language = Language(customer.language) if customer is not None else None
@@ -678,6 +708,40 @@ class SurveyService:
             if inquiry is not None and inquiry.id is not None:
                 _log(session, inquiry.id, now, "followup", f"unclear answer: {answer.reason}")
         return TakenAnswer(survey_id=survey.id, message_id=message_id, clear=clear)
+
+    def _from_surveyed_customer(
+        self, session: Session, survey: SurveyRow, parsed: ParsedMail
+    ) -> bool:
+        """Whether From or Reply-To is an email identity of the customer who was asked.
+
+        Merges are followed both ways: the identity's owner and the survey's customer are
+        compared as the customers that survived, so an answer from an address merged in
+        later still counts. Anyone else's reply is not their answer.
+        """
+        try:
+            asked = surviving_customer(session, survey.customer_id).id
+        except NotFound:
+            return False
+        for address in (parsed.from_addr, parsed.reply_to):
+            if not address:
+                continue
+            try:
+                value = normalise(IdentityKind.EMAIL, address, self.ctx.settings.phone_region)
+            except InvalidIdentity:
+                continue
+            owner = session.exec(
+                select(IdentityRow.customer_id).where(
+                    IdentityRow.kind == IdentityKind.EMAIL.value, IdentityRow.value == value
+                )
+            ).first()
+            if owner is None:
+                continue
+            try:
+                if surviving_customer(session, owner).id == asked:
+                    return True
+            except NotFound:
+                continue
+        return False
 
     # -- the closed loop ----------------------------------------------------------------------
 
@@ -727,6 +791,8 @@ class SurveyService:
         inquiry.closed_loop = True
         inquiry.at_risk_public = inquiry.at_risk_public or outcome.at_risk_public
         inquiry.snoozed_until = None
+        # An unhappy answer is a customer message owing a call-back (the reply promise).
+        inquiry.needs_reply_since = inquiry.needs_reply_since or at
         inquiry.due_at = due
 
     def _open_pulse_case(

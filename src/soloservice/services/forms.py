@@ -4,14 +4,25 @@ A form notification is mailed by the form service, but the inquiry belongs to th
 who filled in the form. The founder's own rules come before the built-in ones, so a
 customised notification can always be recognised without fighting a built-in rule.
 
-A CSV import is one transaction: a file that cannot be read stores nothing, and each
-imported row leaves an ``import_key`` so importing the same export again adds nothing.
+A CSV import stores its rows in batches of ``CSV_BATCH`` rows, one transaction each: a file
+that cannot be read stores nothing (it is read and checked before the first batch), and a
+cancel (checked between batches) or a crash keeps a clean prefix of whole batches. Each
+imported row leaves an ``import_key``, so importing the same export again adds nothing twice
+and simply finishes a cancelled import. Batches rather than all-or-nothing because a 6,000-row
+export takes a minute: the founder sees it move, and a cancel after 5,000 rows keeps them.
+
+Old entries (an export of years of submissions) can be imported as already answered
+(``resolve_older_than_days``): resolved on arrival, with no promise and no follow-up check,
+so they do not flood Overdue.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +48,20 @@ from soloservice.channels.form.rules import (
     extract_submission,
     match_rule,
 )
-from soloservice.domain.types import Channel, IdentityKind
+from soloservice.domain.types import Channel, IdentityKind, Status
 from soloservice.services.context import ServiceContext
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound, ServiceError
 from soloservice.services.inquiries import InquiryService, NewInquiry
 from soloservice.storage.channel_tables import CsvMappingRow, FormRuleRow, ImportKeyRow
-from soloservice.storage.tables import IdentityRow, MessageRow
+from soloservice.storage.tables import EventRow, IdentityRow, InquiryRow, MessageRow
 
 FORM_CSV_SOURCE = "form-csv"
+#: rows stored per transaction by a CSV import; progress is reported and a cancel honoured
+#: after each batch
+CSV_BATCH = 250
+#: ``progress(done, total)``: rows of the file worked through so far
+ImportProgress = Callable[[int, int], None]
 _BUILTIN_NAMES = frozenset(rule.name.casefold() for rule in BUILTIN_RULES)
 #: Fields that end up on the customer card or as the message itself, not listed below it.
 _NOT_LISTED = frozenset({"name", "first_name", "last_name", "email", "message", "subject"})
@@ -69,6 +85,12 @@ class ImportSummary:
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: stopped between two batches: ``new_inquiries`` were stored, the rest of the file not
+    cancelled: bool = False
+    #: rows of the file (after skipping unreadable ones) the import would have stored
+    total: int = 0
+    #: new inquiries stored already resolved because they were older than asked
+    resolved: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +98,8 @@ class ImportSummary:
             "new_inquiries": self.new_inquiries,
             "added": self.added,
             "duplicates": self.duplicates,
+            "resolved": self.resolved,
+            "cancelled": self.cancelled,
             "errors": list(self.errors),
             "warnings": list(self.warnings),
         }
@@ -213,8 +237,10 @@ def submission_customer(submission: FormSubmission) -> CustomerRef:
     """Who filled in the form: matched by email, else phone; named as they wrote it."""
     name = submission.name or ""
     if submission.email:
+        # The phone next to the email is theirs too: a later call finds the same customer.
+        more = ((IdentityKind.PHONE, submission.phone),) if submission.phone else ()
         return CustomerRef(name=name, identity_kind=IdentityKind.EMAIL,
-                           identity_value=submission.email)  # fmt: skip
+                           identity_value=submission.email, more_identities=more)  # fmt: skip
     if submission.phone:
         return CustomerRef(name=name, identity_kind=IdentityKind.PHONE,
                            identity_value=submission.phone)  # fmt: skip
@@ -456,13 +482,24 @@ class FormService:
         mapping_name: str | None = None,
         mapping: ColumnMapping | None = None,
         form_name: str | None = None,
+        *,
+        progress: ImportProgress | None = None,
+        cancel: threading.Event | None = None,
+        resolve_older_than_days: int | None = None,
+        batch_size: int = CSV_BATCH,
     ) -> ImportSummary:
         """Import a form's CSV export; the mapping is remembered under the form's name.
 
         The mapping is ``mapping`` if given, else the one remembered as ``mapping_name``
         (which must exist), else the one remembered for ``form_name``, else a guess from
         the headers. The form's name defaults to the mapping's name, else the file's name.
+
+        ``progress(done, total)`` is called after every batch (on the caller's thread);
+        ``cancel`` is checked before each batch, so a cancelled import keeps whole batches.
+        Entries sent more than ``resolve_older_than_days`` days ago are stored resolved.
         """
+        if resolve_older_than_days is not None and resolve_older_than_days < 0:
+            raise InvalidInput("--resolve-older-than needs a number of days, 0 or more")
         source = Path(path)
         form = (form_name or mapping_name or source.stem).strip()
         chosen = mapping
@@ -480,26 +517,54 @@ class FormService:
                 raise ImportFailed(str(exc)) from exc
         row_errors: list[RowError] = []
         try:
-            submissions = read_submissions(
-                source,
-                chosen,
-                errors=row_errors,
-                region=self.ctx.settings.phone_region,
-                local_tz=self.ctx.tz,
+            # Read (and check) the whole file before the first write: a broken file stores
+            # nothing, and the total is known for the progress bar.
+            submissions = list(
+                read_submissions(
+                    source,
+                    chosen,
+                    errors=row_errors,
+                    region=self.ctx.settings.phone_region,
+                    local_tz=self.ctx.tz,
+                )
             )
         except ImportFormatError as exc:
             raise ImportFailed(str(exc)) from exc
-        new = duplicates = 0
+        cutoff = (
+            None
+            if resolve_older_than_days is None
+            else self.ctx.now() - timedelta(days=resolve_older_than_days)
+        )
+        total = len(submissions)
+        new = duplicates = resolved = done = 0
+        cancelled = False
         warnings: list[str] = []
-        with self.ctx.db.session() as session:
-            for submission in submissions:
-                warnings.extend(f"line {submission.line}: {w}" for w in submission.warnings)
-                if self._imported(session, submission.row_key):
-                    duplicates += 1
-                    continue
-                self._store_row(session, submission, chosen, form)
-                new += 1
-            self._save_mapping(session, form, chosen)
+        size = max(1, batch_size)
+        if progress is not None:
+            progress(0, total)
+        for start in range(0, max(total, 1), size):
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            with self.ctx.db.session() as session:
+                for submission in submissions[start : start + size]:
+                    warnings.extend(f"line {submission.line}: {w}" for w in submission.warnings)
+                    if self._imported(session, submission.row_key):
+                        duplicates += 1
+                        continue
+                    old = (
+                        cutoff is not None
+                        and submission.submitted_at is not None
+                        and submission.submitted_at < cutoff
+                    )
+                    self._store_row(session, submission, chosen, form, resolve=old)
+                    new += 1
+                    resolved += int(old)
+                if start == 0:
+                    self._save_mapping(session, form, chosen)
+            done = min(total, start + size)
+            if progress is not None and total:
+                progress(done, total)
         errors = [f"line {e.line}: {e.reason}" for e in row_errors]
         return ImportSummary(
             rows=new + duplicates + len(row_errors),
@@ -508,6 +573,9 @@ class FormService:
             duplicates=duplicates,
             errors=errors,
             warnings=warnings,
+            cancelled=cancelled,
+            total=total,
+            resolved=resolved,
         )
 
     def _imported(self, session: Session, key: str) -> bool:
@@ -519,13 +587,20 @@ class FormService:
         return found is not None
 
     def _store_row(
-        self, session: Session, submission: CsvSubmission, mapping: ColumnMapping, form: str
+        self,
+        session: Session,
+        submission: CsvSubmission,
+        mapping: ColumnMapping,
+        form: str,
+        *,
+        resolve: bool = False,
     ) -> None:
         email, phone = submission.email, submission.phone
         ref = CustomerRef(
             name=submission.name or "",
             identity_kind=IdentityKind.EMAIL if email else IdentityKind.PHONE if phone else None,
             identity_value=email or phone or "",
+            more_identities=((IdentityKind.PHONE, phone),) if email and phone else (),
         )
         shown_elsewhere = {
             mapping.name, mapping.last_name, mapping.email, mapping.message, mapping.subject,
@@ -552,6 +627,8 @@ class FormService:
         )
         if email and phone:
             _attach_if_free(session, row.customer_id, IdentityKind.PHONE, phone)
+        if resolve:
+            _resolve_as_old(session, row)
         session.flush()
         first = session.exec(
             select(MessageRow.id)
@@ -566,6 +643,26 @@ class FormService:
                 imported_at=self.ctx.now(),
             )
         )
+
+
+def _resolve_as_old(session: Session, row: InquiryRow) -> None:
+    """An entry from long ago was answered back then, outside SoloService: resolved when it
+    came, with no promise to keep or break and no "are you satisfied?" check (the resolve
+    hooks are not run: nobody wants a survey about a form they sent last year)."""
+    assert row.id is not None
+    row.status = Status.RESOLVED.value
+    row.resolved_at = row.received_at
+    row.due_at = None
+    row.needs_reply_since = None
+    session.add(
+        EventRow(
+            inquiry_id=row.id,
+            at=row.received_at,
+            kind="status",
+            old_value=Status.NEW.value,
+            new_value=Status.RESOLVED.value,
+        )
+    )
 
 
 def _attach_if_free(session: Session, customer_id: int, kind: IdentityKind, value: str) -> None:
@@ -587,6 +684,7 @@ def _mapping_of(row: CsvMappingRow) -> ColumnMapping:
 
 
 __all__ = [
+    "CSV_BATCH",
     "FORM_CSV_SOURCE",
     "CsvImportPreview",
     "FormMailHook",

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.sql import Select
+from sqlmodel import Session
 
 from soloservice.domain.types import (
     OPEN_STATUSES,
@@ -29,7 +30,7 @@ from soloservice.services.dto import (
     View,
     ViewCounts,
 )
-from soloservice.services.likes import LIKE_ESCAPE, contains_pattern
+from soloservice.services.search import search_condition
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 
 _ACTIVE = (Status.NEW.value, Status.OPEN.value)
@@ -53,10 +54,17 @@ class InboxService:
     def _view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
         """The one definition of every view, shared by lists, counts, the CLI and the tray."""
         if view is View.AUTOMATIC:
-            return inquiry.c.automatic_reason != ""
+            automatic: ColumnElement[bool] = inquiry.c.automatic_reason != ""
+            return automatic
         return and_(inquiry.c.automatic_reason == "", self._real_view_condition(view, now))
 
+    def view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
+        """``view``'s SQL condition on the inquiry table, for other services' queries (the
+        review, due-soon alerts) so that no second copy of a rule exists."""
+        return self._view_condition(view, now)
+
     def _needs_reply(self, now: datetime) -> ColumnElement[bool]:
+        """The reply promise runs: new or open, the customer's last message unanswered."""
         return and_(
             inquiry.c.status.in_(_ACTIVE),
             inquiry.c.needs_reply_since.is_not(None),
@@ -70,15 +78,12 @@ class InboxService:
             return self._needs_reply(now)
         if view is View.DUE_TODAY:
             return and_(
-                inquiry.c.status.in_(_ACTIVE),
-                self._not_snoozed(now),
+                self._needs_reply(now),
                 inquiry.c.due_at >= now,
                 inquiry.c.due_at < self.ctx.end_of_local_day(now),
             )
         if view is View.OVERDUE:
-            return and_(
-                inquiry.c.status.in_(_ACTIVE), self._not_snoozed(now), inquiry.c.due_at < now
-            )
+            return and_(self._needs_reply(now), inquiry.c.due_at < now)
         if view is View.WAITING:
             return and_(inquiry.c.status == Status.WAITING.value, self._not_snoozed(now))
         if view is View.SNOOZED:
@@ -87,20 +92,8 @@ class InboxService:
         return done
 
     def _search_condition(self, text: str) -> ColumnElement[bool]:
-        pattern = contains_pattern(text)
-        conditions: list[ColumnElement[bool]] = [
-            inquiry.c.subject.ilike(pattern, escape=LIKE_ESCAPE),
-            inquiry.c.snippet.ilike(pattern, escape=LIKE_ESCAPE),
-            customer.c.name.ilike(pattern, escape=LIKE_ESCAPE),
-            inquiry.c.customer_id.in_(
-                select(identity.c.customer_id).where(
-                    identity.c.value.ilike(pattern, escape=LIKE_ESCAPE)
-                )
-            ),
-        ]
-        if text.strip().lstrip("#").isdigit():
-            conditions.append(inquiry.c.id == int(text.strip().lstrip("#")))
-        return or_(*conditions)
+        """Full-text search (FTS5, services/search.py), joined to the view's conditions."""
+        return search_condition(self.ctx, text)
 
     def _where(self, query: InboxQuery, now: datetime) -> list[ColumnElement[bool]]:
         if query.only_ids is not None:
@@ -114,7 +107,7 @@ class InboxService:
         if query.status is not None:
             where.append(inquiry.c.status == query.status.value)
         if query.search.strip():
-            where.append(self._search_condition(query.search.strip()))
+            where.append(self._search_condition(query.search))
         return where
 
     def _value_expr(self) -> ColumnElement[Any]:
@@ -123,7 +116,7 @@ class InboxService:
             customer.c.expected_years, defaults.expected_years
         )
 
-    def _order(self, query: InboxQuery) -> list[Any]:
+    def _order(self, query: InboxQuery, now: datetime) -> list[Any]:
         columns: dict[SortKey, Any] = {
             SortKey.RECEIVED: inquiry.c.received_at,
             SortKey.DUE: inquiry.c.due_at,
@@ -137,9 +130,9 @@ class InboxService:
         primary = column.desc() if query.descending else column.asc()
         order: list[Any] = []
         if query.sort is SortKey.DUE:
-            # Only new and open inquiries have a running promise: waiting (clock paused),
+            # Only a case that needs a reply has a running promise: answered, waiting,
             # resolved and promise-less ones go last whichever way the list is sorted.
-            order.append(case((inquiry.c.status.in_(_ACTIVE), 0), else_=1))
+            order.append(case((self._view_condition(View.NEEDS_REPLY, now), 0), else_=1))
             order.append(case((inquiry.c.due_at.is_(None), 1), else_=0))
         order.append(primary)
         order.append(inquiry.c.id.desc() if query.descending else inquiry.c.id.asc())
@@ -156,15 +149,17 @@ class InboxService:
         """Every matching inquiry id, in display order."""
         now = self.ctx.now()
         stmt = (
-            self._base(inquiry.c.id).where(*self._where(query, now)).order_by(*self._order(query))
+            self._base(inquiry.c.id)
+            .where(*self._where(query, now))
+            .order_by(*self._order(query, now))
         )
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             return [row[0] for row in session.connection().execute(stmt)]
 
     def count(self, query: InboxQuery) -> int:
         now = self.ctx.now()
         stmt = self._base(func.count()).where(*self._where(query, now))
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             return int(session.connection().execute(stmt).scalar_one())
 
     def rows(self, ids: Sequence[int]) -> list[InquiryListRow]:
@@ -172,7 +167,10 @@ class InboxService:
         if not ids:
             return []
         now = self.ctx.now()
-        end_of_day = self.ctx.end_of_local_day(now)
+
+        def flag(view: View) -> Any:
+            return case((self._view_condition(view, now), 1), else_=0)
+
         stmt = self._base(
             inquiry.c.id,
             inquiry.c.customer_id,
@@ -188,13 +186,15 @@ class InboxService:
             self._value_expr().label("value"),
             inquiry.c.closed_loop,
             inquiry.c.at_risk_public,
+            flag(View.OVERDUE).label("is_overdue"),
+            flag(View.DUE_TODAY).label("is_due_today"),
+            flag(View.NEEDS_REPLY).label("is_needs_reply"),
         ).where(inquiry.c.id.in_(list(ids)))
         found: dict[int, InquiryListRow] = {}
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             for r in session.connection().execute(stmt):
                 status = Status(r.status)
                 due: datetime | None = r.due_at
-                active = status in (Status.NEW, Status.OPEN)
                 found[r.id] = InquiryListRow(
                     id=r.id,
                     customer_id=r.customer_id,
@@ -208,10 +208,11 @@ class InboxService:
                     due_at=due,
                     snoozed_until=r.snoozed_until,
                     lifetime_value=float(r.value),
-                    overdue=bool(active and due is not None and due < now),
-                    due_today=bool(active and due is not None and now <= due < end_of_day),
+                    overdue=bool(r.is_overdue),
+                    due_today=bool(r.is_due_today),
                     closed_loop=bool(r.closed_loop),
                     at_risk_public=bool(r.at_risk_public),
+                    needs_reply=bool(r.is_needs_reply),
                 )
         return [found[i] for i in ids if i in found]
 
@@ -221,13 +222,35 @@ class InboxService:
         stmt = (
             self._base(inquiry.c.id)
             .where(*self._where(query, now))
-            .order_by(*self._order(query))
+            .order_by(*self._order(query, now))
             .offset(offset)
             .limit(limit)
         )
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             ids = [row[0] for row in session.connection().execute(stmt)]
         return self.rows(ids)
+
+    def in_view(self, inquiry_id: int, view: View, session: Session | None = None) -> bool:
+        """Whether one inquiry is in ``view`` now (the detail pane's overdue flag).
+
+        With ``session`` it reads that transaction's own (flushed) changes.
+        """
+        now = self.ctx.now()
+        stmt = (
+            select(func.count())
+            .select_from(inquiry)
+            .where(inquiry.c.id == inquiry_id, self._view_condition(view, now))
+        )
+        if session is not None:
+            session.flush()
+            return bool(session.connection().execute(stmt).scalar_one())
+        with self.ctx.db.read_session() as own:
+            return bool(own.connection().execute(stmt).scalar_one())
+
+    def ids_in(self, view: View, now: datetime | None = None) -> Select[Any]:
+        """A subquery of the ids in ``view`` at ``now`` (for the review's figures)."""
+        at = now or self.ctx.now()
+        return select(inquiry.c.id).where(self._view_condition(view, at))
 
     def counts(self) -> ViewCounts:
         """Live counts for the sidebar, in one round trip."""
@@ -251,7 +274,7 @@ class InboxService:
             for group in ChannelGroup
         ]
         stmt = select(*view_columns, *group_columns).select_from(inquiry)
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             row = session.connection().execute(stmt).one()
         values = [int(v or 0) for v in row]
         views = dict(zip(View, values[: len(View)], strict=True))

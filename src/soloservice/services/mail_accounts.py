@@ -204,7 +204,9 @@ class MailAccountService:
         return row
 
     def list(self) -> list[AccountView]:
-        with self.ctx.db.session() as session:
+        # A read snapshot: the window asks this on its own thread (has any account?) while
+        # the worker writes in batches (an import); a write session would wait for the lock.
+        with self.ctx.db.read_session() as session:
             rows = session.exec(select(MailAccountRow).order_by(col(MailAccountRow.name))).all()
             return [_view(r) for r in rows]
 

@@ -3,6 +3,11 @@
 The same ingest as IMAP sync, so threading, dedupe and quarantine behave alike: importing
 an archive twice, or an archive that overlaps the synced mailbox, adds nothing twice.
 Messages are taken oldest first (by Date header) so replies find the mail they answer.
+
+Each mail is recorded with its place in the archive (the file's absolute path and the
+mbox/Maildir key, "" for an .eml file), which the ledger holds unique: two imports of the
+same archive running at once, or one run again after a kill, store each mail once, and
+every batch checks and writes under one ``BEGIN IMMEDIATE`` transaction.
 """
 
 from __future__ import annotations
@@ -19,7 +24,13 @@ from typing import Any
 
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import ServiceError
-from soloservice.services.mail_ingest import IngestCounts, IngestTotals, MailIngest, MailSource
+from soloservice.services.mail_ingest import (
+    IngestCounts,
+    IngestTotals,
+    MailIngest,
+    MailSource,
+    PreparedMail,
+)
 
 BATCH_SIZE = 200
 _SNIFF_BYTES = 64 * 1024
@@ -39,8 +50,8 @@ class ImportSummary(IngestTotals):
         return {"path": self.path, "kind": self.kind, **super().as_json()}
 
 
-#: (sort key, label for the ledger, a way to read the bytes)
-_Entry = tuple[tuple[datetime, int], str, Callable[[], bytes]]
+#: (sort key, label for the ledger, (source path, source key), a way to read the bytes)
+_Entry = tuple[tuple[datetime, int], str, tuple[str, str], Callable[[], bytes]]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -109,16 +120,24 @@ class MailImportService:
         counts = IngestCounts()
         ingest = self.ingest_factory()
         for start in range(0, len(entries), BATCH_SIZE):
-            chunk = entries[start : start + BATCH_SIZE]
-            with self.ctx.db.session() as session:
-                for (_key, index), label, read in chunk:
-                    try:
-                        raw = read()
-                    except OSError as exc:
-                        counts.errors.append(f"cannot read {label}: {exc.strerror or exc}")
-                        continue
-                    source = MailSource(source=found, folder=label[:500], uid=index)
-                    counts.add(ingest.ingest(session, raw, source))
+            # Read and parse outside the transaction; store the batch in one (see
+            # MailIngest.store_batch: no savepoint per mail, a broken one is quarantined).
+            prepared: list[PreparedMail] = []
+            for _key, label, (source_path, source_key), read in entries[start : start + BATCH_SIZE]:
+                try:
+                    raw = read()
+                except OSError as exc:
+                    counts.errors.append(f"cannot read {label}: {exc.strerror or exc}")
+                    continue
+                source = MailSource(
+                    source=found,
+                    folder=label[:500],
+                    source_path=source_path,
+                    source_key=source_key,
+                )
+                prepared.append(ingest.prepare(raw, source))
+            for outcome in ingest.store_batch(self.ctx.db.session, prepared):
+                counts.add(outcome)
         return ImportSummary(path=str(target), kind=found, **counts.totals())
 
     def _entries(self, path: Path, kind: str) -> list[_Entry]:
@@ -139,14 +158,17 @@ class MailImportService:
                     head = handle.read(_SNIFF_BYTES)
             except OSError as exc:
                 raise ImportFailed(f"cannot read {file}: {exc.strerror}") from exc
-            entries.append(((_date_of(head), index), str(file), file.read_bytes))
+            place = (str(file.resolve()), "")
+            entries.append(((_date_of(head), index), str(file), place, file.read_bytes))
         return entries
 
     def _mailbox_entries(self, box: mailbox.Mailbox[Any], label: str) -> Iterator[_Entry]:
+        """An mbox key is the mail's position in the file, a Maildir key its unique name."""
+        where = str(Path(label).resolve())
         for index, key in enumerate(box.iterkeys()):
             raw = box.get_bytes(key)
 
             def read(key: str = key) -> bytes:
                 return box.get_bytes(key)
 
-            yield (_date_of(raw), index), f"{label}#{index + 1}", read
+            yield (_date_of(raw), index), f"{label}#{index + 1}", (where, str(key)), read

@@ -4,10 +4,19 @@ Each batch of messages is stored in one transaction together with the folder's n
 ``last_uid``: a sync killed half-way (kill -9, a dropped connection, a cancel) has either
 stored a batch and moved the marker past it, or neither. The next run fetches from the
 marker, and the ledger's dedupe catches anything a changed UIDVALIDITY sends again.
+
+Only one sync of an account runs at a time, whoever starts it (the window, the tray, a
+cron ``soloservice sync``): an OS file lock in ``<data dir>/locks/`` that the kernel drops
+when the holder dies. A second sync waits ``lock_wait`` seconds, then skips that account
+with a note (``SyncSummary.skipped``) rather than an error: the running sync fetches the
+same mail. Even without the lock nothing is stored twice: every batch is one
+``BEGIN IMMEDIATE`` transaction that checks the ledger, and the ledger refuses a second
+row for an account/folder/uidvalidity/uid.
 """
 
 from __future__ import annotations
 
+import logging
 import ssl
 import threading
 from collections.abc import Callable
@@ -33,6 +42,7 @@ from soloservice.services.mail_ingest import (
     MailSource,
     Outcome,
 )
+from soloservice.storage.locks import LockBusy, exclusive, lock_path
 from soloservice.storage.mail_tables import (
     AttachmentRow,
     FolderStateRow,
@@ -42,8 +52,12 @@ from soloservice.storage.mail_tables import (
 from soloservice.storage.tables import MessageRow
 
 BATCH_SIZE = 50
+#: How long a sync waits for another sync of the same account before it skips it.
+LOCK_WAIT_SECONDS = 2.0
 
 IngestFactory = Callable[[], MailIngest]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -60,9 +74,18 @@ class SyncProgress:
 class SyncSummary(IngestTotals):
     account: str = ""
     cancelled: bool = False
+    #: why this account was not synced although nothing failed (another sync holds it)
+    skipped: str = ""
+    #: no password was found: the window asks for it rather than showing ``errors``
+    password_missing: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        return {"account": self.account, **super().as_json(), "cancelled": self.cancelled}
+        return {
+            "account": self.account,
+            **super().as_json(),
+            "cancelled": self.cancelled,
+            "skipped": self.skipped,
+        }
 
 
 @dataclass(frozen=True)
@@ -118,12 +141,14 @@ class MailSyncService:
         progress: Callable[[SyncProgress], None] | None = None,
         ssl_context: ssl.SSLContext | None = None,
         cancel: threading.Event | None = None,
+        lock_wait: float = LOCK_WAIT_SECONDS,
     ) -> list[SyncSummary]:
         """Sync one account (by name) or every enabled one; one summary per account.
 
         Server and password problems end up in ``SyncSummary.errors`` (and the account's
         ``last_error``), never as exceptions. An exception raised by ``progress`` aborts the
-        sync; the batch in progress is rolled back and fetched again next time.
+        sync; the batch in progress is rolled back and fetched again next time. An account
+        another process is syncing is waited for ``lock_wait`` seconds, then skipped.
         """
         if account_name is not None:
             targets = [self.accounts.get(account_name)]
@@ -134,8 +159,38 @@ class MailSyncService:
             if cancel is not None and cancel.is_set():
                 summaries.append(SyncSummary(account=account.name, cancelled=True))
                 continue
-            summaries.append(self._sync_account(account, progress, ssl_context, cancel))
+            summary = self._sync_locked(account, progress, ssl_context, cancel, lock_wait)
+            summaries.append(summary)
+            # ids and counts only: an error text may quote the server (redacted anyway)
+            log.info(
+                "sync account %s: %d fetched, %d new, %d added, %d duplicates, "
+                "%d quarantined, %d errors%s",
+                account.id, summary.fetched, summary.new_inquiries, summary.added_to_existing,
+                summary.duplicates, summary.quarantined, len(summary.errors),
+                " (skipped: locked)" if summary.skipped else "",
+            )  # fmt: skip
+            for error in summary.errors:
+                log.warning("sync account %s: %s", account.id, error)
         return summaries
+
+    def _sync_locked(
+        self,
+        account: AccountView,
+        progress: Callable[[SyncProgress], None] | None,
+        ssl_context: ssl.SSLContext | None,
+        cancel: threading.Event | None,
+        lock_wait: float,
+    ) -> SyncSummary:
+        path = lock_path(self.ctx.db.path.parent, "sync", str(account.id))
+        try:
+            with exclusive(path, wait=lock_wait):
+                return self._sync_account(account, progress, ssl_context, cancel)
+        except LockBusy as busy:
+            holder = f" ({busy.holder})" if busy.holder else ""
+            return SyncSummary(
+                account=account.name,
+                skipped=f"another sync of {account.name!r} is running{holder}; skipped",
+            )
 
     def _sync_account(
         self,
@@ -150,7 +205,7 @@ class MailSyncService:
         except PasswordMissing as exc:
             message = f"password: {exc}"
             self.accounts.record_sync(account.name, message)
-            return SyncSummary(account=account.name, errors=(message,))
+            return SyncSummary(account=account.name, errors=(message,), password_missing=True)
         folders = [(account.folder, False)]
         if account.sent_folder and account.sent_folder != account.folder:
             folders.append((account.sent_folder, True))
@@ -265,7 +320,7 @@ class MailSyncService:
     def quarantined(self, include_auto: bool = True) -> list[MailItemView]:
         """Mail that did not become customer messages, newest first, for the GUI to show."""
         outcomes = [Outcome.QUARANTINED.value] + ([Outcome.AUTO.value] if include_auto else [])
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             names = {a.id: a.name for a in session.exec(select(MailAccountRow))}
             rows = session.execute(
                 sa_select(
@@ -298,13 +353,19 @@ class MailSyncService:
             ]
 
     def raw_of(self, item_id: int) -> bytes:
-        """The mail's source exactly as fetched (a duplicate gives its first copy's)."""
-        with self.ctx.db.session() as session:
+        """The mail's source exactly as fetched (a duplicate that kept no bytes of its own
+        gives its first copy's, which are the same bytes)."""
+        with self.ctx.db.read_session() as session:
             item = session.get(MailItemRow, item_id)
             if item is None:
                 raise NotFound(f"no fetched mail with id {item_id}")
             if item.raw or item.outcome != Outcome.DUPLICATE.value:
                 return item.raw
+            if item.duplicate_of is not None:
+                first_copy = session.get(MailItemRow, item.duplicate_of)
+                if first_copy is not None and first_copy.raw:
+                    return first_copy.raw
+            # a duplicate blanked before migration 0005 that it could not link
             conditions = [col(MailItemRow.content_hash) == item.content_hash]
             if item.message_id_header:
                 conditions.append(col(MailItemRow.message_id_header) == item.message_id_header)
@@ -327,7 +388,7 @@ class MailSyncService:
 
     def attachments(self, inquiry_id: int) -> list[AttachmentView]:
         """Every attachment of the conversation's messages, in message order."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             rows = session.exec(
                 select(AttachmentRow)
                 .join(MessageRow, col(MessageRow.id) == col(AttachmentRow.message_id))
@@ -341,7 +402,7 @@ class MailSyncService:
 
     def attachment(self, attachment_id: int) -> tuple[str, bytes]:
         """(safe filename, decoded bytes) to save; taken from the stored raw source."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             row = session.get(AttachmentRow, attachment_id)
             if row is None:
                 raise NotFound(f"no attachment with id {attachment_id}")
@@ -354,7 +415,7 @@ class MailSyncService:
 
     def remote_html(self, message_id: int) -> str | None:
         """The message's HTML with remote images allowed, for "load remote content"."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             raw = self._raw_for(session, None, message_id)
         return parse_remote_html(raw)
 

@@ -4,6 +4,14 @@ A reply is written to the outbox table before any network is touched, with its
 Message-ID already chosen, so a crash, an offline laptop or a down server never loses it,
 and every retry sends the same Message-ID (mail clients fold accidental double deliveries).
 It joins the conversation as a message only once the SMTP server has accepted it.
+
+A send killed after the server accepted the mail but before it was marked sent leaves the
+item "sending" with an expired lease: its outcome is unknown. Before such an item is sent
+again, the account's Sent folder is searched for its Message-ID over IMAP (many providers
+file what they relay there); found, it is recorded as sent and not sent twice. When that
+cannot be checked (no Sent folder) it is kept as "unknown" (may have been sent) for the
+founder to decide, and cancelling an unknown-outcome item keeps it that way instead of
+deleting a reply the customer may have received.
 """
 
 from __future__ import annotations
@@ -24,11 +32,13 @@ from soloservice.channels.email.imap import ImapSession
 from soloservice.channels.email.parse import ParsedMail, parse_message
 from soloservice.channels.email.smtp import OutgoingMail, build_message, new_message_id, send
 from soloservice.channels.email.threads import case_tag, normalise_subject
+from soloservice.domain.signature import sign_once
 from soloservice.domain.types import Direction, IdentityKind, Language, Status
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, NotFound, ServiceError
-from soloservice.services.inquiries import InquiryService, record_first_response
+from soloservice.services.inquiries import InquiryService
 from soloservice.services.mail_accounts import AccountView, MailAccountService, PasswordMissing
+from soloservice.services.mail_ingest import bytes_digest
 from soloservice.storage.mail_tables import (
     AttachmentRow,
     MailAccountRow,
@@ -47,6 +57,9 @@ PENDING = "pending"
 SENDING = "sending"
 FAILED = "failed"  # refused for good (bad recipient): waits for the founder, not retried
 SENT = "sent"
+#: may have been sent: an interrupted attempt nobody could verify; never sent again or
+#: deleted on its own, only by the founder's word (retry sends it, mark_sent records it)
+UNKNOWN = "unknown"
 
 Attachment = Path | tuple[str, str, bytes]  # a file, or (filename, content type, data)
 
@@ -169,6 +182,14 @@ def with_signature(body: str, signature: str) -> str:
     return f"{text}\n\n-- \n{sig}"
 
 
+def sign_reply(body: str, signature: str, ctx: ServiceContext) -> str:
+    """The reply with the account signature below it, once (domain.signature has the rule)."""
+    settings = ctx.settings
+    return sign_once(
+        body, signature, founder_name=settings.founder_name, business_name=settings.business_name
+    )
+
+
 def _load_attachment(item: Attachment) -> tuple[str, str, bytes]:
     if isinstance(item, Path):
         try:
@@ -287,7 +308,7 @@ class OutboxService:
             account = pick_account(session, account_name, thread.account_id)
             text = body.strip("\n")
             if purpose == "reply":
-                text = with_signature(text, account.signature)
+                text = sign_reply(text, account.signature, self.ctx)
                 title = reply_subject(inquiry.subject, inquiry_id)
             else:
                 title = subject.strip() if subject and subject.strip() else inquiry.subject
@@ -422,7 +443,7 @@ class OutboxService:
         )
 
     def get(self, outbox_id: int) -> OutboxView:
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             return self._view(session, self._row(session, outbox_id))
 
     def _row(self, session: Session, outbox_id: int) -> OutboxRow:
@@ -433,15 +454,20 @@ class OutboxService:
 
     def pending(self, inquiry_id: int | None = None) -> list[OutboxView]:
         """Everything not yet accepted by a server (oldest first), e.g. for "in the outbox"."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             query = select(OutboxRow).where(col(OutboxRow.status) != SENT)
             if inquiry_id is not None:
                 query = query.where(OutboxRow.inquiry_id == inquiry_id)
             rows = session.exec(query.order_by(col(OutboxRow.id))).all()
             return [self._view(session, r) for r in rows]
 
-    def cancel(self, outbox_id: int) -> None:
-        """Drop an unsent reply (its text is gone; the GUI should have asked)."""
+    def cancel(self, outbox_id: int) -> bool:
+        """Drop an unsent reply (its text is gone; the GUI should have asked).
+
+        An item whose last attempt was interrupted may have reached the customer: it is not
+        deleted but kept as UNKNOWN ("may have been sent") and never sent on its own.
+        Returns True when the item was deleted, False when it was kept so.
+        """
         with self.ctx.db.session() as session:
             row = self._row(session, outbox_id)
             if row.status == SENT:
@@ -452,7 +478,33 @@ class OutboxService:
                 and row.next_attempt_at > self.ctx.now()
             ):
                 raise InvalidInput(f"outbox item {outbox_id} is being sent right now")
+            if row.status in (SENDING, UNKNOWN):
+                row.status = UNKNOWN
+                row.next_attempt_at = None
+                row.last_error = (
+                    "may have been sent: an earlier attempt was interrupted after it started; "
+                    "kept instead of cancelled"
+                )
+                return False
             session.delete(row)
+            return True
+
+    def mark_sent(self, outbox_id: int) -> OutboxView:
+        """The founder's word that an unknown-outcome item reached the customer."""
+        with self.ctx.db.session() as session:
+            row = self._row(session, outbox_id)
+            if row.status != UNKNOWN:
+                raise InvalidInput(
+                    f"outbox item {outbox_id} is {row.status}; only one that may have been "
+                    "sent can be marked sent"
+                )
+            account_name = self._account_name(session, row)
+        if account_name is None:
+            raise InvalidInput(f"the mail account of outbox item {outbox_id} was removed")
+        account = self.accounts.get(account_name)
+        out, files = self._outgoing(outbox_id, account)
+        self._mark_sent(outbox_id, account, build_message(out).as_bytes(), files)
+        return self.get(outbox_id)
 
     def retry_now(
         self, outbox_id: int, *, ssl_context: ssl.SSLContext | None = None
@@ -468,7 +520,8 @@ class OutboxService:
                 and row.next_attempt_at > self.ctx.now()
             ):
                 raise InvalidInput(f"outbox item {outbox_id} is being sent right now")
-            row.status = PENDING
+            if row.status != SENDING:  # an interrupted one is still checked in Sent first
+                row.status = PENDING  # UNKNOWN too: the founder says "send it again"
             row.next_attempt_at = self.ctx.now()
         return self.send_pending(ssl_context=ssl_context, only_id=outbox_id)
 
@@ -491,9 +544,10 @@ class OutboxService:
         errors: list[str] = []
         copy_errors: list[str] = []
         for outbox_id in due:
-            if not self._claim(outbox_id):
+            claimed, interrupted = self._claim(outbox_id)
+            if not claimed:
                 continue  # another sender (GUI worker, cron) has it
-            ok, error, copy_error = self._send_one(outbox_id, ssl_context)
+            ok, error, copy_error = self._send_one(outbox_id, ssl_context, interrupted)
             if ok:
                 sent += 1
             else:
@@ -509,9 +563,13 @@ class OutboxService:
             waiting = len(session.exec(query).all())
         return OutboxResult(sent, failed, waiting, tuple(errors), tuple(copy_errors))
 
-    def _claim(self, outbox_id: int) -> bool:
+    def _claim(self, outbox_id: int) -> tuple[bool, bool]:
+        """(claimed, interrupted): whether this run has the item now, and whether an
+        earlier attempt took it and never finished (its outcome is unknown). The session
+        holds the write lock, so the status read and the update see the same row."""
         now = self.ctx.now()
         with self.ctx.db.session() as session:
+            before = session.exec(select(OutboxRow.status).where(OutboxRow.id == outbox_id)).first()
             result = session.execute(
                 update(OutboxRow)
                 .where(
@@ -521,12 +579,17 @@ class OutboxService:
                 )
                 .values(status=SENDING, next_attempt_at=now + SEND_LEASE)
             )
-            return bool(getattr(result, "rowcount", 0) == 1)
+            claimed = bool(getattr(result, "rowcount", 0) == 1)
+            return claimed, claimed and before == SENDING
 
-    def _send_one(
-        self, outbox_id: int, ssl_context: ssl.SSLContext | None
-    ) -> tuple[bool, str | None, str | None]:
-        with self.ctx.db.session() as session:
+    def _account_name(self, session: Session, row: OutboxRow) -> str | None:
+        account_row = session.get(MailAccountRow, row.account_id) if row.account_id else None
+        return account_row.name if account_row else None
+
+    def _outgoing(
+        self, outbox_id: int, account: AccountView
+    ) -> tuple[OutgoingMail, tuple[tuple[str, str, bytes], ...]]:
+        with self.ctx.db.read_session() as session:
             row = self._row(session, outbox_id)
             files = tuple(
                 (a.filename, a.content_type, a.data)
@@ -536,16 +599,7 @@ class OutboxService:
                     .order_by(col(OutboxAttachmentRow.id))
                 )
             )
-            account_row = session.get(MailAccountRow, row.account_id) if row.account_id else None
-            account_name = account_row.name if account_row else None
             snapshot = replace_row(row)
-        if account_name is None:
-            return self._failed(outbox_id, "the mail account of this reply was removed", False)
-        account = self.accounts.get(account_name)
-        try:
-            _imap, smtp = self.accounts.server_settings(account)
-        except PasswordMissing as exc:
-            return self._failed(outbox_id, str(exc), False)
         out = OutgoingMail(
             from_addr=account.email,
             from_name=account.display_name or self.ctx.settings.founder_name,
@@ -557,6 +611,25 @@ class OutboxService:
             attachments=files,
             message_id=snapshot.message_id_header,
         )
+        return out, files
+
+    def _send_one(
+        self, outbox_id: int, ssl_context: ssl.SSLContext | None, interrupted: bool = False
+    ) -> tuple[bool, str | None, str | None]:
+        with self.ctx.db.read_session() as session:
+            account_name = self._account_name(session, self._row(session, outbox_id))
+        if account_name is None:
+            return self._failed(outbox_id, "the mail account of this reply was removed", False)
+        account = self.accounts.get(account_name)
+        try:
+            _imap, smtp = self.accounts.server_settings(account)
+        except PasswordMissing as exc:
+            return self._failed(outbox_id, str(exc), False)
+        out, files = self._outgoing(outbox_id, account)
+        if interrupted:
+            found = self._found_in_sent(outbox_id, account, out.message_id or "", ssl_context)
+            if found is not None:
+                return found
         try:
             send(smtp, out, ssl_context=ssl_context)
         except MailError as exc:
@@ -565,6 +638,62 @@ class OutboxService:
         self._mark_sent(outbox_id, account, raw, files)
         copy_error = self._copy_to_sent(account, raw, ssl_context)
         return True, None, copy_error
+
+    def _found_in_sent(
+        self,
+        outbox_id: int,
+        account: AccountView,
+        message_id: str,
+        ssl_context: ssl.SSLContext | None,
+    ) -> tuple[bool, str | None, str | None] | None:
+        """An interrupted attempt: was it delivered? None means "no: send it".
+
+        Found in the Sent folder: recorded as sent with the copy found there. No Sent
+        folder to look in: kept as UNKNOWN for the founder. The server unreachable: tried
+        again after the back-off, still unknown, never sent blind.
+        """
+        if not account.sent_folder:
+            return self._unknown(
+                outbox_id,
+                "may have been sent: an earlier attempt was interrupted and the account has "
+                "no Sent folder to check; send it again or mark it sent",
+            )
+        try:
+            imap, _smtp = self.accounts.server_settings(account)
+            with ImapSession(
+                replace(imap, folder=account.sent_folder), ssl_context=ssl_context
+            ) as s:
+                s.folder_state()  # selects the folder
+                uids = s.client.search(["HEADER", "Message-ID", message_id])
+                raw = b""
+                if uids:
+                    fetched = s.client.fetch(uids[:1], ["BODY.PEEK[]"])
+                    raw = bytes(next(iter(fetched.values())).get(b"BODY[]") or b"")
+        except Exception as exc:  # MailError, a missing password, the IMAP library's own
+            error = f"cannot check {account.sent_folder} for the interrupted attempt: {exc}"
+            self._still_unknown(outbox_id, error)
+            return False, error, None
+        if not uids:
+            return None
+        out, files = self._outgoing(outbox_id, account)
+        self._mark_sent(outbox_id, account, raw or build_message(out).as_bytes(), files)
+        return True, None, None
+
+    def _unknown(self, outbox_id: int, reason: str) -> tuple[bool, str | None, str | None]:
+        with self.ctx.db.session() as session:
+            row = self._row(session, outbox_id)
+            row.status = UNKNOWN
+            row.last_error = reason
+            row.next_attempt_at = None
+        return False, reason, None
+
+    def _still_unknown(self, outbox_id: int, error: str) -> None:
+        """Stays "sending" (unknown) with a back-off, so the next run checks Sent again."""
+        with self.ctx.db.session() as session:
+            row = self._row(session, outbox_id)
+            row.attempts += 1
+            row.last_error = error
+            row.next_attempt_at = self.ctx.now() + backoff(row.attempts)
 
     def _failed(
         self, outbox_id: int, error: str, permanent: bool
@@ -623,6 +752,7 @@ class OutboxService:
                 message_row_id=message.id if message else None,
                 fetched_at=now,
                 raw=raw,
+                raw_hash=bytes_digest(raw),
             )
             session.add(item)
             session.flush()
@@ -647,9 +777,9 @@ class OutboxService:
                 if inquiry.status == Status.NEW.value:
                     self.inquiries.set_status_in(session, inquiry, Status.OPEN)
             elif row.purpose == "reply":
-                record_first_response(inquiry, now)
-                if inquiry.status == Status.NEW.value:
-                    self.inquiries.set_status_in(session, inquiry, Status.OPEN)
+                # Fulfilled when it leaves, not when queued: a queued reply can still fail
+                # or be cancelled, and the customer has heard nothing until it is sent.
+                self.inquiries.record_reply_in(session, inquiry, now)
             inquiry.last_activity_at = now
 
     def _copy_to_sent(

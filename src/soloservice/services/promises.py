@@ -3,7 +3,7 @@ and the acknowledgement that tells the customer when they will hear back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, select
@@ -12,8 +12,9 @@ from soloservice.domain.promise import PromiseExplanation
 from soloservice.domain.templates import render_template
 from soloservice.domain.types import Channel, Direction, InquiryKind, Status
 from soloservice.services.context import ServiceContext
-from soloservice.services.dto import InquiryDetail
+from soloservice.services.dto import InquiryDetail, View
 from soloservice.services.errors import InvalidInput
+from soloservice.services.inbox import InboxService
 from soloservice.services.inquiries import InquiryService
 from soloservice.services.templates import TemplateService, template_values
 from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
@@ -36,6 +37,11 @@ class Acknowledgement:
     subject: str
     body: str
     empty_placeholders: tuple[str, ...]
+    #: the time the text states (never in the past)
+    due_at: datetime | None = None
+    #: the case's promise had already passed: the text states a fresh one counted from now
+    #: (the case itself stays overdue: the broken promise is not rewritten)
+    fresh_promise: bool = False
 
 
 class PromiseService:
@@ -51,7 +57,10 @@ class PromiseService:
         return self.ctx.calendar.explain(detail.received_at, hours)
 
     def due_within(self, window: timedelta) -> list[DueSoon]:
-        """Active inquiries that become due between now and now + window (for notifications)."""
+        """Cases needing a reply that become due between now and now + window (alerts).
+
+        Uses the inbox's Needs reply definition: an answered case sends no alert.
+        """
         now = self.ctx.now()
         inquiry = InquiryRow.__table__  # type: ignore[attr-defined]
         customer = CustomerRow.__table__  # type: ignore[attr-defined]
@@ -66,7 +75,7 @@ class PromiseService:
             .select_from(inquiry.join(customer, customer.c.id == inquiry.c.customer_id))
             .where(
                 and_(
-                    inquiry.c.status.in_(_ACTIVE),
+                    InboxService(self.ctx).view_condition(View.NEEDS_REPLY, now),
                     inquiry.c.due_at > now,
                     inquiry.c.due_at <= now + window,
                 )
@@ -80,14 +89,39 @@ class PromiseService:
             ]
 
     def draft_acknowledgement(self, inquiry_id: int) -> Acknowledgement:
-        """The acknowledgement in the customer's language, stating the promised time."""
+        """The acknowledgement in the customer's language, stating the promised time.
+
+        Only a case whose customer waits for a reply is acknowledged. If its promise has
+        passed, the text states a fresh one counted from now rather than a time gone by.
+        """
         detail = self.inquiries.get(inquiry_id)
-        if detail.due_at is None:
-            raise InvalidInput(f"inquiry {inquiry_id} has no promise to state")
+        self._check_acknowledgeable(detail)
+        assert detail.due_at is not None
+        now = self.ctx.now()
+        fresh = detail.due_at <= now
+        due = self.ctx.due_for(detail.channel, now) if fresh else detail.due_at
         key = "ack_complaint" if detail.kind is InquiryKind.COMPLAINT else "ack"
         template = self.templates.find(key, detail.customer.language)
-        rendered = render_template(template, template_values(self.ctx, detail))
-        return Acknowledgement(inquiry_id, rendered.subject, rendered.body, rendered.empty)
+        values = template_values(self.ctx, replace(detail, due_at=due))
+        rendered = render_template(template, values)
+        return Acknowledgement(
+            inquiry_id, rendered.subject, rendered.body, rendered.empty, due, fresh
+        )
+
+    def _check_acknowledgeable(self, detail: InquiryDetail) -> None:
+        """One-line reasons why an acknowledgement would say something untrue."""
+        if detail.status not in (Status.NEW, Status.OPEN):
+            raise InvalidInput(
+                f"inquiry {detail.id} is {detail.status.value}; only new or open ones are "
+                "acknowledged"
+            )
+        if detail.needs_reply_since is None:
+            raise InvalidInput(
+                f"inquiry {detail.id} is answered; there is no reply to promise until the "
+                "customer writes again"
+            )
+        if detail.due_at is None:
+            raise InvalidInput(f"inquiry {detail.id} has no promise to state")
 
     def record_acknowledgement(self, inquiry_id: int, body: str) -> InquiryDetail:
         """Store an acknowledgement given (or sent) to the customer.
@@ -96,6 +130,7 @@ class PromiseService:
         """
         if not body.strip():
             raise InvalidInput("an acknowledgement cannot be empty")
+        self._check_acknowledgeable(self.inquiries.get(inquiry_id))
         now = self.ctx.now()
         with self.ctx.db.session() as session:
             row = self.inquiries.row(session, inquiry_id)

@@ -180,6 +180,28 @@ class PulseService:
             result[customer.id] = (candidate, customer, emails.get(customer.id, ""))
         return result
 
+    def _not_customers(self, session: Session) -> dict[int, str]:
+        """Who is no customer to ask: a sender the founder called spam or not a customer, or
+        someone whose every inquiry is automatic mail (a newsletter, a no-reply sender)."""
+        out: dict[int, str] = {
+            cid: f"sender marked as {verdict.replace('_', ' ')}"
+            for cid, verdict in session.exec(
+                select(CustomerRow.id, CustomerRow.sender_verdict).where(
+                    CustomerRow.sender_verdict != ""
+                )
+            )
+            if cid is not None
+        }
+        real = set(
+            session.exec(select(InquiryRow.customer_id).where(InquiryRow.automatic_reason == ""))
+        )
+        for cid in session.exec(
+            select(InquiryRow.customer_id).where(InquiryRow.automatic_reason != "").distinct()
+        ):
+            if cid not in real:
+                out.setdefault(cid, "only automatic mail (newsletter, list or no-reply)")
+        return out
+
     def _asked_this_month(self, session: Session, now: datetime) -> int:
         count = session.exec(
             select(func.count())
@@ -199,8 +221,9 @@ class PulseService:
         share = settings.pulse_share
         with self.ctx.db.session() as session:
             candidates = self._candidates(session)
+            excluded = self._not_customers(session)
             ids = propose_ids(
-                [c for c, _row, _email in candidates.values()],
+                [c for c, _row, _email in candidates.values() if c.customer_id not in excluded],
                 now=moment,
                 how_many=None if share is not None else max(0, settings.pulse_per_month),
                 share=share,
@@ -252,9 +275,10 @@ class PulseService:
             if not wanted:
                 return SendSummary()
             account = pick_account(session, account_name)
+            excluded = self._not_customers(session)
             for cid in wanted:
                 candidate, customer, email = candidates[cid]
-                why = exclusion_reason(
+                why = excluded.get(cid) or exclusion_reason(
                     candidate, now=now, rest_period_days=settings.rest_period_days
                 )
                 if why is not None:

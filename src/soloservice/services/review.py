@@ -31,10 +31,17 @@ JSON schema of ``as_json`` (schema 1; keys never change meaning, new keys may be
                                         : {"value": float | null, "inquiry_ids": [int]},
           "nps": {"value": float | null (-100..100), "inquiry_ids": [int]},
           "value_at_risk": {"value": float, "inquiry_ids": [int]},
+          "value_at_risk_default" | "value_at_risk_known"     # the part resting on the default
+                                        : {"value": float, "inquiry_ids": [int]},  # value, rest
           "oldest_waiting": null | {"inquiry_id": int, "received_at": ISO, "waiting_hours": float},
-          "iceberg": {"low": int, "high": int}
+          "iceberg": {"low": int, "high": int,              # shown: capped by the customers
+                      "estimate_low": int, "estimate_high": int,   # complaints x 10 / x 26
+                      "customers_on_record": int | null, "complaining_customers": int,
+                      "bound": int | null, "bounded": bool}  # see services/review_figures.py
         }
       },
+      "default_customer_value": {"annual_value": float, "expected_years": float,
+                                 "lifetime_value": float},
       "remedies": {
         "total_cost": float, "count": int, "inquiry_ids": [int],
         "per_kind": {"<remedy kind>": {"label": str, "count": int, "cost": float,
@@ -55,11 +62,9 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -82,10 +87,18 @@ from soloservice.domain.review_math import (
     week_review,
 )
 from soloservice.domain.types import OPEN_STATUSES, SOCIAL_CHANNELS, Channel, InquiryKind, Status
-from soloservice.domain.value import format_money, lifetime_value
+from soloservice.domain.value import ValueDefaults, format_money, lifetime_value
 from soloservice.services.context import ServiceContext
+from soloservice.services.dto import View
 from soloservice.services.errors import InvalidInput
+from soloservice.services.inbox import InboxService
+from soloservice.services.review_figures import (
+    customers_on_record,
+    default_value_json,
+    iceberg_json,
+)
 from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
+from soloservice.storage.files import atomic_write
 from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow
 
 SCHEMA_VERSION = 1
@@ -163,6 +176,8 @@ class WeekReview:
     columns: tuple[ChannelReview, ...]
     remedies: RemedyReview
     pulse: tuple[PulseMonth, ...]
+    #: the settings' default customer value behind ``value_at_risk_default``
+    value_defaults: ValueDefaults = field(default_factory=ValueDefaults)
 
     @property
     def label(self) -> str:
@@ -241,6 +256,8 @@ METRICS: tuple[Metric, ...] = (
     Metric("iceberg", "Silent unhappy (estimate)", "range",
            lambda c: Figure(c.iceberg, c.complaints.ids)),
     Metric("value_at_risk", "Value at risk", "money", lambda c: c.value_at_risk),
+    Metric("value_at_risk_default", "  of it from the default value", "money",
+           lambda c: c.value_at_risk_default),
 )  # fmt: skip
 
 
@@ -269,13 +286,6 @@ def format_value(value: Any, unit: str, currency: str = "kr") -> str:
     return str(value)
 
 
-def iceberg_text(complaints: int, low: int, high: int) -> str:
-    if complaints == 0:
-        return "No complaints this week."
-    noun = "complaint" if complaints == 1 else "complaints"
-    return f"{complaints} {noun} — likely {low}–{high} unhappy customers who said nothing"
-
-
 # -- reading the store -----------------------------------------------------------------------
 
 
@@ -300,6 +310,7 @@ class _Survey:
     satisfied: bool | None
     score: int | None
     loop_inquiry_id: int | None
+    value_known: bool = True
 
     def record(self) -> SurveyRecord | None:
         if self.asked_at is None:
@@ -350,6 +361,7 @@ class ReviewService:
             remedied = _ids(inquiry_id for inquiry_id, _, _ in remedies)
             surveys = self._surveys(session, start, end, month_start, month_end, remedied)
             wrote_again = self._wrote_again(session, remedies)
+            customer_base = customers_on_record(session, end)
         detractors = [
             DetractorAnswer(
                 customer_id=s.customer_id,
@@ -357,12 +369,15 @@ class ReviewService:
                 answered_at=s.answered_at,
                 channel=s.channel,
                 inquiry_id=s.inquiry_id if s.kind == FOLLOWUP else s.loop_inquiry_id,
+                value_known=s.value_known,
             )
             for s in surveys
             if s.answered_at is not None and s.score is not None and s.score <= DETRACTOR_MAX
         ]
         followups = [s for s in surveys if s.kind == FOLLOWUP]
-        columns = self._columns(records, detractors, followups, year, week, start, end, now)
+        columns = self._columns(
+            records, detractors, followups, year, week, start, end, now, customer_base
+        )
         pulse_months = 2 if local_first.month != local_last.month else 1
         pulse = monthly_nps(
             [s for s in surveys if s.kind == PULSE],
@@ -381,6 +396,7 @@ class ReviewService:
             columns=columns,
             remedies=_remedy_review(remedies, followups, wrote_again),
             pulse=tuple(_pulse_month(m) for m in pulse),
+            value_defaults=self.ctx.value_defaults,
         )
 
     def _columns(
@@ -393,11 +409,13 @@ class ReviewService:
         start: datetime,
         end: datetime,
         now: datetime,
+        customer_base: int | None = None,
     ) -> tuple[ChannelReview, ...]:
         calendar = self.ctx.calendar
         review = week_review(
-            records, year=year, week=week, now=now, calendar=calendar, detractors=detractors
-        )
+            records, year=year, week=week, now=now, calendar=calendar, detractors=detractors,
+            customer_base=customer_base,
+        )  # fmt: skip
         social = week_review(
             [r for r in records if r.channel in SOCIAL_CHANNELS],
             year=year,
@@ -405,6 +423,7 @@ class ReviewService:
             now=now,
             calendar=calendar,
             detractors=[d for d in detractors if d.channel in SOCIAL_CHANNELS],
+            customer_base=customer_base,
         ).total
         survey_inquiry = {s.id: s.inquiry_id for s in followups}
         survey_records = [r for r in (s.record() for s in followups) if r is not None]
@@ -431,9 +450,14 @@ class ReviewService:
             .where(col(EventRow.at) >= start, col(EventRow.at) < end)
         )
         received = col(InquiryRow.received_at)
+        # "Unanswered now" and "overdue now" are the inbox's own views, not a second rule.
+        inbox = InboxService(self.ctx)
+        needs_reply_ids = inbox.ids_in(View.NEEDS_REPLY, now)
+        overdue_ids = inbox.ids_in(View.OVERDUE, now)
         query = (
             select(InquiryRow, CustomerRow.annual_value, CustomerRow.expected_years)
             .join(CustomerRow, col(CustomerRow.id) == col(InquiryRow.customer_id))
+            .where(col(InquiryRow.automatic_reason) == "")  # automatic mail counts nowhere
             .where(
                 or_(
                     and_(received >= start, received < end),
@@ -451,10 +475,13 @@ class ReviewService:
                     ),
                     and_(col(InquiryRow.resolved_at) >= start, col(InquiryRow.resolved_at) < end),
                     col(InquiryRow.id).in_(status_events),
+                    col(InquiryRow.id).in_(needs_reply_ids),
                 )
             )
         )
         rows = list(session.exec(query))
+        needs_reply = set(session.connection().execute(needs_reply_ids).scalars())
+        overdue = set(session.connection().execute(overdue_ids).scalars())
         resolved_in_week: dict[int, datetime] = {}
         reopened: dict[int, list[datetime]] = defaultdict(list)
         events = session.exec(
@@ -486,6 +513,9 @@ class ReviewService:
                     reopened_at=tuple(reopened.get(row.id, ())),
                     customer_id=row.customer_id,
                     lifetime_value=self._value(annual, years),
+                    value_known=annual is not None,
+                    needs_reply=row.id in needs_reply,
+                    overdue=row.id in overdue,
                 )
             )
         return records
@@ -533,6 +563,7 @@ class ReviewService:
                     satisfied=survey.satisfied,
                     score=survey.score,
                     loop_inquiry_id=survey.followup_inquiry_id,
+                    value_known=annual is not None,
                 )
             )
         return out
@@ -571,6 +602,7 @@ class ReviewService:
         query = select(InquiryRow.id, InquiryRow.customer_id, InquiryRow.received_at).where(
             col(InquiryRow.customer_id).in_(list(first_remedy)),
             col(InquiryRow.received_at) >= min(first_remedy.values()),
+            col(InquiryRow.automatic_reason) == "",
         )
         return _ids(
             inquiry_id
@@ -596,6 +628,7 @@ class ReviewService:
                 select(InquiryRow).where(
                     col(InquiryRow.received_at) >= window_start,
                     col(InquiryRow.received_at) < window_end,
+                    col(InquiryRow.automatic_reason) == "",
                 )
             ).all()
             records = [
@@ -829,8 +862,10 @@ def column_json(column: ChannelReview, zone: ZoneInfo) -> dict[str, Any]:
         "satisfied_percent": _figure_json(column.satisfied_percent, _round),
         "nps": _figure_json(column.nps, _round),
         "complaints": _figure_json(column.complaints),
-        "iceberg": {"low": column.iceberg[0], "high": column.iceberg[1]},
+        "iceberg": iceberg_json(column.silent_unhappy),
         "value_at_risk": _figure_json(column.value_at_risk, _round),
+        "value_at_risk_default": _figure_json(column.value_at_risk_default, _round),
+        "value_at_risk_known": _figure_json(column.value_at_risk_known, _round),
     }
 
 
@@ -847,6 +882,7 @@ def review_json(review: WeekReview) -> dict[str, Any]:
         "now": _iso(review.now, zone),
         "timezone": review.timezone,
         "currency": review.currency,
+        "default_customer_value": default_value_json(review.value_defaults),
         "channels": {column.key: column_json(column, zone) for column in review.columns},
         "remedies": {
             "total_cost": _round(remedies.total.value),
@@ -950,14 +986,6 @@ def review_csv(review: WeekReview) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write next to the target and rename, so a crash never leaves half a file; a target
+    that is not a regular file (``/dev/full``) is refused (storage/files.py)."""
+    atomic_write(Path(path), text)

@@ -82,9 +82,20 @@ class SecretStore:
             raise SecretUnavailable(
                 f"the environment variable {env_var} is not set and no password is stored"
             )
+        # The CLI shows this line as is; the window asks for the password instead
+        # (ui/mail/password_prompt.py), so the founder never sees it there.
         raise SecretUnavailable(
-            f"no password stored for {key}: enter it again, or use --password-env"
+            f"no password stored for {key}: pass --password-env VAR (a variable holding it), "
+            "or open the SoloService window once and enter it"
         )
+
+    def has(self, key: str, env_var: str | None = None) -> bool:
+        """Whether ``get`` would find a password (the window asks for it at start if not)."""
+        try:
+            self.get(key, env_var)
+        except SecretUnavailable:
+            return False
+        return True
 
     # -- writing ------------------------------------------------------------------------------
 

@@ -49,8 +49,8 @@ from soloservice.services.forms import ImportFailed, ImportSummary
 from soloservice.services.inquiries import (
     InquiryService,
     NewInquiry,
+    detect_kind,
     make_snippet,
-    record_first_response,
 )
 from soloservice.services.secrets import SecretPlace, SecretStore, SecretUnavailable
 from soloservice.storage.channel_tables import ImportKeyRow, SocialAccountRow
@@ -158,7 +158,6 @@ class ThreadStore:
             if inquiry is not None:
                 self._remember_thread(session, platform, thread_key, inquiry)
             return
-        existed = inquiry is not None
         if inquiry is not None:
             # A source that knows more (the API's @handle next to the archive's id) adds it.
             kind = IdentityKind(platform.value)
@@ -171,7 +170,7 @@ class ThreadStore:
             newest = latest is None or message.sent_at >= latest
             latest = message.sent_at if newest else latest
             row = self._add(
-                session, inquiry, thread, message, owner_label, reopen=existed and newest
+                session, inquiry, thread, message, owner_label, reopen=newest
             )
             session.add(
                 ImportKeyRow(
@@ -322,8 +321,8 @@ class ThreadStore:
         *,
         reopen: bool,
     ) -> MessageRow:
-        """Store one message; ``reopen`` when it is a customer's newest word on an
-        inquiry that existed before this import."""
+        """Store one message; ``reopen`` when it is the customer's newest word (a reply is
+        owed again, and a resolved inquiry opens)."""
         assert inquiry.id is not None
         text = _message_text(message)
         outgoing = message.is_from_owner
@@ -345,10 +344,12 @@ class ThreadStore:
         session.flush()
         if outgoing:
             if message.sent_at >= inquiry.received_at:
-                record_first_response(inquiry, message.sent_at)
-            if inquiry.status == Status.NEW.value:
+                self.inquiries.record_reply_in(session, inquiry, message.sent_at)
+            elif inquiry.status == Status.NEW.value:
                 self.inquiries.set_status_in(session, inquiry, Status.OPEN)
         else:
+            if not inquiry.automatic_reason:
+                detect_kind(inquiry, "", text)  # "it broke after all" makes it a complaint
             if message.sent_at >= inquiry.last_activity_at or not inquiry.snippet:
                 inquiry.snippet = make_snippet(text)
             if reopen:
@@ -357,15 +358,8 @@ class ThreadStore:
         return row
 
     def _customer_wrote_back(self, session: Session, inquiry: InquiryRow, at: datetime) -> None:
-        """As for mail: a new promise starts, and a resolved conversation opens again."""
-        status = Status(inquiry.status)
-        if status in (Status.NEW, Status.OPEN):
-            return
-        if status in (Status.RESOLVED, Status.CLOSED):
-            inquiry.reopened_count += 1
-        self.inquiries.set_status_in(session, inquiry, Status.OPEN)
-        inquiry.due_at = self.ctx.due_for(Channel(inquiry.channel), max(at, self.ctx.now()))
-        inquiry.snoozed_until = None
+        """As for mail: a reply is owed again from this message; a resolved one reopens."""
+        self.inquiries.record_customer_message_in(session, inquiry, at)
 
 
 def identity_values(handle: str | None, participant_id: str | None) -> list[str]:

@@ -58,13 +58,22 @@ class MailItemRow(SQLModel, table=True):
 
     ``outcome`` is one of imported, duplicate, own, auto, quarantined; the raw source is
     kept so a quarantined mail can be looked at, re-parsed after a fix, or saved.
+
+    The database itself refuses a second row for the same place a mail came from: one per
+    IMAP (account, folder, uidvalidity, uid) and one per archive (source_path, source_key).
+    SQLite treats NULLs as distinct in a UNIQUE constraint, so each constraint binds only the
+    rows of its own kind. ``raw_hash`` is the sha256 of the exact bytes; a duplicate whose
+    bytes are identical to its first copy keeps no bytes of its own but ``duplicate_of``
+    points at that copy, so no distinct content is ever dropped.
     """
 
     __tablename__ = "mail_item"
     __table_args__ = (
         Index("ix_mail_item_message_id", "message_id_header"),
         Index("ix_mail_item_hash", "content_hash"),
-        Index("ix_mail_item_uid", "account_id", "folder", "uidvalidity", "uid"),
+        Index("ix_mail_item_raw_hash", "raw_hash"),
+        UniqueConstraint("account_id", "folder", "uidvalidity", "uid", name="uq_mail_item_imap"),
+        UniqueConstraint("source_path", "source_key", name="uq_mail_item_source"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -80,6 +89,21 @@ class MailItemRow(SQLModel, table=True):
     uid: int | None = Field(default=None)
     message_id_header: str | None = Field(default=None)
     content_hash: str = Field(default="")
+    #: "sha256:<hex>" of the raw bytes exactly as fetched or read from the archive
+    raw_hash: str = Field(default="")
+    #: an archive import's file (absolute path) and the mail's place in it (mbox byte
+    #: offset, Maildir key, "" for one .eml file); None for IMAP
+    source_path: str | None = Field(default=None)
+    source_key: str | None = Field(default=None)
+    #: the first copy of a duplicate (its bytes, when this row keeps none)
+    duplicate_of: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("mail_item.id", ondelete="CASCADE", name="fk_mail_item_duplicate_of"),
+            nullable=True,
+        ),
+    )
     outcome: str = Field(max_length=16)
     reason: str = Field(default="")
     subject: str = Field(default="")

@@ -18,6 +18,11 @@ from typing import Any
 
 from soloservice.domain.settings import Settings
 from soloservice.domain.types import Language
+from soloservice.storage.settings_model import (
+    SettingsInvalid,
+    check_settings,
+    validate_settings_values,
+)
 
 VERSION = 1
 
@@ -30,8 +35,7 @@ class SettingsError(ValueError):
 
 def _from_dict(data: dict[str, Any]) -> Settings:
     defaults = Settings()
-    known = {f.name for f in dataclasses.fields(Settings)}
-    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    values: dict[str, Any] = validate_settings_values(data)  # typed, checked, known keys
     if "founder_language" in values:
         values["founder_language"] = Language(values["founder_language"])
     if "business_hours" in values:
@@ -64,17 +68,36 @@ def load_settings(path: Path) -> Settings:
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         version = int(data.get("version", 1))
+        if version > VERSION:
+            # its meaning may have changed in ways this release cannot know; never guess
+            raise SettingsError(
+                f"{path.name} was written by a newer SoloService (version {version}); "
+                "update SoloService to use this data folder"
+            )
         while version < VERSION:
             data = _UPGRADES[version](data)
             version += 1
         return _from_dict(data)
+    except SettingsError:
+        raise
+    except SettingsInvalid as exc:
+        raise SettingsError(f"{path.name}: {exc}") from None
     except (ValueError, TypeError, KeyError) as exc:
         raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write atomically: a crash or a full disk leaves the old file intact."""
-    text = json.dumps(_to_dict(settings), indent=2, ensure_ascii=False)
+    """Write atomically: a crash or a full disk leaves the old file intact.
+
+    Settings that would not load again (a bad time zone, a non-finite number) are refused.
+    """
+    try:
+        check_settings(settings)
+        text = json.dumps(_to_dict(settings), indent=2, ensure_ascii=False, allow_nan=False)
+    except SettingsInvalid as exc:
+        raise SettingsError(f"{path.name}: {exc}") from None
+    except ValueError as exc:  # allow_nan=False: a float no check above knew of
+        raise SettingsError(f"{path.name}: {exc}") from None
     fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -27,6 +27,7 @@ class Actions:
     snooze: QAction
     snooze_menu: QMenu
     refresh: QAction
+    side_panel: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -51,6 +52,11 @@ def _action(
     if name:
         action.setIcon(icon(name))
     window.addAction(action)
+    return action
+
+
+def _checkable(action: QAction) -> QAction:
+    action.setCheckable(True)
     return action
 
 
@@ -85,6 +91,14 @@ def build_actions(window: QMainWindow, undo_stack: QUndoStack) -> Actions:
         snooze=snooze,
         snooze_menu=snooze_menu,
         refresh=_action(window, _tr("&Refresh"), "F5", _tr("Reload the list and counts")),
+        side_panel=_checkable(
+            _action(
+                window,
+                _tr("&Customer and details panel"),
+                "F9",
+                _tr("Show or hide the customer card, remedies and follow-up beside the reply"),
+            )
+        ),
         quit=_action(window, _tr("&Quit"), "Ctrl+Q", _tr("Quit SoloService")),
         undo=undo,
         redo=redo,
@@ -114,6 +128,7 @@ def install_menus(window: QMainWindow, a: Actions) -> tuple[dict[str, QMenu], QT
     inquiry_menu.addMenu(a.snooze_menu)
     view_menu = bar.addMenu(_tr("&View"))
     view_menu.addAction(a.refresh)
+    view_menu.addAction(a.side_panel)
     tools_menu = bar.addMenu(_tr("&Tools"))
     help_menu = bar.addMenu(_tr("&Help"))
 

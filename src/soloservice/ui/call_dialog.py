@@ -2,15 +2,17 @@
 
 Phone → (auto-match) → notes → Ctrl+Enter. Everything else has a sensible default and an
 Alt-shortcut. The number is normalised as it is typed so a mistyped digit shows before
-saving; errors stay inline and the dialog keeps everything typed.
+saving; errors stay inline and the dialog keeps everything typed. When the caller has open
+cases, the call can join one ("Add to #12 …") instead of starting another inquiry; an
+outgoing call joined to a case is its call-back and answers it.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,36 +22,33 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from soloservice.domain.identity import (
-    InvalidIdentity,
-    format_phone,
-    looks_like_phone,
-    normalise_phone,
-)
 from soloservice.domain.types import CallDirection, CallOutcome
 from soloservice.services.calls import CallLog
 from soloservice.services.dto import CustomerMatch
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
+from soloservice.ui.call_cases import CaseChoice
+from soloservice.ui.call_matching import MATCH_ROLE, CustomerMatching
+from soloservice.ui.call_timer import CallTimer
+from soloservice.ui.plain_text import plain_label
+from soloservice.ui.style import HINT_STYLE
 from soloservice.ui.tasks import TaskRunner
 from soloservice.ui.worker_dialog import WorkerDialog
 
-MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["MATCH_ROLE", "SEARCH_DELAY_MS", "CallDialog"]
+
 SEARCH_DELAY_MS = 120
 
 
-class CallDialog(WorkerDialog):
+class CallDialog(CustomerMatching, WorkerDialog):
     """Emits ``saved(InquiryDetail)`` once the call is stored, then closes."""
 
     def __init__(
@@ -76,8 +75,9 @@ class CallDialog(WorkerDialog):
         self.phone = QLineEdit(phone)
         self.phone.setPlaceholderText(self.tr("e.g. 20 30 40 50 or +47 912 34 567"))
         self.phone.setAccessibleName(self.tr("Phone number"))
-        self.phone_hint = QLabel()
+        self.phone_hint = plain_label(QLabel())
         self.phone_hint.setStyleSheet(HINT_STYLE)
+        self.phone_hint.setWordWrap(True)
         self.name = QLineEdit(name)
         self.name.setPlaceholderText(self.tr("Name (searches existing customers)"))
         self.name.setAccessibleName(self.tr("Customer name"))
@@ -86,9 +86,13 @@ class CallDialog(WorkerDialog):
         self.match_list.hide()
         self.match_list.itemActivated.connect(self._pick_item)
         self.match_list.itemClicked.connect(self._pick_item)
-        self.customer_hint = QLabel()
+        self.customer_hint = plain_label(QLabel())  # a customer's name
         self.customer_hint.setStyleSheet(HINT_STYLE)
         self.customer_hint.setWordWrap(True)
+        self.cases = CaseChoice()
+        self.cases_label = QLabel(self.tr("C&ase:"))
+        self.cases_label.setBuddy(self.cases)
+        self.cases.chosen.connect(self._case_chosen)
 
         # -- the call ---------------------------------------------------------------------------
         self.incoming = QRadioButton(self.tr("&Incoming"))
@@ -97,17 +101,11 @@ class CallDialog(WorkerDialog):
         self.direction_group.addButton(self.incoming)
         self.direction_group.addButton(self.outgoing)
         (self.outgoing if inquiry_id is not None else self.incoming).setChecked(True)
+        self.outgoing.toggled.connect(self._direction_changed)
 
-        self.timer_label = QLabel("0:00")
-        font = self.timer_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.timer_label.setFont(font)
-        self.timer_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("00:00:00") + 8)
-        self.timer_button = QPushButton(self.tr("Stop"))
-        self.timer_button.setToolTip(self.tr("Start or stop the call timer (Ctrl+T)"))
-        self.timer_button.setAutoDefault(False)
-        self.timer_button.clicked.connect(self.toggle_timer)
+        self.timer = CallTimer()
+        self.timer_label = self.timer.label
+        self.timer_button = self.timer.button
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 720)
         self.minutes.setSuffix(self.tr(" min"))
@@ -130,14 +128,9 @@ class CallDialog(WorkerDialog):
         # A forgotten choice must leave an open item rather than silently close one.
         (self.solved if inquiry_id is not None else self.callback).setChecked(True)
 
+        #: the inquiry selected when the dialog was opened (most likely the call-back it owes)
         self.inquiry_id = inquiry_id
-        self.for_inquiry = QCheckBox(
-            self.tr("This is the call-back for inquiry #%1").replace("%1", str(inquiry_id))
-        )
-        self.for_inquiry.setChecked(inquiry_id is not None)
-        self.for_inquiry.setVisible(inquiry_id is not None)
         self._prefill = (phone, name, customer_id)
-        self.for_inquiry.toggled.connect(self._for_inquiry_toggled)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -155,8 +148,6 @@ class CallDialog(WorkerDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(8)
-        if inquiry_id is not None:
-            form.addRow("", self.for_inquiry)
         phone_label = QLabel(self.tr("&Phone:"))
         phone_label.setBuddy(self.phone)
         form.addRow(phone_label, self.phone)
@@ -166,14 +157,14 @@ class CallDialog(WorkerDialog):
         form.addRow(name_label, self.name)
         form.addRow("", self.match_list)
         form.addRow("", self.customer_hint)
+        form.addRow(self.cases_label, self.cases)
         direction_row = QHBoxLayout()
         direction_row.addWidget(self.incoming)
         direction_row.addWidget(self.outgoing)
         direction_row.addStretch(1)
         form.addRow(self.tr("Direction:"), direction_row)
         timer_row = QHBoxLayout()
-        timer_row.addWidget(self.timer_label)
-        timer_row.addWidget(self.timer_button)
+        timer_row.addWidget(self.timer)
         timer_row.addSpacing(16)
         minutes_label = QLabel(self.tr("or &minutes:"))
         minutes_label.setBuddy(self.minutes)
@@ -213,216 +204,69 @@ class CallDialog(WorkerDialog):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.toggle_timer)
 
-        self.elapsed = QElapsedTimer()
-        self.elapsed.start()
-        self._accumulated_ms = 0
-        self.tick = QTimer(self)
-        self.tick.setInterval(1000)
-        self.tick.timeout.connect(self._update_timer)
-        self.tick.start()
-
         if customer_id is not None:
             self.customer_id = customer_id
             self.customer_hint.setText(self.tr("Existing customer: %1").replace("%1", name))
+        self.customer_changed()
         self._update_phone_hint()
         self.phone.setFocus()
 
-    def _for_inquiry_toggled(self, checked: bool) -> None:
-        """Unticked: a different call after all, so forget the selected inquiry's caller."""
+    # -- which case -----------------------------------------------------------------------------
+
+    def customer_changed(self) -> None:
+        """Offer the customer's open cases (and the inquiry the dialog was opened on)."""
+        briefs = []
+        if self.customer_id is not None:
+            try:
+                briefs = self.services.customers.open_inquiries(self.customer_id)
+            except ServiceError:
+                briefs = []
+        prefilled = self.inquiry_id if self.customer_id == self._prefill[2] else None
+        self.cases.offer(briefs, prefilled)
+        self.cases_label.setVisible(self.cases.has_cases())
+        self.cases.setVisible(self.cases.has_cases())
+        self.cases.default_for(self.outgoing.isChecked(), prefilled)
+
+    def chosen_inquiry(self) -> int | None:
+        return self.cases.chosen_id()
+
+    def _direction_changed(self, _outgoing: bool) -> None:
+        # A call-back defaults to the most recent case; an incoming call to a new inquiry.
+        self.cases.default_for(self.outgoing.isChecked(), self.inquiry_id)
+
+    def _case_chosen(self, inquiry_id: int | None) -> None:
+        """ "New inquiry" on the case the dialog was opened on: a different call after all,
+        so forget that case's caller (as long as it was not edited)."""
         phone, name, customer_id = self._prefill
-        if checked:
-            self.phone.setText(phone)
-            self.name.setText(name)
-            self.customer_id = customer_id
-            self.outgoing.setChecked(True)
-            self.solved.setChecked(True)
-        elif self.phone.text() == phone and self.name.text() == name:
+        if self.inquiry_id is None or customer_id is None:
+            return
+        if inquiry_id is None and self.phone.text() == phone and self.name.text() == name:
             self.phone.clear()
             self.name.clear()
             self._unpick()
             self.customer_hint.clear()
             self.incoming.setChecked(True)
             self.callback.setChecked(True)
-        self._update_phone_hint()
+            self._update_phone_hint()
+        elif inquiry_id is not None:
+            self.solved.setChecked(True)
 
     # -- timer ----------------------------------------------------------------------------------
 
     @property
     def timer_running(self) -> bool:
-        return self.elapsed.isValid()
+        return self.timer.running
 
     def timer_seconds(self) -> int:
-        running = self.elapsed.elapsed() if self.elapsed.isValid() else 0
-        return int((self._accumulated_ms + running) / 1000)
+        return self.timer.seconds()
 
     def toggle_timer(self) -> None:
-        if self.elapsed.isValid():
-            self._accumulated_ms += self.elapsed.elapsed()
-            self.elapsed.invalidate()
-            self.timer_button.setText(self.tr("Start"))
-        else:
-            self.elapsed.start()
-            self.timer_button.setText(self.tr("Stop"))
-        self._update_timer()
-
-    def _update_timer(self) -> None:
-        seconds = self.timer_seconds()
-        hours, rest = divmod(seconds, 3600)
-        minutes, secs = divmod(rest, 60)
-        text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-        self.timer_label.setText(text)
+        self.timer.toggle()
 
     def duration(self) -> timedelta:
         if self.minutes.value() > 0:
             return timedelta(minutes=self.minutes.value())
         return timedelta(seconds=self.timer_seconds())
-
-    # -- phone and customer matching ------------------------------------------------------------
-
-    def normalised_phone(self) -> str | None:
-        """E.164, "" when nothing is typed; None when what is typed is not a number."""
-        text = self.phone.text().strip()
-        if not text:
-            return ""
-        try:
-            return normalise_phone(text, self.services.ctx.settings.phone_region)
-        except InvalidIdentity:
-            return None
-
-    def _update_phone_hint(self) -> None:
-        value = self.normalised_phone()
-        if value == "":
-            self.phone_hint.setStyleSheet(HINT_STYLE)
-            self.phone_hint.setText(
-                self.tr("Type the number; the country defaults to %1").replace(
-                    "%1", self.services.ctx.settings.phone_region
-                )
-            )
-        elif value is None:
-            self.phone_hint.setStyleSheet(ERROR_STYLE)
-            self.phone_hint.setText(self.tr("Not a valid phone number yet"))
-        else:
-            self.phone_hint.setStyleSheet(OK_STYLE)
-            self.phone_hint.setText("✓ " + format_phone(value))
-
-    def _phone_edited(self, _text: str) -> None:
-        self._unpick()
-        self._update_phone_hint()
-        self.search_timer.start()
-
-    def _name_edited(self, _text: str) -> None:
-        if self._picked is not None and self.name.text() != self._picked.name:
-            self._unpick()
-        self.search_timer.start()
-
-    def search_now(self) -> None:
-        self.search_timer.stop()
-        phone_text = self.phone.text().strip()
-        if phone_text and looks_like_phone(phone_text):
-            text = phone_text
-        elif self.name.hasFocus() or not phone_text:
-            text = self.name.text().strip()
-        else:
-            text = phone_text
-        try:
-            self.matches = self.services.customers.search(text) if len(text) >= 2 else []
-        except ServiceError:
-            self.matches = []
-        self.match_list.clear()
-        for match in self.matches:
-            details = ", ".join((*match.phones, *match.emails))
-            label = match.name + (f"  —  {details}" if details else "")
-            if match.open_inquiries:
-                label += "  " + self.tr("(%1 open)").replace("%1", str(match.open_inquiries))
-            item = QListWidgetItem(label)
-            item.setData(MATCH_ROLE, match.id)
-            self.match_list.addItem(item)
-        rows = max(1, min(len(self.matches), 5))
-        self.match_list.setFixedHeight(self.match_list.sizeHintForRow(0) * rows + 6)
-        self.match_list.setVisible(bool(self.matches) and self._picked is None)
-        if self.matches:
-            self.match_list.setCurrentRow(0)
-        self._auto_pick()
-
-    def _auto_pick(self) -> None:
-        """A complete number that belongs to exactly one customer is that customer."""
-        value = self.normalised_phone()
-        if not value or self._picked is not None:
-            return
-        shown = format_phone(value)
-        exact = [m for m in self.matches if shown in m.phones]
-        if len(exact) == 1:
-            self.pick(exact[0])
-
-    def pick(self, match: CustomerMatch) -> None:
-        self._picked = match
-        self.customer_id = match.id
-        self.name.setText(match.name)
-        if not self.phone.text().strip() and match.phones:
-            self.phone.setText(match.phones[0])
-            self._update_phone_hint()
-        self.match_list.hide()
-        hint = self.tr("Existing customer: %1").replace("%1", match.name)
-        if match.open_inquiries:
-            hint += " · " + self.tr("%1 open inquiries").replace("%1", str(match.open_inquiries))
-        self.customer_hint.setStyleSheet(OK_STYLE)
-        self.customer_hint.setText(hint)
-
-    def _pick_item(self, item: QListWidgetItem) -> None:
-        match_id = item.data(MATCH_ROLE)
-        for match in self.matches:
-            if match.id == match_id:
-                self.pick(match)
-                self.notes.setFocus()
-                return
-
-    def _unpick(self) -> None:
-        if self._picked is None and self.customer_id is None:
-            return
-        self._picked = None
-        self.customer_id = None
-        self.customer_hint.setStyleSheet(HINT_STYLE)
-        self.customer_hint.setText(self.tr("New customer"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain
-        if watched in (self.phone, self.name):
-            if self.search_timer.isActive() and (enter or key == Qt.Key.Key_Down):
-                self.search_now()
-            has_matches = self.match_list.isVisible() and self.match_list.count() > 0
-            if key == Qt.Key.Key_Down and has_matches:
-                self.match_list.setFocus()
-                if self.match_list.currentRow() < 0:
-                    self.match_list.setCurrentRow(0)
-                return True
-            if enter:
-                if has_matches:
-                    item = self.match_list.currentItem() or self.match_list.item(0)
-                    self._pick_item(item)
-                else:
-                    (self.name if watched is self.phone else self.notes).setFocus()
-                return True
-        elif watched is self.match_list:
-            if enter:
-                item = self.match_list.currentItem()
-                if item is not None:
-                    self._pick_item(item)
-                return True
-            if key == Qt.Key.Key_Up and self.match_list.currentRow() <= 0:
-                self.phone.setFocus()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.match_list.hide()
-                self.phone.setFocus()
-                return True
-        return super().eventFilter(watched, event)
 
     # -- saving ---------------------------------------------------------------------------------
 
@@ -433,7 +277,9 @@ class CallDialog(WorkerDialog):
             self.show_error(self.tr("The phone number is not valid; fix it or leave it empty."))
             self.phone.setFocus()
             return None
-        if not phone and self.customer_id is None and not self.name.text().strip():
+        inquiry_id = self.chosen_inquiry()
+        who = phone or self.customer_id is not None or self.name.text().strip()
+        if not who and inquiry_id is None:
             self.show_error(self.tr("Type a phone number or a name."))
             self.phone.setFocus()
             return None
@@ -453,7 +299,7 @@ class CallDialog(WorkerDialog):
             duration=self.duration(),
             complaint=self.complaint.isChecked(),
             outcome=CallOutcome.SOLVED if self.solved.isChecked() else CallOutcome.CALLBACK,
-            inquiry_id=self.inquiry_id if self.for_inquiry.isChecked() else None,
+            inquiry_id=inquiry_id,
         )
 
     def save(self) -> None:
@@ -465,7 +311,7 @@ class CallDialog(WorkerDialog):
         self.run_save(lambda: self.services.calls.log_call(log))
 
     def before_close(self, result: object) -> None:
-        self.tick.stop()
+        self.timer.stop_ticking()
 
     def failure_text(self, error: BaseException) -> str:
         return self.tr("Could not save the call: %1").replace("%1", str(error))
@@ -494,5 +340,5 @@ class CallDialog(WorkerDialog):
             )
             if answer != QMessageBox.StandardButton.Discard:
                 return
-        self.tick.stop()
+        self.timer.stop_ticking()
         super().reject()

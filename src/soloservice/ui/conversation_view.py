@@ -35,6 +35,8 @@ class ConversationView(QWidget):
     """Shows one inquiry; ``note_requested(inquiry_id, text)`` when the founder adds a note."""
 
     note_requested = Signal(int, str)
+    #: the customer's name in the header was clicked: show their card
+    customer_requested = Signal()
 
     def __init__(self, tz_name: str, currency: str = "kr", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,8 @@ class ConversationView(QWidget):
         self.detail: InquiryDetail | None = None
 
         self.title = QLabel()
+        # Customer text is never rich text: a subject of "<b>Bank</b>" must show as typed.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
@@ -54,6 +58,12 @@ class ConversationView(QWidget):
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.RichText)
+        self.customer = QLabel()
+        self.customer.setObjectName("conversationCustomer")
+        self.customer.setTextFormat(Qt.TextFormat.RichText)
+        self.customer.setWordWrap(True)
+        self.customer.setToolTip(self.tr("Show the customer card (F9)"))
+        self.customer.linkActivated.connect(lambda _link: self.customer_requested.emit())
 
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)
@@ -63,7 +73,8 @@ class ConversationView(QWidget):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("Add a private note… (Ctrl+Enter)"))
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMaximumHeight(self.fontMetrics().height() * 4 + 16)
+        # Two lines: notes are short, and the conversation is what needs the height.
+        self.note_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 2 + 14)
         self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_button = QPushButton(self.tr("Add &note"))
         self.note_button.setAutoDefault(False)
@@ -81,6 +92,7 @@ class ConversationView(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(6)
         layout.addWidget(self.title)
+        layout.addWidget(self.customer)
         layout.addWidget(self.meta)
         layout.addWidget(self.browser, 1)
         layout.addLayout(note_row)
@@ -97,15 +109,30 @@ class ConversationView(QWidget):
         self.note_edit.setEnabled(enabled)
         self.note_button.setEnabled(enabled)
         if detail is None:
+            self.customer.clear()
             self.title.setText(self.tr("No inquiry selected"))
             self.meta.setText(self.tr("Pick an inquiry on the left, or log a call with Ctrl+L."))
             self.browser.setHtml("")
             return
         self.title.setText(f"#{detail.id}  {detail.subject}")
+        self.customer.setText(self._customer_html(detail))
         self.meta.setText(self._meta_html(detail))
         self.browser.setHtml(self._conversation_html(detail))
         bar = self.browser.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+    def _customer_html(self, d: InquiryDetail) -> str:
+        """Who wrote, and what they are worth, without opening the card."""
+        card = d.customer
+        contact = next((i.display for i in card.identities), "")
+        worth = self.tr("worth %1").replace(
+            "%1", fmt.money(card.lifetime_value, self.currency)
+        )
+        parts = [f"<a href='customer'><b>{escape(card.name or contact or '?')}</b></a>"]
+        if contact and contact != card.name:
+            parts.append(escape(contact))
+        parts.append(escape(worth))
+        return " · ".join(parts)
 
     def _meta_html(self, d: InquiryDetail) -> str:
         parts = [
@@ -115,7 +142,14 @@ class ConversationView(QWidget):
             escape(self.tr("received %1").replace("%1", fmt.long_time(d.received_at, self.tz))),
         ]
         if d.kind is InquiryKind.COMPLAINT:
+            if d.flags.kind_source == "auto" and d.flags.kind_reason:
+                # Say why the detector thinks so; Inquiry > Kind corrects it for good.
+                noticed = self.tr("noticed: %1").replace("%1", d.flags.kind_reason)
+                parts[1] += f" ({escape(noticed)})"
             parts[1] = f"<span style='color:#c53030'>{parts[1]}</span>"
+        if d.flags.automatic_reason:
+            why = self.tr("automatic mail: %1").replace("%1", d.flags.automatic_reason)
+            parts.insert(2, f"<span style='color:#6b7280'><b>{escape(why)}</b></span>")
         if d.status in (Status.NEW, Status.OPEN) and d.due_at is not None:
             due = escape(self.tr("answer due %1").replace("%1", fmt.long_time(d.due_at, self.tz)))
             color = "#c53030" if d.overdue else "#4a5568"

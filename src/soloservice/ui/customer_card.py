@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.domain.types import IdentityKind
+from soloservice.domain.types import IdentityKind, Language
 from soloservice.services.dto import CustomerCard
 from soloservice.ui import formatting as fmt
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.plain_text import plain_label
 
 INQUIRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,15 +36,18 @@ class CustomerCardView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("customerCard")
 
-        self.name = QLabel()
+        self.name = plain_label(QLabel())  # customer text: never markup
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.name.setFont(font)
         self.name.setWordWrap(True)
-        self.identities = QLabel()
+        self.identities = plain_label(QLabel())
         self.identities.setWordWrap(True)
         self.identities.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.language = QLabel()
+        self.language.setWordWrap(True)
+        self.language.setAccessibleName(self.tr("Language"))
         self.value = QLabel()
         self.value.setWordWrap(True)
         self.history_title = QLabel(self.tr("Earlier inquiries"))
@@ -60,6 +64,7 @@ class CustomerCardView(QFrame):
         layout.setSpacing(6)
         layout.addWidget(self.name)
         layout.addWidget(self.identities)
+        layout.addWidget(self.language)
         layout.addWidget(self.value)
         layout.addSpacing(6)
         layout.addWidget(self.history_title)
@@ -78,6 +83,7 @@ class CustomerCardView(QFrame):
         if card is None:
             self.name.setText(self.tr("No customer"))
             self.identities.setText("")
+            self.language.setText("")
             self.value.setText("")
             self.history_title.hide()
             self.history.hide()
@@ -92,6 +98,10 @@ class CustomerCardView(QFrame):
         }
         lines = [f"{symbols[i.kind]} {i.display}" for i in card.identities]
         self.identities.setText("\n".join(lines) or self.tr("No phone, email or handle yet"))
+        self.language.setText(self.language_text(card))
+        self.language.setToolTip(
+            self.tr("Replies, acknowledgements and surveys use this language; change it with Edit")
+        )
         self.value.setText(
             self.tr("Lifetime value: %1").replace(
                 "%1", fmt.money(card.lifetime_value, self.currency)
@@ -116,6 +126,38 @@ class CustomerCardView(QFrame):
             item.setData(INQUIRY_ID_ROLE, brief.id)
             item.setToolTip(fmt.long_time(brief.received_at, self.tz))
             self.history.addItem(item)
+
+    def language_name(self, language: Language) -> str:
+        names = {
+            Language.DA: self.tr("Danish"),
+            Language.NB: self.tr("Norwegian"),
+            Language.EN: self.tr("English"),
+        }
+        return names[language]
+
+    def language_text(self, card: CustomerCard) -> str:
+        """ "Norwegian (guessed: text, .no address)"; the stored reason is English parts
+        (domain/language.py), translated one by one so the card speaks the founder's language."""
+        name = self.language_name(card.language)
+        if card.language_source != "guess" or not card.language_reason:
+            return self.tr("Language: %1").replace("%1", name)
+        parts = []
+        for part in card.language_reason.split(", "):
+            if part == "text":
+                parts.append(self.tr("text"))
+            elif part == "text in another language":
+                parts.append(self.tr("text in another language"))
+            elif part.endswith(" address"):
+                parts.append(self.tr("%1 address").replace("%1", part.removesuffix(" address")))
+            elif part.endswith(" phone"):
+                parts.append(self.tr("%1 number").replace("%1", part.removesuffix(" phone")))
+            else:
+                parts.append(part)
+        return (
+            self.tr("Language: %1 (guessed: %2)")
+            .replace("%1", name)
+            .replace("%2", ", ".join(parts))
+        )
 
     def _open(self, item: QListWidgetItem) -> None:
         inquiry_id = item.data(INQUIRY_ID_ROLE)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from soloservice.domain.types import IdentityKind, Language
 from soloservice.domain.value import lifetime_value
-from soloservice.services.customers import CustomerChanges
+from soloservice.services.customers import KEEP, CustomerChanges
 from soloservice.services.dto import CustomerCard
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
@@ -107,6 +107,19 @@ class CustomerEditDialog(WorkerDialog):
         for language, label in LANGUAGES.items():
             self.language.addItem(label, language.value)
         self.language.setCurrentIndex(list(LANGUAGES).index(card.language))
+        # Picking a language (even the guessed one) is the founder's choice.
+        self.language_chosen = False
+        self.language.activated.connect(self._language_picked)
+        self.language_hint = QLabel()
+        self.language_hint.setStyleSheet(HINT_STYLE)
+        self.language_hint.setWordWrap(True)
+        if card.language_source == "guess" and card.language_reason:
+            self.language_hint.setText(
+                self.tr(
+                    "Guessed from their first message (%1). Choose one to make it yours."
+                ).replace("%1", card.language_reason)
+            )
+        self.language_hint.setVisible(bool(self.language_hint.text()))
         self.notes = QPlainTextEdit(card.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
@@ -150,6 +163,7 @@ class CustomerEditDialog(WorkerDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", self.language_hint)
         form.addRow(self.tr("N&otes:"), self.notes)
         form.addRow(self.tr("Annual &value:"), self.annual)
         form.addRow(self.tr("Expected &years:"), self.years)
@@ -175,6 +189,9 @@ class CustomerEditDialog(WorkerDialog):
         self.setMinimumWidth(560)
         self._update_worth()
         self.name.setFocus()
+
+    def _language_picked(self, _index: int) -> None:
+        self.language_chosen = True
 
     # -- identities --------------------------------------------------------------------------
 
@@ -216,11 +233,16 @@ class CustomerEditDialog(WorkerDialog):
     def build(self) -> CustomerEdit:
         before = {(i.kind, i.value) for i in self.card.identities}
         now = self.identity_pairs()
+        chosen = Language(str(self.language.currentData()))
         return CustomerEdit(
             customer_id=self.card.id,
             changes=CustomerChanges(
                 name=self.name.text(),
-                language=Language(str(self.language.currentData())),
+                # Only a changed language is the founder's choice: saving a note must not
+                # turn a guess into a decision nobody made.
+                language=chosen
+                if self.language_chosen or chosen is not self.card.language
+                else KEEP,
                 notes=self.notes.toPlainText(),
                 annual_value=self.annual.value(),
                 expected_years=self.years.value(),

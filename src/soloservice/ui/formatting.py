@@ -56,6 +56,21 @@ def short_time(moment: datetime | None, tz: ZoneInfo, now: datetime) -> str:
     return locale.toString(qdt, "d MMM yyyy")
 
 
+def sample_short_time() -> str:
+    """The widest list date this locale writes (for sizing columns): a long month name,
+    two-digit day and hour, in the current year."""
+    widest = ""
+    for month in range(1, 13):
+        text = QLocale().toString(QDateTime(QDate(2000, month, 28), QTime(23, 58)), "d MMM HH:mm")
+        if len(text) > len(widest):
+            widest = text
+    for relative in (_tr("Yesterday %1"), _tr("Tomorrow %1")):
+        text = relative.replace("%1", "23:58")
+        if len(text) > len(widest):
+            widest = text
+    return widest
+
+
 def long_time(moment: datetime | None, tz: ZoneInfo) -> str:
     """Full date and time for headers and tooltips: "Tue 24 Nov 2026 10:00"."""
     if moment is None:

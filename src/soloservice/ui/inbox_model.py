@@ -27,6 +27,8 @@ from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui import style
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.plain_text import plain_tooltip
+from soloservice.ui.search_box import SNIPPET_ROLE, snippet_html
 
 PAGE_SIZE = 100
 
@@ -92,7 +94,13 @@ class InboxModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._positions: dict[int, int] = {}
         self._cache: dict[int, InquiryListRow] = {}
+        #: while searching: each matching row's passage, matched words marked
+        self._snippets: dict[int, str] = {}
+        self._snippets_asked: set[int] = set()
         self._now = services.ctx.now()
+        #: a narrow list shows the channel as its icon only: no header text (the table's
+        #: delegate paints the cells without their text; the name is in the tooltip)
+        self.compact_channel = False
         #: how many rows were asked of the database since the last reset (tests read it)
         self.fetched_rows = 0
         self.fetch_calls = 0
@@ -116,8 +124,26 @@ class InboxModel(QAbstractTableModel):
         self._load_ids()
         self.endResetModel()
 
+    def show_ids(
+        self, query: InboxQuery, ids: list[int], snippets: dict[int, str] | None = None
+    ) -> None:
+        """Show ``ids``, already queried for ``query`` (the search box runs its query and
+        the first page's snippets off the GUI thread and hands the answer over here)."""
+        self.beginResetModel()
+        self._query = query
+        self._install_ids(ids)
+        if snippets is not None:
+            self._snippets.update(snippets)
+            self._snippets_asked.update(ids[:PAGE_SIZE])
+        self.endResetModel()
+
     def _load_ids(self) -> None:
-        self._ids = self.services.inbox.list_ids(self._query)
+        self._install_ids(self.services.inbox.list_ids(self._query))
+
+    def _install_ids(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._snippets.clear()
+        self._snippets_asked.clear()
         self._positions = {inquiry_id: row for row, inquiry_id in enumerate(self._ids)}
         self._cache.clear()
         self._now = self.services.ctx.now()
@@ -174,6 +200,10 @@ class InboxModel(QAbstractTableModel):
         self.fetched_rows += len(wanted)
         for item in self.services.inbox.rows(wanted):
             self._cache[item.id] = item
+        unasked = [i for i in wanted if i not in self._snippets_asked]
+        if self._query.search.strip() and unasked:
+            self._snippets_asked.update(unasked)
+            self._snippets.update(self.services.search.snippets(self._query.search, unasked))
 
     # -- Qt model API ---------------------------------------------------------------------------
 
@@ -197,6 +227,11 @@ class InboxModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
+        compact = self.compact_channel and section == Column.CHANNEL
+        if role == Qt.ItemDataRole.DisplayRole and compact:
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.CHANNEL:
+            return self.tr("Channel")
         if role == Qt.ItemDataRole.DisplayRole:
             titles = {
                 Column.CUSTOMER: self.tr("Customer"),
@@ -225,6 +260,8 @@ class InboxModel(QAbstractTableModel):
         column = Column(index.column())
         if role == ROW_ROLE:
             return item
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(item.id) if column == Column.SUBJECT else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column == Column.CHANNEL:
@@ -267,7 +304,8 @@ class InboxModel(QAbstractTableModel):
         if column == Column.RECEIVED:
             return fmt.short_time(item.received_at, tz, self._now)
         if column == Column.DUE:
-            if item.status not in (Status.NEW, Status.OPEN) or item.due_at is None:
+            # An answered case has no running promise (the inbox's Needs reply rule).
+            if not item.needs_reply or item.due_at is None:
                 return "—"
             return fmt.short_time(item.due_at, tz, self._now)
         if column == Column.VALUE:
@@ -295,17 +333,20 @@ class InboxModel(QAbstractTableModel):
 
     def _tooltip(self, item: InquiryListRow, column: Column) -> str | None:
         tz = self.services.ctx.tz
+        if column == Column.SUBJECT and item.id in self._snippets:
+            # Rich text on purpose (the match in bold); snippet_html escapes the customer's.
+            return "<qt>" + snippet_html(self._snippets[item.id]) + "</qt>"
         if column == Column.SUBJECT:
             text = item.snippet or item.subject
             if _awaiting_callback(item):
                 note = self.tr("Unhappy with the solution: call back within 24 hours.")
                 if item.at_risk_public:
                     note += " " + self.tr("At risk of a public complaint.")
-                return f"{note}\n\n{text}"
+                return plain_tooltip(f"{note}\n\n{text}")  # the customer's text: literal
             if item.kind is InquiryKind.COMPLAINT:
-                return self.tr("Complaint") + f"\n\n{text}"
-            return text
-        if column == Column.DUE and item.due_at is not None:
+                return plain_tooltip(self.tr("Complaint") + f"\n\n{text}")
+            return plain_tooltip(text)
+        if column == Column.DUE and item.due_at is not None and item.needs_reply:
             when = fmt.long_time(item.due_at, tz)
             if item.overdue:
                 late = fmt.span(self._now - item.due_at)

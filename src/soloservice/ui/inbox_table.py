@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from soloservice.services.dto import View
+from soloservice.ui import formatting as fmt
 from soloservice.ui.inbox_model import Column, InboxModel
+from soloservice.ui.search_box import SnippetDelegate
+
+#: below this the subject column is not worth reading ("Tha…")
+MIN_SUBJECT_WIDTH = 200
+
+
+class IconOnlyDelegate(QStyledItemDelegate):
+    """Paints a cell's icon without its text while the list is narrow."""
+
+    def __init__(self, table: InboxTable) -> None:
+        super().__init__(table)
+        self.table = table
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self.table.inbox_model().compact_channel:
+            option.text = ""
 
 
 class InboxTable(QTableView):
@@ -37,23 +64,77 @@ class InboxTable(QTableView):
         header.setSectionResizeMode(Column.SUBJECT, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().averageCharWidth()
         widths = {
-            Column.CUSTOMER: 17,
-            Column.CHANNEL: 12,
-            Column.RECEIVED: 12,
-            Column.DUE: 14,
+            Column.CUSTOMER: 15,
+            Column.CHANNEL: 11,
+            Column.RECEIVED: 11,
+            Column.DUE: 11,
             Column.VALUE: 11,
-            Column.STATUS: 8,
+            Column.STATUS: 9,
         }
-        for column, chars in widths.items():
-            self.setColumnWidth(column, chars * char + 20)
-        header.setMinimumSectionSize(40)
+        self._widths = {column: chars * char + 20 for column, chars in widths.items()}
+        # Dates as wide as the longest this locale writes ("28. sep. 23:59" in Danish).
+        sample = fmt.sample_short_time()
+        date_width = self.fontMetrics().horizontalAdvance(sample) + 24
+        for column in (Column.RECEIVED, Column.DUE):
+            self._widths[column] = max(self._widths[column], date_width)
+        for column, width in self._widths.items():
+            self.setColumnWidth(column, width)
+        header.setMinimumSectionSize(28)
+        self.setItemDelegateForColumn(Column.CHANNEL, IconOnlyDelegate(self))
         # The indicator first: enabling sorting sorts by whatever the indicator shows.
         header.setSortIndicator(model.sort_column(), self._order(model))
         self.setSortingEnabled(True)
         self.setAccessibleName(self.tr("Inquiries"))
+        # While searching, a matching row's subject shows the passage that matched.
+        self.setItemDelegateForColumn(Column.SUBJECT, SnippetDelegate(self))
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+    # -- columns that fit ----------------------------------------------------------------------
+
+    def subject_room(self) -> int:
+        """The width the subject gets after the other shown columns."""
+        others = sum(
+            self.columnWidth(c)
+            for c in Column
+            if c != Column.SUBJECT and not self.isColumnHidden(c)
+        )
+        return self.viewport().width() - others
+
+    def readable_width(self) -> int:
+        """The narrowest list that still shows name, channel icon, due time and a subject of
+        MIN_SUBJECT_WIDTH (the window's first layout gives the list at least this)."""
+        essential = self._widths[Column.CUSTOMER] + self._widths[Column.DUE]
+        # frame, scroll bar and the margins of the list's column in the window
+        chrome = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth() + 16
+        return essential + self._icon_column_width() + MIN_SUBJECT_WIDTH + chrome
+
+    def _icon_column_width(self) -> int:
+        return max(self.iconSize().width(), 16) + 24
+
+    def fit_columns(self) -> None:
+        """Keep the subject readable on a narrow list: the channel becomes its icon, then
+        value, status and received step aside (the conversation header shows them)."""
+        model = self.inbox_model()
+        for column, width in self._widths.items():
+            self.setColumnHidden(column, False)
+            self.setColumnWidth(column, width)
+        model.compact_channel = False
+        steps = (Column.CHANNEL, Column.VALUE, Column.STATUS, Column.RECEIVED)
+        for step in steps:
+            if self.subject_room() >= MIN_SUBJECT_WIDTH:
+                break
+            if step == Column.CHANNEL:
+                model.compact_channel = True
+                self.setColumnWidth(Column.CHANNEL, self._icon_column_width())
+            else:
+                self.setColumnHidden(step, True)
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     @staticmethod
     def _order(model: InboxModel) -> Qt.SortOrder:

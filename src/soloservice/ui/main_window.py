@@ -13,17 +13,15 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtGui import QCloseEvent, QCursor, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
+    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from soloservice.domain.types import Channel, IdentityKind, Status
 from soloservice.services.dto import CustomerCard, InquiryDetail, View
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
+from soloservice.storage.storage_errors import describe_storage_error
 from soloservice.ui import formatting as fmt
 from soloservice.ui.actions import Actions, build_actions, install_menus
 from soloservice.ui.call_dialog import CallDialog
@@ -42,15 +41,24 @@ from soloservice.ui.customer_card import CustomerCardView
 from soloservice.ui.icons import icon
 from soloservice.ui.inbox_model import InboxModel
 from soloservice.ui.inbox_table import InboxTable
+from soloservice.ui.inquiry_pane import WIDE_WINDOW, InquiryPane
 from soloservice.ui.new_inquiry_dialog import NewInquiryDialog
 from soloservice.ui.operations import InquiryOps
+from soloservice.ui.search_box import SearchResult, SearchRunner
 from soloservice.ui.sidebar_model import SidebarEntry, SidebarModel
 from soloservice.ui.sidebar_view import SidebarView
 from soloservice.ui.snooze_dialog import SnoozeDialog
 from soloservice.ui.tasks import TaskRunner
+from soloservice.ui.window_fit import (
+    fit_to_screen,
+    install_screen_guard,
+    restore_fitting_geometry,
+)
 
-SEARCH_DELAY_MS = 250
+SEARCH_DELAY_MS = 150
 UI_SETTINGS_FILE = "ui.ini"
+#: the inquiry list's first width on a laptop screen: room for the subject (see InboxTable)
+MIN_LIST_WIDTH = 500
 
 
 class InquiryPanel(Protocol):
@@ -65,38 +73,6 @@ class CardSection(Protocol):
     def set_customer(self, card: CustomerCard | None) -> None: ...
 
 
-class InquiryTabs(QTabWidget):
-    """The tabs under the conversation. Each panel sits in a scroll area, so a wide panel
-    never forces the whole right-hand side wider; the panel itself stays what callers use
-    (``indexOf``, ``setCurrentWidget``, ``widget`` and ``currentWidget`` speak of it)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._wrappers: dict[QWidget, QScrollArea] = {}
-
-    def add_panel(self, widget: QWidget, title: str, position: int = -1) -> None:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
-        self._wrappers[widget] = scroll
-        self.insertTab(position, scroll, title)
-
-    def indexOf(self, widget: QWidget) -> int:
-        return super().indexOf(self._wrappers.get(widget, widget))
-
-    def setCurrentWidget(self, widget: QWidget) -> None:
-        super().setCurrentWidget(self._wrappers.get(widget, widget))
-
-    def widget(self, index: int) -> QWidget | None:
-        shown = super().widget(index)
-        inner = shown.widget() if isinstance(shown, QScrollArea) else None
-        return inner or shown
-
-    def currentWidget(self) -> QWidget:
-        return self.widget(self.currentIndex()) or super().currentWidget()
-
-
 class MainWindow(QMainWindow):
     #: the inquiry shown on the right changed (an InquiryDetail, or None)
     inquiry_changed = Signal(object)
@@ -105,6 +81,8 @@ class MainWindow(QMainWindow):
     #: the window is closing: features stop long work (a sync) before queued changes are
     #: waited for, so closing never hangs on the network
     closing = Signal()
+    #: Ctrl+Q closed every window: the process should end (app.py ends the event loop)
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -134,11 +112,24 @@ class MainWindow(QMainWindow):
         self.table = InboxTable(self.model)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, number, email or subject…  (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Search every message, name, number or email…  (Ctrl+F)")
+        )
+        self.search.setToolTip(
+            self.tr(
+                "Every word of every message, the subject and the customer's name, email, "
+                "phone and handles. Results appear as you type.\n"
+                '"two words" finds a phrase · from:name only the customer · '
+                "channel:email, form, phone, facebook, instagram, x or social · #123 case 123"
+            )
+        )
         self.search.setAccessibleName(self.tr("Search"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.searches = SearchRunner(
+            services, self.runner, lambda: self.model.query, self._search_done, self
+        )
         self.conversation = ConversationView(settings.timezone, settings.currency)
         self.card = CustomerCardView(settings.timezone, settings.currency)
 
@@ -148,36 +139,24 @@ class MainWindow(QMainWindow):
         middle_layout.setSpacing(6)
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.table, 1)
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.setObjectName("rightSplitter")
-        self.right.addWidget(self.card)
-        self.right.addWidget(self.conversation)
-        self.panels = InquiryTabs()
-        self.panels.setObjectName("inquiryPanels")
-        self.panels.setDocumentMode(True)
-        self.panels.setVisible(False)
-        self.right.addWidget(self.panels)
-        self.right.setStretchFactor(0, 0)
-        self.right.setStretchFactor(1, 1)
-        self.right.setStretchFactor(2, 1)
-        self.right.setSizes([150, 470, 220])
+        self.pane = InquiryPane(self.conversation, self.card)
+        self.right = self.pane
+        #: the side panel's tabs (customer, remedies, follow-up, attachments)
+        self.panels = self.pane.side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([200, 740, 500])
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self.commands = build_actions(self, self.ops.undo_stack)
         self.menus, self.toolbar = install_menus(self, self.commands)
         self._inquiry_panels: list[InquiryPanel] = []
-        self._tab_orders: list[int] = []
-        self._visible_tabs: list[int] = []
         self._card_sections: list[CardSection] = []
         self.counts_label = QLabel()
         self.counts_label.setContentsMargins(8, 0, 8, 0)
@@ -191,14 +170,17 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self._connect(self.commands)
-        self.resize(1440, 860)
+        fit_to_screen(self)
+        install_screen_guard(QApplication.instance())  # dialogs and tool windows too
+        #: the panes get their first sizes when the window is first shown at its real size,
+        #: unless sizes the founder chose were restored from ui.ini
+        self._panes_laid_out = False
         self.features: dict[str, object] = {}
         if install_features:
             from soloservice.ui.features import install_features as install
 
             self.features = install(self)
-            self._visible_tabs = []
-            self._update_tab_visibility()  # replies first, whatever was installed first
+            self._update_tab_visibility()
         self._restore_ui_state()
         self.update_counts()
         self.update_actions()
@@ -219,7 +201,9 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self.after_change)
         self.ops.failed.connect(self.show_error)
         self.ops.undoable.connect(self._offer_undo)
-        self.runner.unhandled_error.connect(lambda e: self.show_error(str(e)))
+        self.runner.unhandled_error.connect(
+            lambda e: self.show_error(describe_storage_error(e) or str(e))  # "disk is full"
+        )
         a.log_call.triggered.connect(self.log_call)
         a.new_inquiry.triggered.connect(self.new_inquiry)
         a.search.triggered.connect(self.focus_search)
@@ -230,7 +214,10 @@ class MainWindow(QMainWindow):
         a.snooze.triggered.connect(self._popup_snooze)
         a.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
         a.refresh.triggered.connect(self.reload)
-        a.quit.triggered.connect(self.close)
+        a.side_panel.toggled.connect(self.pane.set_side_visible)
+        self.pane.side_toggled.connect(a.side_panel.setChecked)
+        self.conversation.customer_requested.connect(self.pane.show_customer)
+        a.quit.triggered.connect(self.quit_app)
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -247,11 +234,17 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def apply_search(self) -> None:
+        """Run the search off the GUI thread (services/search.py: FTS5 over every message);
+        the list changes when the answer comes back, see _search_done."""
         self.search_timer.stop()
         text = self.search.text()
-        if text == self.model.query.search:
+        pending = self.searches.pending
+        if text == (self.model.query.search if pending is None else pending):
             return
-        self.model.set_query(dataclasses.replace(self.model.query, search=text))
+        self.searches.request(dataclasses.replace(self.model.query, search=text))
+
+    def _search_done(self, result: SearchResult) -> None:
+        self.model.show_ids(result.query, result.ids, result.snippets)
         if self.model.rowCount() > 0 and self.table.selected_id() is None:
             self.table.select_row(0)
 
@@ -289,44 +282,28 @@ class MainWindow(QMainWindow):
         return self.menus[key]
 
     def add_inquiry_tab(self, widget: QWidget, title: str, order: int = 50) -> None:
-        """Add a tab under the conversation, placed by ``order`` (replies first).
+        """Add a panel for the selected inquiry, placed by ``order``.
 
-        ``widget.set_inquiry(detail)`` follows the selection (see InquiryPanel); a widget
-        with ``applies_to(detail) -> bool`` is shown only for inquiries it applies to, and
-        the first tab that applies is brought to the front when the selection changes."""
-        position = sum(1 for o in self._tab_orders if o <= order)
-        self._tab_orders.insert(position, order)
-        self.panels.add_panel(widget, title, position)
-        self.panels.setVisible(True)
+        Below 20 it is a composer (Reply, Reply on Facebook...): it sits under the
+        conversation, the first that applies is shown. From 20 on it is a tab of the side
+        panel (remedies, follow-up, attachments). ``widget.set_inquiry(detail)`` follows the
+        selection (see InquiryPanel); a widget with ``applies_to(detail) -> bool`` is shown
+        only for inquiries it applies to."""
+        self.pane.add_panel(widget, title, order)
         if hasattr(widget, "set_inquiry"):
             self._inquiry_panels.append(widget)
             widget.set_inquiry(self.detail)
         self._update_tab_visibility()
 
     def _update_tab_visibility(self) -> None:
-        """Hide tabs that do not apply; when the set of tabs changes (another channel), the
-        first one (its reply tab) comes to the front, otherwise the founder's choice stays."""
-        visible: list[int] = []
-        for index in range(self.panels.count()):
-            panel = self.panels.widget(index)
-            applies = getattr(panel, "applies_to", None)
-            shown = bool(applies(self.detail)) if callable(applies) else True
-            self.panels.setTabVisible(index, shown)
-            if shown:
-                visible.append(index)
-        changed = visible != self._visible_tabs
-        self._visible_tabs = visible
-        current = self.panels.currentIndex()
-        if visible and (changed or current not in visible):
-            self.panels.setCurrentIndex(visible[0])
+        self.pane.update_for(self.detail)
 
     def set_inquiry_tab_title(self, widget: QWidget, title: str) -> None:
-        index = self.panels.indexOf(widget)
-        if index >= 0:
-            self.panels.setTabText(index, title)
+        self.pane.set_title(widget, title)
 
     def show_inquiry_tab(self, widget: QWidget) -> None:
-        self.panels.setCurrentWidget(widget)
+        """Bring a panel into view (a shortcut that then focuses a field in it is seen)."""
+        self.pane.show_panel(widget)
 
     def apply_settings(self, settings: Settings) -> None:
         """Show new settings everywhere: times in the new zone, money in the new currency."""
@@ -458,8 +435,10 @@ class MainWindow(QMainWindow):
 
     def log_call(self) -> None:
         d = self.detail
-        if d is not None and d.channel is Channel.PHONE and d.status in (Status.NEW, Status.OPEN):
-            # An open phone inquiry is selected: this is most likely the call-back it owes.
+        owes_call = d is not None and (d.channel is Channel.PHONE or d.closed_loop)
+        if d is not None and owes_call and d.status in (Status.NEW, Status.OPEN):
+            # An open phone inquiry (or a closed-loop case owing its 24-hour call-back) is
+            # selected: this is most likely the call-back it owes.
             phones = [i.display for i in d.customer.identities if i.kind is IdentityKind.PHONE]
             dialog = CallDialog(
                 self.services,
@@ -506,19 +485,46 @@ class MainWindow(QMainWindow):
         s = self.ui_settings
         if s is None:
             return
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        for key, splitter in (("main", self.splitter), ("right", self.right)):
+        restore_fitting_geometry(self, s.value("window/geometry"))
+        for key, splitter in self._splitters():
             value = s.value(f"splitter/{key}")
-            if value is not None:
-                splitter.restoreState(value)
+            if value is not None and splitter.restoreState(value):
+                self._panes_laid_out = True
+        side = s.value("window/side_panel")
+        if side is not None:
+            self.pane.set_side_visible(str(side).lower() in ("true", "1"))
         header = s.value("table/header")
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+
+    def _splitters(self) -> tuple[tuple[str, QSplitter], ...]:
+        # "layout2": the three-pane layout of 0.2; states saved by the old layout don't fit it
+        return (
+            ("layout2-main", self.splitter),
+            ("layout2-right", self.pane),
+            ("layout2-reading", self.pane.reading),
+        )
+
+    def _lay_out_panes(self, width: int) -> None:
+        """First sizes for the window's width: the list gets room for its subjects, the
+        conversation the rest; the side panel opens by itself only on a wide window."""
+        sidebar = max(self.sidebar.minimumWidth(), min(240, width // 8))
+        rest = max(width - sidebar, 900)
+        # The list needs ~500 px to keep subjects readable next to name and due time; the
+        # reading column at least what the composer's row needs.
+        reading_min = self.pane.reading.minimumSizeHint().width() + 20
+        wanted = max(int(rest * 0.42), MIN_LIST_WIDTH, self.table.readable_width())
+        listing = min(wanted, rest - reading_min)
+        wide = width >= WIDE_WINDOW
+        self.pane.set_side_visible(wide)  # first: a shown side panel's minimum counts
+        self.splitter.setSizes([sidebar, listing, rest - listing])
+        if wide:
+            side = min(460, int((rest - listing) * 0.45))
+            self.pane.setSizes([rest - listing - side, side])
+        self.pane.size_reading_column()
 
     def save_ui_state(self) -> None:
         s = self.ui_settings
@@ -526,12 +532,44 @@ class MainWindow(QMainWindow):
             return
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        s.setValue("splitter/main", self.splitter.saveState())
-        s.setValue("splitter/right", self.right.saveState())
+        for key, splitter in self._splitters():
+            s.setValue(f"splitter/{key}", splitter.saveState())
+        s.setValue("window/side_panel", self.pane.side_visible())
         s.setValue("table/header", self.table.horizontalHeader().saveState())
         s.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._panes_laid_out:
+            self._panes_laid_out = True
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the splitters get their real widths before being sized
+            self._lay_out_panes(self.width())
+
+    def quit_app(self) -> bool:
+        """Ctrl+Q: close this window and every tool window, then ask the process to end.
+
+        The review, follow-ups, pulse and template windows are top-level windows of their
+        own; closing only this one left them open and the process alive. False when a
+        window refused to close (it asked about unsaved work and the founder said no).
+        """
+        if not self.close():
+            return False
+        self.quit_requested.emit()
+        return True
+
+    def _close_tool_windows(self) -> bool:
+        """Close every other visible top-level window; False if one stays open."""
+        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        for widget in others:
+            widget.close()
+        return not any(w.isVisible() for w in others if not isinstance(w, QMenu))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_tool_windows():
+            event.ignore()
+            return
         self.closing.emit()
         # Let queued changes reach the database before the window (and the store) go away.
         self.runner.wait()

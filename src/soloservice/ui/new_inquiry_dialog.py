@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -88,7 +89,10 @@ class NewInquiryDialog(WorkerDialog):
         form = QFormLayout()
         form.setVerticalSpacing(8)
         form.addRow(self.tr("&Customer:"), self.name)
-        form.addRow(self.tr("&Reach at:"), identity_row)
+        # A row of two widgets gets no buddy from the form: without one, "&" shows as typed.
+        reach = QLabel(self.tr("&Reach at:"))
+        reach.setBuddy(self.identity_kind)
+        form.addRow(reach, identity_row)
         form.addRow(self.tr("C&hannel:"), self.channel)
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Subject:"), self.subject)

@@ -17,6 +17,7 @@ from soloservice.domain.types import Status
 from soloservice.services.dto import StatusChange
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
+from soloservice.storage.storage_errors import describe_storage_error
 from soloservice.ui import formatting as fmt
 from soloservice.ui.tasks import TaskRunner
 
@@ -90,7 +91,10 @@ class InquiryOps(QObject):
         )
 
     def _error(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError):
+        storage = describe_storage_error(error)  # busy, full, read-only, damaged
+        if storage is not None:
+            self.failed.emit(storage)
+        elif isinstance(error, ServiceError):
             self.failed.emit(str(error))
         else:
             self.failed.emit(

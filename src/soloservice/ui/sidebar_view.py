@@ -80,10 +80,26 @@ class SidebarView(QListView):
         self.setUniformItemSizes(False)
         self.setIconSize(QSize(18, 18))
         self.setFrameShape(QListView.Shape.NoFrame)
-        self.setMinimumWidth(210)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(self.needed_width())
         self.setAccessibleName(self.tr("Views"))
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.setCurrentIndex(model.index(0, 0))
+
+    def needed_width(self) -> int:
+        """Wide enough for the longest label in this language, its icon and a count, within
+        reason: past 250 px a long label elides rather than squeeze the list."""
+        model = self.model()
+        metrics = self.fontMetrics()
+        longest = max(
+            (
+                metrics.horizontalAdvance(str(model.index(r, 0).data()))
+                for r in range(model.rowCount())
+            ),
+            default=0,
+        )
+        pill = metrics.horizontalAdvance("9999") + 16
+        return min(250, max(210, longest + self.iconSize().width() + pill + 48))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ENTRY_ROLE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,13 @@ class _Outcome:
     task_id: int
     ok: bool
     payload: object
+
+
+@dataclass(frozen=True)
+class _Progress:
+    task_id: int
+    done: int
+    total: int
 
 
 @dataclass
@@ -53,6 +61,34 @@ class _Job(QRunnable):
         QCoreApplication.postEvent(self.runner, QEvent(_WAKE))
 
 
+class ProgressTask(QObject):
+    """A long task's handle on the GUI thread: ``progressed(done, total)`` and ``cancel()``.
+
+    The worker only puts its progress into the runner's queue (see the module docstring);
+    the signal is emitted on the GUI thread when the queue is drained. ``cancel`` sets an
+    event the task checks between batches: it stops cleanly rather than being killed.
+    """
+
+    progressed = Signal(int, int)
+
+    def __init__(self, task_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.task_id = task_id
+        self.cancel_event = threading.Event()
+        self.last: tuple[int, int] | None = None
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+
+#: what a progress task's function is given: ``report(done, total)`` and the cancel flag
+ProgressFn = Callable[[Callable[[int, int], None], threading.Event], Any]
+
+
 class TaskRunner(QObject):
     """``run_task(fn, on_success, on_error)``: fn runs on a worker, callbacks on the GUI thread."""
 
@@ -65,9 +101,10 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
+        self.outcomes: queue.SimpleQueue[_Outcome | _Progress] = queue.SimpleQueue()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
+        self._progress_tasks: dict[int, ProgressTask] = {}
 
     @property
     def busy(self) -> bool:
@@ -84,6 +121,28 @@ class TaskRunner(QObject):
         self.pool.start(_Job(self, task_id, fn))
         return task_id
 
+    def run_progress_task(
+        self,
+        fn: ProgressFn,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> ProgressTask:
+        """Like ``run_task`` (same worker, same order), for work that reports progress and
+        can be cancelled: ``fn(report, cancel_event)``; ``report(done, total)`` may be called
+        from the worker as often as it likes, the GUI gets ``progressed`` signals."""
+        task_id = next(self._ids)
+        handle = ProgressTask(task_id, self)
+        self._progress_tasks[task_id] = handle
+        self._pending[task_id] = _Callbacks(on_success, on_error)
+
+        def report(done: int, total: int) -> None:
+            self.outcomes.put(_Progress(task_id, done, total))
+            QCoreApplication.postEvent(self, QEvent(_WAKE))
+
+        cancel = handle.cancel_event
+        self.pool.start(_Job(self, task_id, lambda: fn(report, cancel)))
+        return handle
+
     def event(self, event: QEvent) -> bool:
         if event.type() == _WAKE:
             self.deliver_ready()
@@ -97,10 +156,19 @@ class TaskRunner(QObject):
                 outcome = self.outcomes.get_nowait()
             except queue.Empty:
                 return
+            if isinstance(outcome, _Progress):
+                handle = self._progress_tasks.get(outcome.task_id)
+                if handle is not None:
+                    handle.last = (outcome.done, outcome.total)
+                    handle.progressed.emit(outcome.done, outcome.total)
+                continue
             self._deliver(outcome)
 
     def _deliver(self, outcome: _Outcome) -> None:
         callbacks = self._pending.pop(outcome.task_id, None)
+        handle = self._progress_tasks.pop(outcome.task_id, None)
+        if handle is not None:
+            handle.setParent(None)  # the caller's reference keeps it; gone with it
         try:
             if callbacks is None:
                 return

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape as _html_escape
+from html import unescape as _html_unescape
 from html.parser import HTMLParser
 
 import nh3
@@ -36,7 +38,20 @@ _STYLE_PROPERTIES = {
     "height", "max-width", "min-width", "max-height", "min-height", "display",
 }  # fmt: skip
 _LOADING_ATTRS = {"src", "background"}
-_URL_IN_CSS = re.compile(r"url\s*\(", re.IGNORECASE)
+#: what makes CSS fetch: url(), @import, image-set() (and IE's expression(), for good measure);
+#: checked on the *decoded* value, since ``u\72 l(`` is ``url(`` to every CSS parser
+_URL_IN_CSS = re.compile(r"url\s*\(|@import|image-set\s*\(|expression\s*\(", re.IGNORECASE)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+#: Past these, nh3 (html5ever) is not used: its time grows with the square of the nesting
+#: (200,000 nested <div> took 206 s). Such mail is shown as text, from a linear tag strip.
+MAX_HTML_CHARS = 2_000_000
+MAX_HTML_DEPTH = 400
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "option", "td", "th", "tr", "dt", "dd",
+}  # fmt: skip
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -44,6 +59,54 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 class SafeHtml:
     html: str
     blocked_remote: int
+    #: why the HTML was not sanitised but replaced by its text (too large or too deeply
+    #: nested to parse in bounded time); ``None`` for ordinary mail
+    fallback: str | None = None
+
+
+def decode_css_escapes(value: str) -> str:
+    """CSS as a browser reads it: ``\\75 rl(`` and ``u\\rl(`` are ``url(``; comments go."""
+
+    def unescape(match: re.Match[str]) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+        return match.group(2)
+
+    return _CSS_ESCAPE.sub(unescape, _CSS_COMMENT.sub("", value))
+
+
+def html_limit_reason(html: str) -> str | None:
+    """Why ``html`` is too big or too deep to sanitise, from one linear scan; else ``None``.
+
+    The depth is counted over tags that must be closed; an unclosed ``<p>`` or ``<li>`` is
+    not counted, so ordinary sloppy HTML stays under the limit.
+    """
+    if len(html) > MAX_HTML_CHARS:
+        return f"the HTML is larger than {MAX_HTML_CHARS // 1_000_000} million characters"
+    depth = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if self_closing or name in _VOID_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > MAX_HTML_DEPTH:
+            return f"the HTML is nested more than {MAX_HTML_DEPTH} levels deep"
+    return None
+
+
+def strip_tags(html: str) -> str:
+    """Text of any HTML in linear time, without a parser: for HTML too hostile to parse."""
+    text = re.sub(r"(?is)<(script|style|head|title)\b.*?</\1\s*>", " ", html)
+    text = re.sub(r"(?i)<(?:br|/p|/div|/tr|/li|/h[1-6]|p|div|tr|li)\b[^>]*>", "\n", text)
+    text = re.sub(r"<[^>]*>?", "", text)
+    text = _html_unescape(text).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _is_local_resource(value: str) -> bool:
@@ -63,6 +126,10 @@ def sanitize_html(html: str, allow_remote: bool = False) -> SafeHtml:
     ``data:`` image, CSS ``url()``) is dropped and counted, so the UI can offer
     "load remote content (N)". Links stay: they are only followed on a click.
     """
+    too_big = html_limit_reason(html)
+    if too_big is not None:
+        escaped = _html_escape(strip_tags(html))
+        return SafeHtml(html=f"<pre>{escaped}</pre>", blocked_remote=0, fallback=too_big)
     blocked = 0
 
     def keep(tag: str, attr: str, value: str) -> str | None:
@@ -76,10 +143,11 @@ def sanitize_html(html: str, allow_remote: bool = False) -> SafeHtml:
                 return value
             blocked += 1
             return None
-        if attr == "style" and _URL_IN_CSS.search(value):
+        if attr == "style" and _URL_IN_CSS.search(decode_css_escapes(value)):
             if allow_remote:
                 return value
-            kept = [decl for decl in value.split(";") if not _URL_IN_CSS.search(decl)]
+            decoded = decode_css_escapes(value)
+            kept = [decl for decl in decoded.split(";") if not _URL_IN_CSS.search(decl)]
             blocked += 1
             return ";".join(kept) or None
         if attr == "href" and _INVISIBLE.sub("", value).lower().startswith("data:"):
@@ -167,6 +235,8 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Readable plain text for previews, search and quoting; links become "text (url)"."""
+    if html_limit_reason(html) is not None:
+        return strip_tags(html)
     parser = _TextExtractor()
     try:
         parser.feed(html)

@@ -24,7 +24,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from soloservice.channels.form.labels import StandardField, compact_label, standard_field
-from soloservice.domain.identity import InvalidIdentity, normalise_email, normalise_phone
+from soloservice.domain.identity import InvalidIdentity, check_phone, normalise_email
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t", "|")
@@ -274,6 +274,9 @@ _LOOSE: tuple[tuple[str, StandardField], ...] = (
     ("telefon", StandardField.PHONE),
     ("phone", StandardField.PHONE),
     ("mobil", StandardField.PHONE),
+    ("tlf", StandardField.PHONE),
+    ("contactnumber", StandardField.PHONE),
+    ("kontaktnummer", StandardField.PHONE),
     ("besked", StandardField.MESSAGE),
     ("melding", StandardField.MESSAGE),
     ("message", StandardField.MESSAGE),
@@ -436,9 +439,13 @@ def _submission(
             warnings.append(f"not an email address: {raw_email!r}")
     if raw_phone:
         try:
-            phone = normalise_phone(raw_phone, region)
+            checked = check_phone(raw_phone, region)
         except InvalidIdentity:
             warnings.append(f"not a valid phone number: {raw_phone!r}")
+        else:
+            phone = checked.e164
+            if checked.warning:
+                warnings.append(checked.warning)
     if not (name or email or phone):
         reason = "; ".join(warnings) if warnings else "no name, email or phone"
         return RowError(line, reason)

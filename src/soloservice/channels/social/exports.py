@@ -90,16 +90,43 @@ def _fix_all(value: Any) -> Any:
     return value
 
 
+#: Real exports nest five or six levels; past this a file is hostile or not an export, and
+#: the recursive helpers below (and the caller's stack) must not be asked to walk it.
+MAX_JSON_DEPTH = 64
+
+
+def _too_deep(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether ``value`` nests deeper than ``limit``, walked without recursion."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
 def _load_json(source: ExportSource, name: str, data: bytes | None = None) -> Any:
     raw = source.read(name) if data is None else data
+    too_deep = ExportFormatError(
+        f"{name}: the file is nested too deeply to be a Facebook, Instagram or X export"
+    )
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ExportFormatError(f"{name}: not UTF-8 text ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
         raise ExportFormatError(
             f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from exc
+    except RecursionError:  # json.loads recurses once per nesting level
+        raise too_deep from None
+    if _too_deep(document):
+        raise too_deep
+    return document
 
 
 # -- Facebook and Instagram --------------------------------------------------------------------

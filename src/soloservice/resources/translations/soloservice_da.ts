@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK" sourcelanguage="en">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>&amp;Business name:</source>
+        <translation>&amp;Virksomhedens navn:</translation>
+    </message>
+    <message>
+        <source>A few questions to set things up — about two minutes. Replies and acknowledgements are signed with these names.</source>
+        <translation>Et par spørgsmål til opsætningen — cirka to minutter. Svar og kvitteringer underskrives med disse navne.</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Norwegian (bokmål)</source>
+        <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+        <source>Welcome to SoloService</source>
+        <translation>Velkommen til SoloService</translation>
+    </message>
+    <message>
+        <source>Your &amp;language:</source>
+        <translation>Dit &amp;sprog:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dit &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Your language is also the one new customers are written to in, until SoloService sees which language they write.</source>
+        <translation>Dit sprog er også det, nye kunder får svar på, indtil SoloService ser, hvilket sprog de skriver.</translation>
+    </message>
+    <message>
+        <source>e.g. Hygge Keramik</source>
+        <translation>f.eks. Hygge Keramik</translation>
+    </message>
+    <message>
+        <source>e.g. Søs Jensen</source>
+        <translation>f.eks. Søs Jensen</translation>
+    </message>
+</context>
+<context>
     <name>AckDialog</name>
     <message>
         <source>&amp;Copy text</source>
@@ -48,8 +95,16 @@
         <translation>Kopieret ✓</translation>
     </message>
     <message>
+        <source>Due %1 (in %2)</source>
+        <translation>Frist %1 (om %2)</translation>
+    </message>
+    <message>
         <source>Nothing to fill in for %1 — check the text before it goes out.</source>
         <translation>Intet at udfylde for %1 — tjek teksten, før den sendes.</translation>
+    </message>
+    <message>
+        <source>Overdue: was due %1 (%2 ago)</source>
+        <translation>Overskredet: fristen var %1 (for %2 siden)</translation>
     </message>
     <message>
         <source>Promise:</source>
@@ -62,6 +117,10 @@
     <message>
         <source>Say or post this to the customer, then record it as given.</source>
         <translation>Sig eller skriv dette til kunden, og registrér det derefter som givet.</translation>
+    </message>
+    <message>
+        <source>That time has passed: this text promises a fresh one, %1.</source>
+        <translation>Det tidspunkt er passeret: teksten lover et nyt, %1.</translation>
     </message>
     <message>
         <source>The acknowledgement is empty.</source>
@@ -99,6 +158,10 @@
         <translation>Sådan blev fristen beregnet</translation>
     </message>
     <message>
+        <source>Nothing to acknowledge: the customer is not waiting for a reply</source>
+        <translation>Intet at kvittere for: kunden venter ikke på svar</translation>
+    </message>
+    <message>
         <source>Promise for #%1 — %2</source>
         <translation>Løfte for #%1 — %2</translation>
     </message>
@@ -109,6 +172,21 @@
     <message>
         <source>Tell the customer when they will hear from you</source>
         <translation>Fortæl kunden, hvornår de hører fra dig</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantHoursPage</name>
+    <message>
+        <source>Reply promises count only your opening hours: an email on Friday evening is due on Monday, not on Saturday.</source>
+        <translation>Svarløfter tæller kun dine åbningstider: en mail fredag aften skal besvares mandag, ikke lørdag.</translation>
+    </message>
+    <message>
+        <source>Vacations and closed days: Tools &gt; Settings &gt; Hours &amp; holidays.</source>
+        <translation>Ferie og lukkedage: Værktøjer &gt; Indstillinger &gt; Åbningstider og helligdage.</translation>
+    </message>
+    <message>
+        <source>When you are open</source>
+        <translation>Hvornår du har åbent</translation>
     </message>
 </context>
 <context>
@@ -156,6 +234,155 @@
     <message>
         <source>Show &amp;formatted (remote images blocked)…</source>
         <translation>Vis &amp;formateret (eksterne billeder blokeret)…</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Før en gendannelse</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Før en opgradering</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuel</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Åbn skrivebeskyttet</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>Restore newest good backup</source>
+        <translation>Gendan nyeste gode sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>The SoloService database is damaged (%1). Nothing has been written to it.</source>
+        <translation>SoloService-databasen er beskadiget (%1). Der er ikke skrevet noget til den.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen er beskadiget</translation>
+    </message>
+    <message>
+        <source>The database is damaged and open read-only: nothing can be changed. Restore a backup with File → Backups…</source>
+        <translation>Databasen er beskadiget og åbnet skrivebeskyttet: intet kan ændres. Gendan en sikkerhedskopi med Filer → Sikkerhedskopier…</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. The damaged data is kept as a backup.</source>
+        <translation>Den nyeste gode sikkerhedskopi er fra %1. De beskadigede data gemmes som sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The restore failed</source>
+        <translation>Gendannelsen mislykkedes</translation>
+    </message>
+    <message>
+        <source>There is no good backup to restore.</source>
+        <translation>Der er ingen god sikkerhedskopi at gendanne.</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Ugentlig</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Tag sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Gendan…</translation>
+    </message>
+    <message>
+        <source>A backup is taken every day you use SoloService (7 daily and 4 weekly are kept) and before every upgrade of the database.</source>
+        <translation>Der tages en sikkerhedskopi hver dag, du bruger SoloService (7 daglige og 4 ugentlige gemmes), og før hver opgradering af databasen.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Sikkerhedskopieret til %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Tager sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>Ingen sikkerhedskopier endnu.</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Åbn &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup of %1? The current data is kept as a backup first.</source>
+        <translation>Erstat de nuværende data med sikkerhedskopien fra %1? De nuværende data gemmes først som sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gendan</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Restored. SoloService starts again on the restored data.</source>
+        <translation>Gendannet. SoloService starter igen med de gendannede data.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taget</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Sikkerhedskopien mislykkedes: %1</translation>
+    </message>
+    <message>
+        <source>The database is damaged: restore a backup</source>
+        <translation>Databasen er beskadiget: gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation>Gendannelsen mislykkedes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsFeature</name>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sikkerhedskopier…</translation>
     </message>
 </context>
 <context>
@@ -236,10 +463,6 @@
         <translation> min.</translation>
     </message>
     <message>
-        <source>%1 open inquiries</source>
-        <translation>%1 åbne henvendelser</translation>
-    </message>
-    <message>
         <source>&amp;Complaint</source>
         <translation>&amp;Klage</translation>
     </message>
@@ -264,8 +487,8 @@
         <translation>&amp;Løst under opkaldet</translation>
     </message>
     <message>
-        <source>(%1 open)</source>
-        <translation>(%1 åbne)</translation>
+        <source>C&amp;ase:</source>
+        <translation>S&amp;ag:</translation>
     </message>
     <message>
         <source>Call time:</source>
@@ -312,14 +535,6 @@
         <translation>Navn (søger blandt eksisterende kunder)</translation>
     </message>
     <message>
-        <source>New customer</source>
-        <translation>Ny kunde</translation>
-    </message>
-    <message>
-        <source>Not a valid phone number yet</source>
-        <translation>Endnu ikke et gyldigt telefonnummer</translation>
-    </message>
-    <message>
         <source>Not&amp;es:</source>
         <translation>&amp;Noter:</translation>
     </message>
@@ -344,18 +559,6 @@
         <translation>Gem opkaldet (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Start or stop the call timer (Ctrl+T)</source>
-        <translation>Start eller stop opkaldsuret (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
         <source>The call has not been saved. Discard what you typed?</source>
         <translation>Opkaldet er ikke gemt. Kassér det, du har skrevet?</translation>
     </message>
@@ -364,20 +567,12 @@
         <translation>Telefonnummeret er ikke gyldigt; ret det, eller lad feltet stå tomt.</translation>
     </message>
     <message>
-        <source>This is the call-back for inquiry #%1</source>
-        <translation>Dette er tilbagekaldet for henvendelse #%1</translation>
-    </message>
-    <message>
         <source>Type a phone number or a name.</source>
         <translation>Skriv et telefonnummer eller et navn.</translation>
     </message>
     <message>
         <source>Type the duration if you did not time the call</source>
         <translation>Skriv varigheden, hvis du ikke tog tid på opkaldet</translation>
-    </message>
-    <message>
-        <source>Type the number; the country defaults to %1</source>
-        <translation>Skriv nummeret; landet er som standard %1</translation>
     </message>
     <message>
         <source>What was it about? What did you promise?</source>
@@ -401,6 +596,21 @@
     </message>
 </context>
 <context>
+    <name>CallTimer</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer (Ctrl+T)</source>
+        <translation>Start eller stop opkaldsuret (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
     <name>CaptureFeature</name>
     <message>
         <source>&amp;Quick capture…</source>
@@ -417,6 +627,29 @@
     <message>
         <source>not in this view</source>
         <translation>ikke i denne visning</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoice</name>
+    <message>
+        <source>Add the call to</source>
+        <translation>Føj opkaldet til</translation>
+    </message>
+    <message>
+        <source>Add the call to an open case of this customer, or start a new inquiry</source>
+        <translation>Føj opkaldet til en åben sag for denne kunde, eller start en ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Add to #%1</source>
+        <translation>Føj til #%1</translation>
+    </message>
+    <message>
+        <source>Add to #%1 “%2”</source>
+        <translation>Føj til #%1 “%2”</translation>
+    </message>
+    <message>
+        <source>New inquiry</source>
+        <translation>Ny henvendelse</translation>
     </message>
 </context>
 <context>
@@ -458,12 +691,24 @@
         <translation>Vælg en henvendelse til venstre, eller registrér et opkald med Ctrl+L.</translation>
     </message>
     <message>
+        <source>Show the customer card (F9)</source>
+        <translation>Vis kundekortet (F9)</translation>
+    </message>
+    <message>
         <source>answer due %1</source>
         <translation>svarfrist %1</translation>
     </message>
     <message>
+        <source>automatic mail: %1</source>
+        <translation>automatisk mail: %1</translation>
+    </message>
+    <message>
         <source>duration %1</source>
         <translation>varighed %1</translation>
+    </message>
+    <message>
+        <source>noticed: %1</source>
+        <translation>opdaget: %1</translation>
     </message>
     <message>
         <source>promise broken</source>
@@ -481,6 +726,29 @@
         <source>snoozed until %1</source>
         <translation>udsat til %1</translation>
     </message>
+    <message>
+        <source>worth %1</source>
+        <translation>værdi %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Kopiér detaljer</translation>
+    </message>
+    <message>
+        <source>SoloService hit a bug</source>
+        <translation>SoloService stødte på en fejl</translation>
+    </message>
+    <message>
+        <source>Something went wrong that SoloService did not expect. What you saved is safe; the last action may not have finished.</source>
+        <translation>Noget uventet gik galt i SoloService. Det, du har gemt, er i sikkerhed; den sidste handling er måske ikke gennemført.</translation>
+    </message>
+    <message>
+        <source>The details are in the log file. Copy them into a mail to support: %1</source>
+        <translation>Detaljerne står i logfilen. Kopiér dem ind i en mail til support: %1</translation>
+    </message>
 </context>
 <context>
     <name>CsvImportWizard</name>
@@ -496,8 +764,20 @@
 <context>
     <name>CustomerCardView</name>
     <message>
+        <source>%1 address</source>
+        <translation>%1-adresse</translation>
+    </message>
+    <message>
+        <source>%1 number</source>
+        <translation>%1-nummer</translation>
+    </message>
+    <message>
         <source>(no name)</source>
         <translation>(intet navn)</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
     </message>
     <message>
         <source>Earlier inquiries</source>
@@ -506,6 +786,22 @@
     <message>
         <source>Earlier inquiries (%1)</source>
         <translation>Tidligere henvendelser (%1)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Sprog: %1</translation>
+    </message>
+    <message>
+        <source>Language: %1 (guessed: %2)</source>
+        <translation>Sprog: %1 (gættet: %2)</translation>
     </message>
     <message>
         <source>Lifetime value: %1</source>
@@ -524,8 +820,24 @@
         <translation>Endnu ingen telefon, e-mail eller brugernavn</translation>
     </message>
     <message>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <source>Replies, acknowledgements and surveys use this language; change it with Edit</source>
+        <translation>Svar, kvitteringer og undersøgelser bruger dette sprog; skift det med Redigér</translation>
+    </message>
+    <message>
         <source>Yearly value × expected years; set per customer or from the defaults</source>
         <translation>Årlig værdi × forventede år; sat for kunden eller ud fra standardværdierne</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>text in another language</source>
+        <translation>tekst på et andet sprog</translation>
     </message>
 </context>
 <context>
@@ -565,6 +877,10 @@
     <message>
         <source>Expected &amp;years:</source>
         <translation>Forventede &amp;år:</translation>
+    </message>
+    <message>
+        <source>Guessed from their first message (%1). Choose one to make it yours.</source>
+        <translation>Gættet ud fra den første besked (%1). Vælg et sprog for at bestemme selv.</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
@@ -615,6 +931,37 @@
     </message>
 </context>
 <context>
+    <name>CustomerMatching</name>
+    <message>
+        <source>%1 open inquiries</source>
+        <translation>%1 åbne henvendelser</translation>
+    </message>
+    <message>
+        <source>(%1 open)</source>
+        <translation>(%1 åbne)</translation>
+    </message>
+    <message>
+        <source>Existing customer: %1</source>
+        <translation>Eksisterende kunde: %1</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Ny kunde</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number yet</source>
+        <translation>Endnu ikke et gyldigt telefonnummer</translation>
+    </message>
+    <message>
+        <source>Type the number; the country defaults to %1</source>
+        <translation>Skriv nummeret; landet er %1, hvis intet andet angives</translation>
+    </message>
+    <message>
+        <source>⚠ %1: not a known number range; it will be saved, check it</source>
+        <translation>⚠ %1: ikke en kendt nummerserie; det gemmes, men tjek det</translation>
+    </message>
+</context>
+<context>
     <name>CustomersFeature</name>
     <message>
         <source>%1 is a customer of their own again</source>
@@ -646,7 +993,30 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>&amp;Import entries from my website&apos;s contact form (a CSV export) next</source>
+        <translation>&amp;Importér henvendelser fra min hjemmesides kontaktformular (en CSV-eksport) bagefter</translation>
+    </message>
+    <message>
+        <source>Everything here can be changed later: Tools &gt; Settings… (Ctrl+,) for your names, hours and values, Tools &gt; Mail accounts… for mail, and File &gt; Import for form exports.</source>
+        <translation>Alt her kan ændres senere: Værktøjer &gt; Indstillinger… (Ctrl+,) for navne, åbningstider og værdier, Værktøjer &gt; Mailkonti… for mail og Filer &gt; Importér for formulareksporter.</translation>
+    </message>
+    <message>
+        <source>Finish saves your answers.</source>
+        <translation>Udfør gemmer dine svar.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klar</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
+    <message>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Gennemse…</translation>
@@ -654,6 +1024,10 @@
     <message>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark entries older than</source>
+        <translation>&amp;Markér henvendelser ældre end</translation>
     </message>
     <message>
         <source>A CSV file exported from your form service (WPForms, Jotform, Google Forms, Typeform, Tally…) or saved from Excel.</source>
@@ -666,6 +1040,10 @@
     <message>
         <source>Choose the export</source>
         <translation>Vælg eksporten</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dage</translation>
     </message>
     <message>
         <source>F&amp;orm name:</source>
@@ -684,12 +1062,39 @@
         <translation>Kolonnernes betydning huskes under formularens navn til næste eksport.</translation>
     </message>
     <message>
+        <source>They are imported resolved, with no reply promise and no follow-up, so old entries do not show up as overdue.</source>
+        <translation>De importeres som løste, uden svarløfte og uden opfølgning, så gamle henvendelser ikke står som overskredne.</translation>
+    </message>
+    <message>
         <source>This file cannot be imported: %1</source>
         <translation>Denne fil kan ikke importeres: %1</translation>
     </message>
     <message>
+        <source>as already answered</source>
+        <translation>som allerede besvaret</translation>
+    </message>
+    <message>
         <source>e.g. Kontaktformular</source>
         <translation>fx Kontaktformular</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartAssistant</name>
+    <message>
+        <source>Nothing is saved; set this up later in Tools &gt; Settings…</source>
+        <translation>Intet gemmes; sæt det op senere under Værktøjer &gt; Indstillinger…</translation>
+    </message>
+    <message>
+        <source>Set up SoloService</source>
+        <translation>Opsæt SoloService</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Spring over indtil videre</translation>
+    </message>
+    <message>
+        <source>Your answers could not be saved: %1</source>
+        <translation>Dine svar kunne ikke gemmes: %1</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1458,140 @@
     </message>
 </context>
 <context>
+    <name>GdprFeature</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(intet navn)</translation>
+    </message>
+    <message>
+        <source>Customer %1 forgotten: %2 messages deleted</source>
+        <translation>Kunde %1 er glemt: %2 beskeder slettet</translation>
+    </message>
+    <message>
+        <source>Customer data not exported</source>
+        <translation>Kundedata blev ikke eksporteret</translation>
+    </message>
+    <message>
+        <source>Customer data written to %1</source>
+        <translation>Kundedata skrevet til %1</translation>
+    </message>
+    <message>
+        <source>Delete this customer&apos;s personal data (the review&apos;s figures stay)</source>
+        <translation>Slet kundens personoplysninger (tallene i gennemgangen bevares)</translation>
+    </message>
+    <message>
+        <source>Everything about this customer as one JSON file</source>
+        <translation>Alt om denne kunde i én JSON-fil</translation>
+    </message>
+    <message>
+        <source>Export customer data</source>
+        <translation>Eksportér kundedata</translation>
+    </message>
+    <message>
+        <source>Export customer data…</source>
+        <translation>Eksportér kundedata…</translation>
+    </message>
+    <message>
+        <source>Export their data…</source>
+        <translation>Eksportér kundens data…</translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
+        <translation>Glem %1</translation>
+    </message>
+    <message>
+        <source>Forget %1 for good?</source>
+        <translation>Glem %1 for altid?</translation>
+    </message>
+    <message>
+        <source>Forget customer</source>
+        <translation>Glem kunde</translation>
+    </message>
+    <message>
+        <source>Forget customer…</source>
+        <translation>Glem kunde…</translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation>Glem…</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Kept without any text, so the weekly review&apos;s figures do not change: %1 inquiries (dates, channel, status), %2 survey scores and %3 remedies.</source>
+        <translation>Bevares uden tekst, så tallene i den ugentlige gennemgang ikke ændres: %1 henvendelser (datoer, kanal, status), %2 svar på undersøgelser og %3 kompensationer.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+
+%1</source>
+        <translation>Noget gik galt; intet blev ændret.
+
+%1</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Backups taken before now still hold the customer until they expire.</source>
+        <translation>Det kan ikke fortrydes. Sikkerhedskopier taget før nu indeholder stadig kunden, indtil de udløber.</translation>
+    </message>
+    <message>
+        <source>This deletes their name, notes, %1 contact details, %2 messages, %3 attachments, %4 stored mails and %5 unsent mails to them.</source>
+        <translation>Dette sletter navn, noter, %1 kontaktoplysninger, %2 beskeder, %3 vedhæftede filer, %4 gemte mails og %5 ikke-sendte mails til kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Connect your mailbox…</source>
+        <translation>Forbind din mailboks…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Entries from your website&apos;s contact form, exported as a CSV file.</source>
+        <translation>Henvendelser fra hjemmesidens kontaktformular, eksporteret som CSV-fil.</translation>
+    </message>
+    <message>
+        <source>Import a form export (CSV)…</source>
+        <translation>Importér en formulareksport (CSV)…</translation>
+    </message>
+    <message>
+        <source>Log a first call…</source>
+        <translation>Registrér et første opkald…</translation>
+    </message>
+    <message>
+        <source>Mail to your business address becomes inquiries with a reply promise.</source>
+        <translation>Mail til virksomhedens adresse bliver til henvendelser med et svarløfte.</translation>
+    </message>
+    <message>
+        <source>No inquiries yet. These steps bring your customers&apos; messages in; each can be done later.</source>
+        <translation>Ingen henvendelser endnu. Disse trin henter dine kunders beskeder ind; hvert trin kan også klares senere.</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Ikke gjort endnu</translation>
+    </message>
+    <message>
+        <source>Phone calls you took, so call-backs get a promise too.</source>
+        <translation>Opkald, du har taget, så opringninger også får et løfte.</translation>
+    </message>
+    <message>
+        <source>Promised reply times count only the hours you are open.</source>
+        <translation>Lovede svartider tæller kun de timer, du har åbent.</translation>
+    </message>
+    <message>
+        <source>Set your business hours…</source>
+        <translation>Angiv dine åbningstider…</translation>
+    </message>
+    <message>
+        <source>Welcome to SoloService — what to do next</source>
+        <translation>Velkommen til SoloService — det næste at gøre</translation>
+    </message>
+</context>
+<context>
     <name>HelpFeature</name>
     <message>
         <source>&amp;About SoloService</source>
@@ -1204,8 +1743,16 @@
 <context>
     <name>ImportPage</name>
     <message>
+        <source>%1 older entries were marked as already answered.</source>
+        <translation>%1 ældre henvendelser blev markeret som allerede besvaret.</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importér</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importforløb</translation>
     </message>
     <message>
         <source>Import summary</source>
@@ -1214,6 +1761,10 @@
     <message>
         <source>Imported: %1 new inquiries.</source>
         <translation>Importeret: %1 nye henvendelser.</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of %3 rows…</source>
+        <translation>Importerer %1: %2 af %3 rækker…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -1226,6 +1777,22 @@
     <message>
         <source>Nothing was imported: %1</source>
         <translation>Intet blev importeret: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;top import</source>
+        <translation>S&amp;top import</translation>
+    </message>
+    <message>
+        <source>Stop after the rows being stored now; what was imported is kept</source>
+        <translation>Stop efter de rækker, der gemmes nu; det importerede bevares</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 rows were imported. Import the same file again to add the rest; rows already imported are skipped.</source>
+        <translation>Stoppet: %1 af %2 rækker blev importeret. Importér den samme fil igen for at tilføje resten; allerede importerede rækker springes over.</translation>
+    </message>
+    <message>
+        <source>Stopping after the rows being stored now…</source>
+        <translation>Stopper efter de rækker, der gemmes nu…</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1895,44 @@
     <message>
         <source>Nothing overdue — every promise kept</source>
         <translation>Intet overskredet — alle løfter holdt</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryPane</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>KindFeature</name>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>&amp;Klage</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Praise</source>
+        <translation>&amp;Ros</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Spørgsmål</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;complaint</source>
+        <translation>Markér som &amp;klage</translation>
+    </message>
+    <message>
+        <source>Mark the inquiry as a complaint, or back to a question if it is one</source>
+        <translation>Markér henvendelsen som en klage, eller tilbage til spørgsmål, hvis den er en klage</translation>
+    </message>
+    <message>
+        <source>Marked #%1 as %2</source>
+        <translation>Markerede #%1 som %2</translation>
     </message>
 </context>
 <context>
@@ -1655,8 +2260,12 @@
         <translation>Tjekker mail…</translation>
     </message>
     <message>
-        <source>Fetching mail: %1/%2</source>
-        <translation>Henter mail: %1/%2</translation>
+        <source>Fetching %1 of %2…</source>
+        <translation>Henter %1 af %2…</translation>
+    </message>
+    <message>
+        <source>Mail account “%1” is not synced: no password entered. Enter it in Tools &gt; Mail accounts…, or restart SoloService.</source>
+        <translation>Mailkontoen “%1” synkroniseres ikke: ingen adgangskode indtastet. Indtast den under Værktøjer &gt; Mailkonti…, eller genstart SoloService.</translation>
     </message>
     <message>
         <source>Mail problems</source>
@@ -1715,8 +2324,59 @@
         <translation>Den seneste mailsynkronisering kunne ikke gennemføres for alle konti. Mail, der allerede er hentet, er i sikkerhed; næste synkronisering prøver igen.</translation>
     </message>
     <message>
+        <source>another sync was running — skipped</source>
+        <translation>en anden synkronisering kørte — sprunget over</translation>
+    </message>
+    <message>
         <source>stopped — the rest comes next time</source>
         <translation>stoppet — resten kommer næste gang</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxPage</name>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation>&amp;Mailadresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming (IMAP):</source>
+        <translation>&amp;Indgående (IMAP):</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing (SMTP):</source>
+        <translation>&amp;Udgående (SMTP):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test forbindelsen</translation>
+    </message>
+    <message>
+        <source>Connecting to both servers…</source>
+        <translation>Forbinder til begge servere…</translation>
+    </message>
+    <message>
+        <source>Mail to your business address becomes inquiries. Leave the address empty to do this later in Tools &gt; Mail accounts…</source>
+        <translation>Mail til virksomhedens adresse bliver til henvendelser. Lad adressen stå tom for at gøre det senere under Værktøjer &gt; Mailkonti…</translation>
+    </message>
+    <message>
+        <source>Remember the password in a file only I can read (0600)</source>
+        <translation>Husk adgangskoden i en fil, som kun jeg kan læse (0600)</translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>Usually the address itself</source>
+        <translation>Som regel selve adressen</translation>
+    </message>
+    <message>
+        <source>Your mailbox (optional)</source>
+        <translation>Din mailboks (valgfrit)</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2396,12 @@
     <message>
         <source>Created #%1</source>
         <translation>#%1 oprettet</translation>
+    </message>
+    <message>
+        <source>Every word of every message, the subject and the customer&apos;s name, email, phone and handles. Results appear as you type.
+&quot;two words&quot; finds a phrase · from:name only the customer · channel:email, form, phone, facebook, instagram, x or social · #123 case 123</source>
+        <translation>Hvert ord i hver besked, emnet og kundens navn, mail, telefon og brugernavne. Resultaterne vises, mens du skriver.
+&quot;to ord&quot; finder en sætning · from:navn kun kunden · channel:email, form, phone, facebook, instagram, x eller social · #123 sag 123</translation>
     </message>
     <message>
         <source>In 3 hours</source>
@@ -1758,8 +2424,8 @@
         <translation>Søg</translation>
     </message>
     <message>
-        <source>Search name, number, email or subject…  (Ctrl+F)</source>
-        <translation>Søg navn, nummer, e-mail eller emne…  (Ctrl+F)</translation>
+        <source>Search every message, name, number or email…  (Ctrl+F)</source>
+        <translation>Søg i alle beskeder, navne, numre og mails…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>SoloService</source>
@@ -1996,6 +2662,49 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in a file only I can read (secrets.json, 0600)</source>
+        <translation>&amp;Husk i en fil, som kun jeg kan læse (secrets.json, 0600)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Spring over</translation>
+    </message>
+    <message>
+        <source>&amp;Use this password</source>
+        <translation>&amp;Brug denne adgangskode</translation>
+    </message>
+    <message>
+        <source>Don&apos;t fetch mail for this account until the next start</source>
+        <translation>Hent ikke mail for denne konto før næste start</translation>
+    </message>
+    <message>
+        <source>Kept in %1, readable only by your user account; not encrypted.</source>
+        <translation>Gemmes i %1, som kun din brugerkonto kan læse; ikke krypteret.</translation>
+    </message>
+    <message>
+        <source>Mail password</source>
+        <translation>Mailadgangskode</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>SoloService needs the password of the mail account “%1” (%2 on %3) to fetch and send its mail.</source>
+        <translation>SoloService skal bruge adgangskoden til mailkontoen “%1” (%2 på %3) for at hente og sende dens mail.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep passwords in, so SoloService asks once each time it starts.</source>
+        <translation>Denne computer har ingen nøglering til adgangskoder, så SoloService spørger én gang ved hver start.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>%1 columns; the first %2 rows are shown.</source>
@@ -2068,12 +2777,28 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>&amp;X:</translation>
     </message>
     <message>
+        <source>A reply (mail, social, a logged call-back) keeps the promise: the case leaves Due today and Overdue until the customer writes again, and a new promise runs from that message.</source>
+        <translation>Et svar (mail, sociale medier, et registreret opkald) holder løftet: sagen forlader Frist i dag og Overskredet, indtil kunden skriver igen, og så løber et nyt løfte fra den besked.</translation>
+    </message>
+    <message>
+        <source>After I &amp;reply:</source>
+        <translation>Når jeg har &amp;svaret:</translation>
+    </message>
+    <message>
         <source>How many business hours until the customer hears from you. People gladly wait when they are told how long.</source>
         <translation>Hvor mange åbningstimer der går, før kunden hører fra dig. Folk venter gerne, når de får at vide hvor længe.</translation>
     </message>
     <message>
+        <source>Stays open</source>
+        <translation>Forbliver åben</translation>
+    </message>
+    <message>
         <source>The acknowledgement states the promised time in the customer&apos;s language. It does not count as the reply.</source>
         <translation>Kvitteringen oplyser den lovede tid på kundens sprog. Den tæller ikke som svaret.</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer</source>
+        <translation>Venter på kunden</translation>
     </message>
 </context>
 <context>
@@ -2355,8 +3080,8 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>&amp;Behold det</translation>
     </message>
     <message>
-        <source>&amp;Quote the customer&apos;s last message</source>
-        <translation>&amp;Citér kundens seneste besked</translation>
+        <source>&amp;Quote</source>
+        <translation>&amp;Citér</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -2411,6 +3136,14 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>I udbakken — prøver igen %1</translation>
     </message>
     <message>
+        <source>Kept: this reply may have reached the customer already</source>
+        <translation>Beholdt: svaret kan allerede være nået frem til kunden</translation>
+    </message>
+    <message>
+        <source>May have been sent: an earlier attempt was interrupted. Retry sends it again; it is never sent or deleted on its own.</source>
+        <translation>Er måske sendt: et tidligere forsøg blev afbrudt. Prøv igen sender det igen; det sendes eller slettes aldrig af sig selv.</translation>
+    </message>
+    <message>
         <source>No mail account yet: add one under Tools &gt; Mail accounts (Ctrl+Shift+M).</source>
         <translation>Ingen mailkonto endnu: tilføj en under Værktøjer &gt; Mailkonti (Ctrl+Shift+M).</translation>
     </message>
@@ -2425,6 +3158,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>Queuing…</source>
         <translation>Sætter i kø…</translation>
+    </message>
+    <message>
+        <source>Quote the customer&apos;s last message below your reply</source>
+        <translation>Citér kundens seneste besked under dit svar</translation>
     </message>
     <message>
         <source>Refused by the server, not retried by itself (last error: %1)</source>
@@ -2542,6 +3279,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
 <context>
     <name>Review</name>
     <message>
+        <source>  of it from the default value</source>
+        <translation>  heraf fra standardværdien</translation>
+    </message>
+    <message>
         <source> — not checked for over a week</source>
         <translation> — ikke tjekket i over en uge</translation>
     </message>
@@ -2560,6 +3301,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>%1 % satisfied afterwards (%2 answers).</source>
         <translation>%1 % tilfredse bagefter (%2 svar).</translation>
+    </message>
+    <message>
+        <source>%1 complaints</source>
+        <translation>%1 klager</translation>
     </message>
     <message>
         <source>%1 complaints — likely %2–%3 unhappy customers who said nothing</source>
@@ -2586,6 +3331,18 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>%1 har skrevet igen siden.</translation>
     </message>
     <message>
+        <source>%1 — likely %2–%5 unhappy customers who said nothing (at most %5: all your other customers of the %4 on record; the rule of thumb says up to %3)</source>
+        <translation>%1 — sandsynligvis %2–%5 utilfredse kunder, der intet sagde (højst %5: alle dine andre kunder af de %4 registrerede; tommelfingerreglen siger op til %3)</translation>
+    </message>
+    <message>
+        <source>%1 — the rule of thumb says %2–%3 silent unhappy customers, but all %4 of your customers on record have complained: none is left who said nothing</source>
+        <translation>%1 — tommelfingerreglen siger %2–%3 tavse utilfredse kunder, men alle dine %4 registrerede kunder har klaget: der er ingen tilbage, som intet sagde</translation>
+    </message>
+    <message>
+        <source>%1 — the rule of thumb says %2–%3 silent unhappy customers, but you have %4 customers on record: at most %5 (all your other customers)</source>
+        <translation>%1 — tommelfingerreglen siger %2–%3 tavse utilfredse kunder, men du har %4 registrerede kunder: højst %5 (alle dine andre kunder)</translation>
+    </message>
+    <message>
         <source>%1: NPS %2 from %3 answers</source>
         <translation>%1: NPS %2 ud fra %3 svar</translation>
     </message>
@@ -2594,8 +3351,16 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>%1: ingen svar endnu</translation>
     </message>
     <message>
+        <source>%2 of it rests on %1: set real values on the customer cards.</source>
+        <translation>%2 heraf bygger på %1: angiv rigtige værdier på kundekortene.</translation>
+    </message>
+    <message>
         <source>(so far)</source>
         <translation>(indtil videre)</translation>
+    </message>
+    <message>
+        <source>1 complaint</source>
+        <translation>1 klage</translation>
     </message>
     <message>
         <source>1 complaint — likely %2–%3 unhappy customers who said nothing</source>
@@ -2628,6 +3393,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>Add a channel to check…</source>
         <translation>Tilføj en kanal, der skal tjekkes…</translation>
+    </message>
+    <message>
+        <source>All of it rests on %1: set real values on the customer cards.</source>
+        <translation>Det hele bygger på %1: angiv rigtige værdier på kundekortene.</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -2674,8 +3443,8 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Dobbeltklik for at åbne disse %1 henvendelser.</translation>
     </message>
     <message>
-        <source>Each complaint hides 10 to 26 unhappy customers who never said a word.</source>
-        <translation>Bag hver klage gemmer sig 10 til 26 utilfredse kunder, der aldrig sagde et ord.</translation>
+        <source>Each complaint hides 10 to 26 unhappy customers who never said a word — but never more than your other customers on record.</source>
+        <translation>Hver klage skjuler 10 til 26 utilfredse kunder, der aldrig sagde noget — men aldrig flere end dine andre registrerede kunder.</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2834,6 +3603,18 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Ældste ventende</translation>
     </message>
     <message>
+        <source>Open PDF</source>
+        <translation>Åbn PDF</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Åbn fil</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åbn mappe</translation>
+    </message>
+    <message>
         <source>Over a week ago</source>
         <translation>For over en uge siden</translation>
     </message>
@@ -2906,6 +3687,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Tilfredse bagefter: %1 % af %2 svar</translation>
     </message>
     <message>
+        <source>Saved to %1 — %2 · %3</source>
+        <translation>Gemt i %1 — %2 · %3</translation>
+    </message>
+    <message>
         <source>Share of settled reply-time promises that were kept.</source>
         <translation>Andel af afgjorte svarløfter, der blev holdt.</translation>
     </message>
@@ -2924,6 +3709,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>The part of the value at risk that uses the default customer value (customers without their own annual value). Set real values on the customer cards.</source>
+        <translation>Den del af værdien i fare, der bruger standardkundeværdien (kunder uden egen årsværdi). Angiv rigtige værdier på kundekortene.</translation>
     </message>
     <message>
         <source>This week</source>
@@ -3002,6 +3791,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>synkronisering af sociale medier</translation>
     </message>
     <message>
+        <source>the default customer value (%1 a year × %2 years)</source>
+        <translation>standardkundeværdien (%1 om året × %2 år)</translation>
+    </message>
+    <message>
         <source>the review is still loading</source>
         <translation>gennemgangen indlæses stadig</translation>
     </message>
@@ -3042,6 +3835,61 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>Remind me on &amp;weekday:</source>
         <translation>Påmind mig på &amp;ugedag:</translation>
+    </message>
+</context>
+<context>
+    <name>SenderVerdictFeature</name>
+    <message>
+        <source>#%1 is a customer&apos;s inquiry</source>
+        <translation>#%1 er en kundes henvendelse</translation>
+    </message>
+    <message>
+        <source>A supplier, a friend, a machine: their mail is automatic from now on</source>
+        <translation>En leverandør, en ven, en maskine: deres mail er automatisk fra nu af</translation>
+    </message>
+    <message>
+        <source>Automatic mail</source>
+        <translation>Automatisk mail</translation>
+    </message>
+    <message>
+        <source>Automatic mail is kept, but never promised, acknowledged, surveyed or counted in the review.</source>
+        <translation>Automatisk mail gemmes, men får aldrig løfte, kvittering eller undersøgelse og tælles ikke med i gennemgangen.</translation>
+    </message>
+    <message>
+        <source>Automatic mail: %1</source>
+        <translation>Automatisk mail: %1</translation>
+    </message>
+    <message>
+        <source>Bring the inquiry back to the inbox and start its reply promise</source>
+        <translation>Flyt henvendelsen tilbage til indbakken og start dens svarløfte</translation>
+    </message>
+    <message>
+        <source>Marked %1 as not a customer</source>
+        <translation>Markerede %1 som ikke-kunde</translation>
+    </message>
+    <message>
+        <source>Marked %1 as spam</source>
+        <translation>Markerede %1 som spam</translation>
+    </message>
+    <message>
+        <source>Not a c&amp;ustomer</source>
+        <translation>Ikke en k&amp;unde</translation>
+    </message>
+    <message>
+        <source>Not automatic — this is a &amp;customer</source>
+        <translation>Ikke automatisk — det er en &amp;kunde</translation>
+    </message>
+    <message>
+        <source>Not automatic — this is a customer</source>
+        <translation>Ikke automatisk — det er en kunde</translation>
+    </message>
+    <message>
+        <source>Their mail goes to Automatic mail from now on: no promise, no survey</source>
+        <translation>Deres mail går til Automatisk mail fra nu af: intet løfte, ingen undersøgelse</translation>
+    </message>
+    <message>
+        <source>This sender is s&amp;pam</source>
+        <translation>Afsenderen er s&amp;pam</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3953,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
 <context>
     <name>SidebarModel</name>
     <message>
+        <source>Automatic mail</source>
+        <translation>Automatisk mail</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Kanaler</translation>
     </message>
@@ -3115,6 +3967,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>Inbox</source>
         <translation>Indbakke</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>Mangler svar</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -3791,6 +4647,41 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
 </context>
 <context>
+    <name>ValuePage</name>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>%1 × %2 years = %3</source>
+        <translation>%1 × %2 år = %3</translation>
+    </message>
+    <message>
+        <source>&amp;Average revenue per customer per year:</source>
+        <translation>&amp;Gennemsnitlig omsætning pr. kunde pr. år:</translation>
+    </message>
+    <message>
+        <source>A typical customer&apos;s yearly spend and how long they stay. Next to that, a small remedy for a complaint is nothing.</source>
+        <translation>En typisk kundes årlige forbrug, og hvor længe de bliver. Ved siden af det er en lille kompensation for en klage ingenting.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Valuta:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected years as a customer:</source>
+        <translation>&amp;Forventede år som kunde:</translation>
+    </message>
+    <message>
+        <source>Lifetime value:</source>
+        <translation>Livstidsværdi:</translation>
+    </message>
+    <message>
+        <source>What a customer is worth</source>
+        <translation>Hvad en kunde er værd</translation>
+    </message>
+</context>
+<context>
     <name>WorkerDialog</name>
     <message>
         <source>Could not save: %1</source>
@@ -3799,6 +4690,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
 </context>
 <context>
     <name>actions</name>
+    <message>
+        <source>&amp;Customer and details panel</source>
+        <translation>&amp;Kunde- og detaljepanel</translation>
+    </message>
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
@@ -3900,6 +4795,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Søg i kunder og emner</translation>
     </message>
     <message>
+        <source>Show or hide the customer card, remedies and follow-up beside the reply</source>
+        <translation>Vis eller skjul kundekortet, kompensationer og opfølgning ved siden af svaret</translation>
+    </message>
+    <message>
         <source>Sn&amp;ooze</source>
         <translation>&amp;Udsæt</translation>
     </message>
@@ -3925,6 +4824,14 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>SoloService — demo data</source>
         <translation>SoloService — demodata</translation>
+    </message>
+    <message>
+        <source>SoloService — read-only (damaged database)</source>
+        <translation>SoloService — skrivebeskyttet (beskadiget database)</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Den daglige sikkerhedskopi mislykkedes: %1</translation>
     </message>
 </context>
 <context>
@@ -3987,6 +4894,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>%1 rows could not be used: %2</source>
         <translation>%1 rækker kunne ikke bruges: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows imported with something to check: %2</source>
+        <translation>%1 rækker importeret med noget at tjekke: %2</translation>
     </message>
     <message>
         <source>%1 sent, %2 to ask in person</source>
@@ -4153,8 +5064,8 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Klassificér svaret fra %1</translation>
     </message>
     <message>
-        <source>Close without saving</source>
-        <translation>Luk uden at gemme</translation>
+        <source>Close without saving (Esc)</source>
+        <translation>Luk uden at gemme (Esc)</translation>
     </message>
     <message>
         <source>Co&amp;mment:</source>
@@ -4205,8 +5116,8 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>E-mail</translation>
     </message>
     <message>
-        <source>Enter saves · Esc saves without a score</source>
-        <translation>Enter gemmer · Esc gemmer uden score</translation>
+        <source>Enter saves (the score is optional) · Esc cancels</source>
+        <translation>Enter gemmer (karakteren er valgfri) · Esc annullerer</translation>
     </message>
     <message>
         <source>Express shipping</source>
@@ -4337,8 +5248,8 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>#%1 åbnet som sag til opfølgning — ring tilbage inden for 24 t</translation>
     </message>
     <message>
-        <source>Optional score 0–10; Enter saves, Esc saves without a score</source>
-        <translation>Valgfri score 0–10; Enter gemmer, Esc gemmer uden score</translation>
+        <source>Optional score 0–10; Enter saves, Esc cancels</source>
+        <translation>Valgfri karakter 0–10; Enter gemmer, Esc annullerer</translation>
     </message>
     <message>
         <source>Other</source>
@@ -4413,6 +5324,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>V&amp;is:</translation>
     </message>
     <message>
+        <source>S&amp;top sending</source>
+        <translation>S&amp;top afsendelsen</translation>
+    </message>
+    <message>
         <source>Satisfaction answers</source>
         <translation>Tilfredshedssvar</translation>
     </message>
@@ -4457,6 +5372,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <translation>Send NPS-spørgsmålet</translation>
     </message>
     <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Sender %1 af %2…</translation>
+    </message>
+    <message>
         <source>Sending the due checks…</source>
         <translation>Sender forfaldne opfølgninger…</translation>
     </message>
@@ -4499,6 +5418,10 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>The customer wrote:</source>
         <translation>Kunden skrev:</translation>
+    </message>
+    <message>
+        <source>The questions not sent yet wait in the outbox</source>
+        <translation>De spørgsmål, der ikke er sendt endnu, venter i udbakken</translation>
     </message>
     <message>
         <source>This check is already answered.</source>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nb_NO" sourcelanguage="en">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>&amp;Business name:</source>
+        <translation>&amp;Virksomhetens navn:</translation>
+    </message>
+    <message>
+        <source>A few questions to set things up — about two minutes. Replies and acknowledgements are signed with these names.</source>
+        <translation>Noen spørsmål for å komme i gang — omtrent to minutter. Svar og kvitteringer signeres med disse navnene.</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Norwegian (bokmål)</source>
+        <translation>Norsk (bokmål)</translation>
+    </message>
+    <message>
+        <source>Welcome to SoloService</source>
+        <translation>Velkommen til SoloService</translation>
+    </message>
+    <message>
+        <source>Your &amp;language:</source>
+        <translation>Ditt &amp;språk:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ditt &amp;navn:</translation>
+    </message>
+    <message>
+        <source>Your language is also the one new customers are written to in, until SoloService sees which language they write.</source>
+        <translation>Ditt språk er også det nye kunder får svar på, til SoloService ser hvilket språk de skriver.</translation>
+    </message>
+    <message>
+        <source>e.g. Hygge Keramik</source>
+        <translation>f.eks. Hygge Keramikk</translation>
+    </message>
+    <message>
+        <source>e.g. Søs Jensen</source>
+        <translation>f.eks. Kari Nordmann</translation>
+    </message>
+</context>
+<context>
     <name>AckDialog</name>
     <message>
         <source>&amp;Copy text</source>
@@ -48,8 +95,16 @@
         <translation>Kopiert ✓</translation>
     </message>
     <message>
+        <source>Due %1 (in %2)</source>
+        <translation>Frist %1 (om %2)</translation>
+    </message>
+    <message>
         <source>Nothing to fill in for %1 — check the text before it goes out.</source>
         <translation>Ingenting å fylle inn for %1 — sjekk teksten før den sendes.</translation>
+    </message>
+    <message>
+        <source>Overdue: was due %1 (%2 ago)</source>
+        <translation>Forfalt: fristen var %1 (for %2 siden)</translation>
     </message>
     <message>
         <source>Promise:</source>
@@ -62,6 +117,10 @@
     <message>
         <source>Say or post this to the customer, then record it as given.</source>
         <translation>Si eller skriv dette til kunden, og registrer det deretter som gitt.</translation>
+    </message>
+    <message>
+        <source>That time has passed: this text promises a fresh one, %1.</source>
+        <translation>Det tidspunktet er passert: teksten lover et nytt, %1.</translation>
     </message>
     <message>
         <source>The acknowledgement is empty.</source>
@@ -99,6 +158,10 @@
         <translation>Slik ble fristen beregnet</translation>
     </message>
     <message>
+        <source>Nothing to acknowledge: the customer is not waiting for a reply</source>
+        <translation>Ingenting å kvittere for: kunden venter ikke på svar</translation>
+    </message>
+    <message>
         <source>Promise for #%1 — %2</source>
         <translation>Løfte for #%1 — %2</translation>
     </message>
@@ -109,6 +172,21 @@
     <message>
         <source>Tell the customer when they will hear from you</source>
         <translation>Fortell kunden når de hører fra deg</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantHoursPage</name>
+    <message>
+        <source>Reply promises count only your opening hours: an email on Friday evening is due on Monday, not on Saturday.</source>
+        <translation>Svarløfter teller bare åpningstidene dine: en e-post fredag kveld skal besvares mandag, ikke lørdag.</translation>
+    </message>
+    <message>
+        <source>Vacations and closed days: Tools &gt; Settings &gt; Hours &amp; holidays.</source>
+        <translation>Ferie og stengte dager: Verktøy &gt; Innstillinger &gt; Åpningstider og helligdager.</translation>
+    </message>
+    <message>
+        <source>When you are open</source>
+        <translation>Når du har åpent</translation>
     </message>
 </context>
 <context>
@@ -156,6 +234,155 @@
     <message>
         <source>Show &amp;formatted (remote images blocked)…</source>
         <translation>Vis &amp;formatert (eksterne bilder blokkert)…</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Før en gjenoppretting</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Før en oppgradering</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Daglig</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Åpne skrivebeskyttet</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avslutt</translation>
+    </message>
+    <message>
+        <source>Restore newest good backup</source>
+        <translation>Gjenopprett nyeste gode sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>The SoloService database is damaged (%1). Nothing has been written to it.</source>
+        <translation>SoloService-databasen er skadet (%1). Ingenting er skrevet til den.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen er skadet</translation>
+    </message>
+    <message>
+        <source>The database is damaged and open read-only: nothing can be changed. Restore a backup with File → Backups…</source>
+        <translation>Databasen er skadet og åpnet skrivebeskyttet: ingenting kan endres. Gjenopprett en sikkerhetskopi med Fil → Sikkerhetskopier…</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from %1. The damaged data is kept as a backup.</source>
+        <translation>Den nyeste gode sikkerhetskopien er fra %1. De skadde dataene beholdes som sikkerhetskopi.</translation>
+    </message>
+    <message>
+        <source>The restore failed</source>
+        <translation>Gjenopprettingen mislyktes</translation>
+    </message>
+    <message>
+        <source>There is no good backup to restore.</source>
+        <translation>Det finnes ingen god sikkerhetskopi å gjenopprette.</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Ukentlig</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Ta sikkerhetskopi nå</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Gjenopprett…</translation>
+    </message>
+    <message>
+        <source>A backup is taken every day you use SoloService (7 daily and 4 weekly are kept) and before every upgrade of the database.</source>
+        <translation>Det tas en sikkerhetskopi hver dag du bruker SoloService (7 daglige og 4 ukentlige beholdes), og før hver oppgradering av databasen.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Sikkerhetskopiert til %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Tar sikkerhetskopi…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sikkerhetskopier</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>No backups yet.</source>
+        <translation>Ingen sikkerhetskopier ennå.</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Åpne &amp;mappe</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup of %1? The current data is kept as a backup first.</source>
+        <translation>Erstatte dagens data med sikkerhetskopien fra %1? Dagens data beholdes først som sikkerhetskopi.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gjenopprett</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gjenopprett en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>Restored. SoloService starts again on the restored data.</source>
+        <translation>Gjenopprettet. SoloService starter på nytt med de gjenopprettede dataene.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Tatt</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Sikkerhetskopien mislyktes: %1</translation>
+    </message>
+    <message>
+        <source>The database is damaged: restore a backup</source>
+        <translation>Databasen er skadet: gjenopprett en sikkerhetskopi</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation>Gjenopprettingen mislyktes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsFeature</name>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sikkerhetskopier…</translation>
     </message>
 </context>
 <context>
@@ -236,10 +463,6 @@
         <translation> min</translation>
     </message>
     <message>
-        <source>%1 open inquiries</source>
-        <translation>%1 åpne henvendelser</translation>
-    </message>
-    <message>
         <source>&amp;Complaint</source>
         <translation>&amp;Klage</translation>
     </message>
@@ -264,8 +487,8 @@
         <translation>&amp;Løst i samtalen</translation>
     </message>
     <message>
-        <source>(%1 open)</source>
-        <translation>(%1 åpne)</translation>
+        <source>C&amp;ase:</source>
+        <translation>S&amp;ak:</translation>
     </message>
     <message>
         <source>Call time:</source>
@@ -312,14 +535,6 @@
         <translation>Navn (søker blant eksisterende kunder)</translation>
     </message>
     <message>
-        <source>New customer</source>
-        <translation>Ny kunde</translation>
-    </message>
-    <message>
-        <source>Not a valid phone number yet</source>
-        <translation>Ikke et gyldig telefonnummer ennå</translation>
-    </message>
-    <message>
         <source>Not&amp;es:</source>
         <translation>&amp;Notater:</translation>
     </message>
@@ -344,18 +559,6 @@
         <translation>Lagre samtalen (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>Start or stop the call timer (Ctrl+T)</source>
-        <translation>Start eller stopp samtaleklokken (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
-    </message>
-    <message>
         <source>The call has not been saved. Discard what you typed?</source>
         <translation>Samtalen er ikke lagret. Forkaste det du har skrevet?</translation>
     </message>
@@ -364,20 +567,12 @@
         <translation>Telefonnummeret er ikke gyldig; rett det, eller la feltet stå tomt.</translation>
     </message>
     <message>
-        <source>This is the call-back for inquiry #%1</source>
-        <translation>Dette er tilbakeringingen for henvendelse #%1</translation>
-    </message>
-    <message>
         <source>Type a phone number or a name.</source>
         <translation>Skriv et telefonnummer eller et navn.</translation>
     </message>
     <message>
         <source>Type the duration if you did not time the call</source>
         <translation>Skriv varigheten hvis du ikke tok tiden på samtalen</translation>
-    </message>
-    <message>
-        <source>Type the number; the country defaults to %1</source>
-        <translation>Skriv nummeret; landet er som standard %1</translation>
     </message>
     <message>
         <source>What was it about? What did you promise?</source>
@@ -401,6 +596,21 @@
     </message>
 </context>
 <context>
+    <name>CallTimer</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Start or stop the call timer (Ctrl+T)</source>
+        <translation>Start eller stopp samtaleklokken (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+</context>
+<context>
     <name>CaptureFeature</name>
     <message>
         <source>&amp;Quick capture…</source>
@@ -417,6 +627,29 @@
     <message>
         <source>not in this view</source>
         <translation>ikke i denne visningen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoice</name>
+    <message>
+        <source>Add the call to</source>
+        <translation>Legg samtalen til</translation>
+    </message>
+    <message>
+        <source>Add the call to an open case of this customer, or start a new inquiry</source>
+        <translation>Legg samtalen til en åpen sak for denne kunden, eller start en ny henvendelse</translation>
+    </message>
+    <message>
+        <source>Add to #%1</source>
+        <translation>Legg til #%1</translation>
+    </message>
+    <message>
+        <source>Add to #%1 “%2”</source>
+        <translation>Legg til #%1 «%2»</translation>
+    </message>
+    <message>
+        <source>New inquiry</source>
+        <translation>Ny henvendelse</translation>
     </message>
 </context>
 <context>
@@ -458,12 +691,24 @@
         <translation>Velg en henvendelse til venstre, eller registrer en samtale med Ctrl+L.</translation>
     </message>
     <message>
+        <source>Show the customer card (F9)</source>
+        <translation>Vis kundekortet (F9)</translation>
+    </message>
+    <message>
         <source>answer due %1</source>
         <translation>svarfrist %1</translation>
     </message>
     <message>
+        <source>automatic mail: %1</source>
+        <translation>automatisk e-post: %1</translation>
+    </message>
+    <message>
         <source>duration %1</source>
         <translation>varighet %1</translation>
+    </message>
+    <message>
+        <source>noticed: %1</source>
+        <translation>oppdaget: %1</translation>
     </message>
     <message>
         <source>promise broken</source>
@@ -481,6 +726,29 @@
         <source>snoozed until %1</source>
         <translation>utsatt til %1</translation>
     </message>
+    <message>
+        <source>worth %1</source>
+        <translation>verdi %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Kopier detaljer</translation>
+    </message>
+    <message>
+        <source>SoloService hit a bug</source>
+        <translation>SoloService støtte på en feil</translation>
+    </message>
+    <message>
+        <source>Something went wrong that SoloService did not expect. What you saved is safe; the last action may not have finished.</source>
+        <translation>Noe uventet gikk galt i SoloService. Det du har lagret, er trygt; den siste handlingen ble kanskje ikke fullført.</translation>
+    </message>
+    <message>
+        <source>The details are in the log file. Copy them into a mail to support: %1</source>
+        <translation>Detaljene står i loggfilen. Kopier dem inn i en e-post til support: %1</translation>
+    </message>
 </context>
 <context>
     <name>CsvImportWizard</name>
@@ -496,8 +764,20 @@
 <context>
     <name>CustomerCardView</name>
     <message>
+        <source>%1 address</source>
+        <translation>%1-adresse</translation>
+    </message>
+    <message>
+        <source>%1 number</source>
+        <translation>%1-nummer</translation>
+    </message>
+    <message>
         <source>(no name)</source>
         <translation>(uten navn)</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
     </message>
     <message>
         <source>Earlier inquiries</source>
@@ -506,6 +786,22 @@
     <message>
         <source>Earlier inquiries (%1)</source>
         <translation>Tidligere henvendelser (%1)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Språk: %1</translation>
+    </message>
+    <message>
+        <source>Language: %1 (guessed: %2)</source>
+        <translation>Språk: %1 (gjettet: %2)</translation>
     </message>
     <message>
         <source>Lifetime value: %1</source>
@@ -524,8 +820,24 @@
         <translation>Ingen telefon, e-post eller brukernavn ennå</translation>
     </message>
     <message>
+        <source>Norwegian</source>
+        <translation>Norsk</translation>
+    </message>
+    <message>
+        <source>Replies, acknowledgements and surveys use this language; change it with Edit</source>
+        <translation>Svar, kvitteringer og undersøkelser bruker dette språket; endre det med Rediger</translation>
+    </message>
+    <message>
         <source>Yearly value × expected years; set per customer or from the defaults</source>
         <translation>Årlig verdi × forventede år; satt for kunden eller fra standardverdiene</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <source>text in another language</source>
+        <translation>tekst på et annet språk</translation>
     </message>
 </context>
 <context>
@@ -565,6 +877,10 @@
     <message>
         <source>Expected &amp;years:</source>
         <translation>Forventede &amp;år:</translation>
+    </message>
+    <message>
+        <source>Guessed from their first message (%1). Choose one to make it yours.</source>
+        <translation>Gjettet ut fra den første meldingen (%1). Velg et språk for å bestemme selv.</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
@@ -615,6 +931,37 @@
     </message>
 </context>
 <context>
+    <name>CustomerMatching</name>
+    <message>
+        <source>%1 open inquiries</source>
+        <translation>%1 åpne henvendelser</translation>
+    </message>
+    <message>
+        <source>(%1 open)</source>
+        <translation>(%1 åpne)</translation>
+    </message>
+    <message>
+        <source>Existing customer: %1</source>
+        <translation>Eksisterende kunde: %1</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Ny kunde</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number yet</source>
+        <translation>Ikke et gyldig telefonnummer ennå</translation>
+    </message>
+    <message>
+        <source>Type the number; the country defaults to %1</source>
+        <translation>Skriv nummeret; landet er %1 om ikke annet oppgis</translation>
+    </message>
+    <message>
+        <source>⚠ %1: not a known number range; it will be saved, check it</source>
+        <translation>⚠ %1: ikke en kjent nummerserie; det lagres, men sjekk det</translation>
+    </message>
+</context>
+<context>
     <name>CustomersFeature</name>
     <message>
         <source>%1 is a customer of their own again</source>
@@ -646,7 +993,30 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>&amp;Import entries from my website&apos;s contact form (a CSV export) next</source>
+        <translation>&amp;Importer henvendelser fra nettstedets kontaktskjema (en CSV-eksport) etterpå</translation>
+    </message>
+    <message>
+        <source>Everything here can be changed later: Tools &gt; Settings… (Ctrl+,) for your names, hours and values, Tools &gt; Mail accounts… for mail, and File &gt; Import for form exports.</source>
+        <translation>Alt her kan endres senere: Verktøy &gt; Innstillinger… (Ctrl+,) for navn, åpningstider og verdier, Verktøy &gt; E-postkontoer… for e-post og Fil &gt; Importer for skjemaeksporter.</translation>
+    </message>
+    <message>
+        <source>Finish saves your answers.</source>
+        <translation>Fullfør lagrer svarene dine.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Klar</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
+    <message>
+        <source> days</source>
+        <translation> dager</translation>
+    </message>
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Bla gjennom…</translation>
@@ -654,6 +1024,10 @@
     <message>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark entries older than</source>
+        <translation>&amp;Merk henvendelser eldre enn</translation>
     </message>
     <message>
         <source>A CSV file exported from your form service (WPForms, Jotform, Google Forms, Typeform, Tally…) or saved from Excel.</source>
@@ -666,6 +1040,10 @@
     <message>
         <source>Choose the export</source>
         <translation>Velg eksporten</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dager</translation>
     </message>
     <message>
         <source>F&amp;orm name:</source>
@@ -684,12 +1062,39 @@
         <translation>Kolonneoppsettet huskes under skjemaets navn til neste eksport.</translation>
     </message>
     <message>
+        <source>They are imported resolved, with no reply promise and no follow-up, so old entries do not show up as overdue.</source>
+        <translation>De importeres som løste, uten svarløfte og uten oppfølging, så gamle henvendelser ikke vises som forfalt.</translation>
+    </message>
+    <message>
         <source>This file cannot be imported: %1</source>
         <translation>Denne filen kan ikke importeres: %1</translation>
     </message>
     <message>
+        <source>as already answered</source>
+        <translation>som allerede besvart</translation>
+    </message>
+    <message>
         <source>e.g. Kontaktformular</source>
         <translation>f.eks. Kontaktskjema</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartAssistant</name>
+    <message>
+        <source>Nothing is saved; set this up later in Tools &gt; Settings…</source>
+        <translation>Ingenting lagres; sett det opp senere under Verktøy &gt; Innstillinger…</translation>
+    </message>
+    <message>
+        <source>Set up SoloService</source>
+        <translation>Sett opp SoloService</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Hopp over foreløpig</translation>
+    </message>
+    <message>
+        <source>Your answers could not be saved: %1</source>
+        <translation>Svarene dine kunne ikke lagres: %1</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1458,140 @@
     </message>
 </context>
 <context>
+    <name>GdprFeature</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(uten navn)</translation>
+    </message>
+    <message>
+        <source>Customer %1 forgotten: %2 messages deleted</source>
+        <translation>Kunde %1 er glemt: %2 meldinger slettet</translation>
+    </message>
+    <message>
+        <source>Customer data not exported</source>
+        <translation>Kundedata ble ikke eksportert</translation>
+    </message>
+    <message>
+        <source>Customer data written to %1</source>
+        <translation>Kundedata skrevet til %1</translation>
+    </message>
+    <message>
+        <source>Delete this customer&apos;s personal data (the review&apos;s figures stay)</source>
+        <translation>Slett kundens personopplysninger (tallene i gjennomgangen beholdes)</translation>
+    </message>
+    <message>
+        <source>Everything about this customer as one JSON file</source>
+        <translation>Alt om denne kunden i én JSON-fil</translation>
+    </message>
+    <message>
+        <source>Export customer data</source>
+        <translation>Eksporter kundedata</translation>
+    </message>
+    <message>
+        <source>Export customer data…</source>
+        <translation>Eksporter kundedata…</translation>
+    </message>
+    <message>
+        <source>Export their data…</source>
+        <translation>Eksporter kundens data…</translation>
+    </message>
+    <message>
+        <source>Forget %1</source>
+        <translation>Glem %1</translation>
+    </message>
+    <message>
+        <source>Forget %1 for good?</source>
+        <translation>Glemme %1 for godt?</translation>
+    </message>
+    <message>
+        <source>Forget customer</source>
+        <translation>Glem kunde</translation>
+    </message>
+    <message>
+        <source>Forget customer…</source>
+        <translation>Glem kunde…</translation>
+    </message>
+    <message>
+        <source>Forget…</source>
+        <translation>Glem…</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Kept without any text, so the weekly review&apos;s figures do not change: %1 inquiries (dates, channel, status), %2 survey scores and %3 remedies.</source>
+        <translation>Beholdes uten tekst, så tallene i den ukentlige gjennomgangen ikke endres: %1 henvendelser (datoer, kanal, status), %2 svar på undersøkelser og %3 kompensasjoner.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+
+%1</source>
+        <translation>Noe gikk galt; ingenting ble endret.
+
+%1</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Backups taken before now still hold the customer until they expire.</source>
+        <translation>Dette kan ikke angres. Sikkerhetskopier tatt før nå inneholder fortsatt kunden til de utløper.</translation>
+    </message>
+    <message>
+        <source>This deletes their name, notes, %1 contact details, %2 messages, %3 attachments, %4 stored mails and %5 unsent mails to them.</source>
+        <translation>Dette sletter navn, notater, %1 kontaktopplysninger, %2 meldinger, %3 vedlegg, %4 lagrede e-poster og %5 usendte e-poster til kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Connect your mailbox…</source>
+        <translation>Koble til e-postkontoen din…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Ferdig</translation>
+    </message>
+    <message>
+        <source>Entries from your website&apos;s contact form, exported as a CSV file.</source>
+        <translation>Henvendelser fra nettstedets kontaktskjema, eksportert som CSV-fil.</translation>
+    </message>
+    <message>
+        <source>Import a form export (CSV)…</source>
+        <translation>Importer en skjemaeksport (CSV)…</translation>
+    </message>
+    <message>
+        <source>Log a first call…</source>
+        <translation>Registrer en første samtale…</translation>
+    </message>
+    <message>
+        <source>Mail to your business address becomes inquiries with a reply promise.</source>
+        <translation>E-post til virksomhetens adresse blir henvendelser med et svarløfte.</translation>
+    </message>
+    <message>
+        <source>No inquiries yet. These steps bring your customers&apos; messages in; each can be done later.</source>
+        <translation>Ingen henvendelser ennå. Disse stegene henter inn kundenes meldinger; hvert steg kan også gjøres senere.</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Ikke gjort ennå</translation>
+    </message>
+    <message>
+        <source>Phone calls you took, so call-backs get a promise too.</source>
+        <translation>Samtaler du har tatt, så også tilbakeringinger får et løfte.</translation>
+    </message>
+    <message>
+        <source>Promised reply times count only the hours you are open.</source>
+        <translation>Lovede svartider teller bare timene du har åpent.</translation>
+    </message>
+    <message>
+        <source>Set your business hours…</source>
+        <translation>Angi åpningstidene dine…</translation>
+    </message>
+    <message>
+        <source>Welcome to SoloService — what to do next</source>
+        <translation>Velkommen til SoloService — dette gjør du nå</translation>
+    </message>
+</context>
+<context>
     <name>HelpFeature</name>
     <message>
         <source>&amp;About SoloService</source>
@@ -1204,8 +1743,16 @@
 <context>
     <name>ImportPage</name>
     <message>
+        <source>%1 older entries were marked as already answered.</source>
+        <translation>%1 eldre henvendelser ble merket som allerede besvart.</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Importforløp</translation>
     </message>
     <message>
         <source>Import summary</source>
@@ -1214,6 +1761,10 @@
     <message>
         <source>Imported: %1 new inquiries.</source>
         <translation>Importert: %1 nye henvendelser.</translation>
+    </message>
+    <message>
+        <source>Importing %1: %2 of %3 rows…</source>
+        <translation>Importerer %1: %2 av %3 rader…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -1226,6 +1777,22 @@
     <message>
         <source>Nothing was imported: %1</source>
         <translation>Ingenting ble importert: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;top import</source>
+        <translation>S&amp;topp import</translation>
+    </message>
+    <message>
+        <source>Stop after the rows being stored now; what was imported is kept</source>
+        <translation>Stopp etter radene som lagres nå; det som er importert, beholdes</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 rows were imported. Import the same file again to add the rest; rows already imported are skipped.</source>
+        <translation>Stoppet: %1 av %2 rader ble importert. Importer den samme filen igjen for å legge til resten; rader som alt er importert, hoppes over.</translation>
+    </message>
+    <message>
+        <source>Stopping after the rows being stored now…</source>
+        <translation>Stopper etter radene som lagres nå…</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1895,44 @@
     <message>
         <source>Nothing overdue — every promise kept</source>
         <translation>Ingenting forfalt — alle løfter holdt</translation>
+    </message>
+</context>
+<context>
+    <name>InquiryPane</name>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+</context>
+<context>
+    <name>KindFeature</name>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>&amp;Klage</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Praise</source>
+        <translation>&amp;Ros</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>&amp;Spørsmål</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;complaint</source>
+        <translation>Merk som &amp;klage</translation>
+    </message>
+    <message>
+        <source>Mark the inquiry as a complaint, or back to a question if it is one</source>
+        <translation>Merk henvendelsen som en klage, eller tilbake til spørsmål hvis den er en klage</translation>
+    </message>
+    <message>
+        <source>Marked #%1 as %2</source>
+        <translation>Merket #%1 som %2</translation>
     </message>
 </context>
 <context>
@@ -1655,8 +2260,12 @@
         <translation>Sjekker e-post…</translation>
     </message>
     <message>
-        <source>Fetching mail: %1/%2</source>
-        <translation>Henter e-post: %1/%2</translation>
+        <source>Fetching %1 of %2…</source>
+        <translation>Henter %1 av %2…</translation>
+    </message>
+    <message>
+        <source>Mail account “%1” is not synced: no password entered. Enter it in Tools &gt; Mail accounts…, or restart SoloService.</source>
+        <translation>E-postkontoen «%1» synkroniseres ikke: ikke noe passord er skrevet inn. Skriv det inn under Verktøy &gt; E-postkontoer…, eller start SoloService på nytt.</translation>
     </message>
     <message>
         <source>Mail problems</source>
@@ -1715,8 +2324,59 @@
         <translation>Den siste e-postsynkroniseringen kunne ikke fullføres for alle kontoer. E-post som allerede er hentet, er trygg; neste synkronisering prøver igjen.</translation>
     </message>
     <message>
+        <source>another sync was running — skipped</source>
+        <translation>en annen synkronisering pågikk — hoppet over</translation>
+    </message>
+    <message>
         <source>stopped — the rest comes next time</source>
         <translation>stoppet — resten kommer neste gang</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxPage</name>
+    <message>
+        <source>&amp;Email address:</source>
+        <translation>&amp;E-postadresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming (IMAP):</source>
+        <translation>&amp;Innkommende (IMAP):</translation>
+    </message>
+    <message>
+        <source>&amp;Outgoing (SMTP):</source>
+        <translation>&amp;Utgående (SMTP):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Test tilkoblingen</translation>
+    </message>
+    <message>
+        <source>Connecting to both servers…</source>
+        <translation>Kobler til begge serverne…</translation>
+    </message>
+    <message>
+        <source>Mail to your business address becomes inquiries. Leave the address empty to do this later in Tools &gt; Mail accounts…</source>
+        <translation>E-post til virksomhetens adresse blir henvendelser. La adressen stå tom for å gjøre dette senere under Verktøy &gt; E-postkontoer…</translation>
+    </message>
+    <message>
+        <source>Remember the password in a file only I can read (0600)</source>
+        <translation>Husk passordet i en fil bare jeg kan lese (0600)</translation>
+    </message>
+    <message>
+        <source>User &amp;name:</source>
+        <translation>&amp;Brukernavn:</translation>
+    </message>
+    <message>
+        <source>Usually the address itself</source>
+        <translation>Vanligvis selve adressen</translation>
+    </message>
+    <message>
+        <source>Your mailbox (optional)</source>
+        <translation>E-postkontoen din (valgfritt)</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +2396,12 @@
     <message>
         <source>Created #%1</source>
         <translation>#%1 opprettet</translation>
+    </message>
+    <message>
+        <source>Every word of every message, the subject and the customer&apos;s name, email, phone and handles. Results appear as you type.
+&quot;two words&quot; finds a phrase · from:name only the customer · channel:email, form, phone, facebook, instagram, x or social · #123 case 123</source>
+        <translation>Hvert ord i hver melding, emnet og kundens navn, e-post, telefon og brukernavn. Resultatene vises mens du skriver.
+&quot;to ord&quot; finner en frase · from:navn bare kunden · channel:email, form, phone, facebook, instagram, x eller social · #123 sak 123</translation>
     </message>
     <message>
         <source>In 3 hours</source>
@@ -1758,8 +2424,8 @@
         <translation>Søk</translation>
     </message>
     <message>
-        <source>Search name, number, email or subject…  (Ctrl+F)</source>
-        <translation>Søk etter navn, nummer, e-post eller emne…  (Ctrl+F)</translation>
+        <source>Search every message, name, number or email…  (Ctrl+F)</source>
+        <translation>Søk i alle meldinger, navn, numre og e-poster…  (Ctrl+F)</translation>
     </message>
     <message>
         <source>SoloService</source>
@@ -1996,6 +2662,49 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passord:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in a file only I can read (secrets.json, 0600)</source>
+        <translation>&amp;Husk i en fil bare jeg kan lese (secrets.json, 0600)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Hopp over</translation>
+    </message>
+    <message>
+        <source>&amp;Use this password</source>
+        <translation>&amp;Bruk dette passordet</translation>
+    </message>
+    <message>
+        <source>Don&apos;t fetch mail for this account until the next start</source>
+        <translation>Ikke hent e-post for denne kontoen før neste oppstart</translation>
+    </message>
+    <message>
+        <source>Kept in %1, readable only by your user account; not encrypted.</source>
+        <translation>Lagres i %1, som bare brukerkontoen din kan lese; ikke kryptert.</translation>
+    </message>
+    <message>
+        <source>Mail password</source>
+        <translation>E-postpassord</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passord</translation>
+    </message>
+    <message>
+        <source>SoloService needs the password of the mail account “%1” (%2 on %3) to fetch and send its mail.</source>
+        <translation>SoloService trenger passordet til e-postkontoen «%1» (%2 på %3) for å hente og sende e-posten.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep passwords in, so SoloService asks once each time it starts.</source>
+        <translation>Denne datamaskinen har ingen nøkkelring for passord, så SoloService spør én gang ved hver oppstart.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>%1 columns; the first %2 rows are shown.</source>
@@ -2068,12 +2777,28 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>&amp;X:</translation>
     </message>
     <message>
+        <source>A reply (mail, social, a logged call-back) keeps the promise: the case leaves Due today and Overdue until the customer writes again, and a new promise runs from that message.</source>
+        <translation>Et svar (e-post, sosiale medier, en registrert tilbakeringing) holder løftet: saken forlater Frist i dag og Forfalt til kunden skriver igjen, og da løper et nytt løfte fra den meldingen.</translation>
+    </message>
+    <message>
+        <source>After I &amp;reply:</source>
+        <translation>Når jeg har &amp;svart:</translation>
+    </message>
+    <message>
         <source>How many business hours until the customer hears from you. People gladly wait when they are told how long.</source>
         <translation>Hvor mange arbeidstimer det tar før kunden hører fra deg. Folk venter gjerne når de får vite hvor lenge.</translation>
     </message>
     <message>
+        <source>Stays open</source>
+        <translation>Forblir åpen</translation>
+    </message>
+    <message>
         <source>The acknowledgement states the promised time in the customer&apos;s language. It does not count as the reply.</source>
         <translation>Kvitteringen oppgir den lovede tiden på kundens språk. Den teller ikke som svaret.</translation>
+    </message>
+    <message>
+        <source>Waiting on the customer</source>
+        <translation>Venter på kunden</translation>
     </message>
 </context>
 <context>
@@ -2355,8 +3080,8 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>&amp;Behold det</translation>
     </message>
     <message>
-        <source>&amp;Quote the customer&apos;s last message</source>
-        <translation>&amp;Siter kundens siste melding</translation>
+        <source>&amp;Quote</source>
+        <translation>&amp;Siter</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -2411,6 +3136,14 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>I utboksen — prøver igjen %1</translation>
     </message>
     <message>
+        <source>Kept: this reply may have reached the customer already</source>
+        <translation>Beholdt: svaret kan allerede ha nådd kunden</translation>
+    </message>
+    <message>
+        <source>May have been sent: an earlier attempt was interrupted. Retry sends it again; it is never sent or deleted on its own.</source>
+        <translation>Kan være sendt: et tidligere forsøk ble avbrutt. Prøv igjen sender det på nytt; det sendes eller slettes aldri av seg selv.</translation>
+    </message>
+    <message>
         <source>No mail account yet: add one under Tools &gt; Mail accounts (Ctrl+Shift+M).</source>
         <translation>Ingen e-postkonto ennå: legg til en under Verktøy &gt; E-postkontoer (Ctrl+Shift+M).</translation>
     </message>
@@ -2425,6 +3158,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>Queuing…</source>
         <translation>Legger i kø…</translation>
+    </message>
+    <message>
+        <source>Quote the customer&apos;s last message below your reply</source>
+        <translation>Siter kundens siste melding under svaret ditt</translation>
     </message>
     <message>
         <source>Refused by the server, not retried by itself (last error: %1)</source>
@@ -2542,6 +3279,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
 <context>
     <name>Review</name>
     <message>
+        <source>  of it from the default value</source>
+        <translation>  av det fra standardverdien</translation>
+    </message>
+    <message>
         <source> — not checked for over a week</source>
         <translation> — ikke sjekket på over en uke</translation>
     </message>
@@ -2560,6 +3301,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>%1 % satisfied afterwards (%2 answers).</source>
         <translation>%1 % fornøyde etterpå (%2 svar).</translation>
+    </message>
+    <message>
+        <source>%1 complaints</source>
+        <translation>%1 klager</translation>
     </message>
     <message>
         <source>%1 complaints — likely %2–%3 unhappy customers who said nothing</source>
@@ -2586,6 +3331,18 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>%1 har skrevet igjen siden.</translation>
     </message>
     <message>
+        <source>%1 — likely %2–%5 unhappy customers who said nothing (at most %5: all your other customers of the %4 on record; the rule of thumb says up to %3)</source>
+        <translation>%1 — sannsynligvis %2–%5 misfornøyde kunder som ikke sa noe (høyst %5: alle de andre kundene dine av de %4 registrerte; tommelfingerregelen sier opptil %3)</translation>
+    </message>
+    <message>
+        <source>%1 — the rule of thumb says %2–%3 silent unhappy customers, but all %4 of your customers on record have complained: none is left who said nothing</source>
+        <translation>%1 — tommelfingerregelen sier %2–%3 tause misfornøyde kunder, men alle de %4 registrerte kundene dine har klaget: det er ingen igjen som ikke sa noe</translation>
+    </message>
+    <message>
+        <source>%1 — the rule of thumb says %2–%3 silent unhappy customers, but you have %4 customers on record: at most %5 (all your other customers)</source>
+        <translation>%1 — tommelfingerregelen sier %2–%3 tause misfornøyde kunder, men du har %4 registrerte kunder: høyst %5 (alle de andre kundene dine)</translation>
+    </message>
+    <message>
         <source>%1: NPS %2 from %3 answers</source>
         <translation>%1: NPS %2 fra %3 svar</translation>
     </message>
@@ -2594,8 +3351,16 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>%1: ingen svar ennå</translation>
     </message>
     <message>
+        <source>%2 of it rests on %1: set real values on the customer cards.</source>
+        <translation>%2 av det bygger på %1: angi reelle verdier på kundekortene.</translation>
+    </message>
+    <message>
         <source>(so far)</source>
         <translation>(så langt)</translation>
+    </message>
+    <message>
+        <source>1 complaint</source>
+        <translation>1 klage</translation>
     </message>
     <message>
         <source>1 complaint — likely %2–%3 unhappy customers who said nothing</source>
@@ -2628,6 +3393,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>Add a channel to check…</source>
         <translation>Legg til en kanal som skal sjekkes…</translation>
+    </message>
+    <message>
+        <source>All of it rests on %1: set real values on the customer cards.</source>
+        <translation>Alt bygger på %1: angi reelle verdier på kundekortene.</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -2674,8 +3443,8 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Dobbeltklikk for å åpne disse %1 henvendelsene.</translation>
     </message>
     <message>
-        <source>Each complaint hides 10 to 26 unhappy customers who never said a word.</source>
-        <translation>Bak hver klage skjuler det seg 10 til 26 misfornøyde kunder som aldri sa et ord.</translation>
+        <source>Each complaint hides 10 to 26 unhappy customers who never said a word — but never more than your other customers on record.</source>
+        <translation>Hver klage skjuler 10 til 26 misfornøyde kunder som aldri sa noe — men aldri flere enn de andre registrerte kundene dine.</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2834,6 +3603,18 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Eldste ventende</translation>
     </message>
     <message>
+        <source>Open PDF</source>
+        <translation>Åpne PDF</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Åpne fil</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Åpne mappe</translation>
+    </message>
+    <message>
         <source>Over a week ago</source>
         <translation>For over en uke siden</translation>
     </message>
@@ -2906,6 +3687,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Fornøyde etterpå: %1 % av %2 svar</translation>
     </message>
     <message>
+        <source>Saved to %1 — %2 · %3</source>
+        <translation>Lagret i %1 — %2 · %3</translation>
+    </message>
+    <message>
         <source>Share of settled reply-time promises that were kept.</source>
         <translation>Andel av avgjorte svarløfter som ble holdt.</translation>
     </message>
@@ -2924,6 +3709,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>The part of the value at risk that uses the default customer value (customers without their own annual value). Set real values on the customer cards.</source>
+        <translation>Den delen av verdien i fare som bruker standard kundeverdi (kunder uten egen årsverdi). Angi reelle verdier på kundekortene.</translation>
     </message>
     <message>
         <source>This week</source>
@@ -3002,6 +3791,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>synkronisering av sosiale medier</translation>
     </message>
     <message>
+        <source>the default customer value (%1 a year × %2 years)</source>
+        <translation>standard kundeverdi (%1 i året × %2 år)</translation>
+    </message>
+    <message>
         <source>the review is still loading</source>
         <translation>gjennomgangen lastes fortsatt</translation>
     </message>
@@ -3042,6 +3835,61 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>Remind me on &amp;weekday:</source>
         <translation>Minn meg på &amp;ukedag:</translation>
+    </message>
+</context>
+<context>
+    <name>SenderVerdictFeature</name>
+    <message>
+        <source>#%1 is a customer&apos;s inquiry</source>
+        <translation>#%1 er en kundes henvendelse</translation>
+    </message>
+    <message>
+        <source>A supplier, a friend, a machine: their mail is automatic from now on</source>
+        <translation>En leverandør, en venn, en maskin: e-posten deres er automatisk fra nå av</translation>
+    </message>
+    <message>
+        <source>Automatic mail</source>
+        <translation>Automatisk e-post</translation>
+    </message>
+    <message>
+        <source>Automatic mail is kept, but never promised, acknowledged, surveyed or counted in the review.</source>
+        <translation>Automatisk e-post lagres, men får aldri løfte, kvittering eller undersøkelse og telles ikke med i gjennomgangen.</translation>
+    </message>
+    <message>
+        <source>Automatic mail: %1</source>
+        <translation>Automatisk e-post: %1</translation>
+    </message>
+    <message>
+        <source>Bring the inquiry back to the inbox and start its reply promise</source>
+        <translation>Flytt henvendelsen tilbake til innboksen og start svarløftet</translation>
+    </message>
+    <message>
+        <source>Marked %1 as not a customer</source>
+        <translation>Merket %1 som ikke-kunde</translation>
+    </message>
+    <message>
+        <source>Marked %1 as spam</source>
+        <translation>Merket %1 som søppelpost</translation>
+    </message>
+    <message>
+        <source>Not a c&amp;ustomer</source>
+        <translation>Ikke en k&amp;unde</translation>
+    </message>
+    <message>
+        <source>Not automatic — this is a &amp;customer</source>
+        <translation>Ikke automatisk — dette er en &amp;kunde</translation>
+    </message>
+    <message>
+        <source>Not automatic — this is a customer</source>
+        <translation>Ikke automatisk — dette er en kunde</translation>
+    </message>
+    <message>
+        <source>Their mail goes to Automatic mail from now on: no promise, no survey</source>
+        <translation>E-posten deres går til Automatisk e-post fra nå av: ikke noe løfte, ingen undersøkelse</translation>
+    </message>
+    <message>
+        <source>This sender is s&amp;pam</source>
+        <translation>Avsenderen er s&amp;øppelpost</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3953,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
 <context>
     <name>SidebarModel</name>
     <message>
+        <source>Automatic mail</source>
+        <translation>Automatisk e-post</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Kanaler</translation>
     </message>
@@ -3115,6 +3967,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>Inbox</source>
         <translation>Innboks</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>Mangler svar</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -3791,6 +4647,41 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
 </context>
 <context>
+    <name>ValuePage</name>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>%1 × %2 years = %3</source>
+        <translation>%1 × %2 år = %3</translation>
+    </message>
+    <message>
+        <source>&amp;Average revenue per customer per year:</source>
+        <translation>&amp;Gjennomsnittlig omsetning per kunde per år:</translation>
+    </message>
+    <message>
+        <source>A typical customer&apos;s yearly spend and how long they stay. Next to that, a small remedy for a complaint is nothing.</source>
+        <translation>En typisk kundes årlige forbruk og hvor lenge de blir. Ved siden av det er en liten kompensasjon for en klage ingenting.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Valuta:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected years as a customer:</source>
+        <translation>&amp;Forventede år som kunde:</translation>
+    </message>
+    <message>
+        <source>Lifetime value:</source>
+        <translation>Livstidsverdi:</translation>
+    </message>
+    <message>
+        <source>What a customer is worth</source>
+        <translation>Hva en kunde er verdt</translation>
+    </message>
+</context>
+<context>
     <name>WorkerDialog</name>
     <message>
         <source>Could not save: %1</source>
@@ -3799,6 +4690,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
 </context>
 <context>
     <name>actions</name>
+    <message>
+        <source>&amp;Customer and details panel</source>
+        <translation>&amp;Kunde- og detaljepanel</translation>
+    </message>
     <message>
         <source>&amp;Edit</source>
         <translation>&amp;Rediger</translation>
@@ -3900,6 +4795,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Søk i kunder og emner</translation>
     </message>
     <message>
+        <source>Show or hide the customer card, remedies and follow-up beside the reply</source>
+        <translation>Vis eller skjul kundekortet, kompensasjoner og oppfølging ved siden av svaret</translation>
+    </message>
+    <message>
         <source>Sn&amp;ooze</source>
         <translation>&amp;Utsett</translation>
     </message>
@@ -3925,6 +4824,14 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>SoloService — demo data</source>
         <translation>SoloService — demodata</translation>
+    </message>
+    <message>
+        <source>SoloService — read-only (damaged database)</source>
+        <translation>SoloService — skrivebeskyttet (skadet database)</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Den daglige sikkerhetskopien mislyktes: %1</translation>
     </message>
 </context>
 <context>
@@ -3987,6 +4894,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>%1 rows could not be used: %2</source>
         <translation>%1 rader kunne ikke brukes: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows imported with something to check: %2</source>
+        <translation>%1 rader importert med noe å sjekke: %2</translation>
     </message>
     <message>
         <source>%1 sent, %2 to ask in person</source>
@@ -4153,8 +5064,8 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Klassifiser svaret fra %1</translation>
     </message>
     <message>
-        <source>Close without saving</source>
-        <translation>Lukk uten å lagre</translation>
+        <source>Close without saving (Esc)</source>
+        <translation>Lukk uten å lagre (Esc)</translation>
     </message>
     <message>
         <source>Co&amp;mment:</source>
@@ -4205,8 +5116,8 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>E-post</translation>
     </message>
     <message>
-        <source>Enter saves · Esc saves without a score</source>
-        <translation>Enter lagrer · Esc lagrer uten poengsum</translation>
+        <source>Enter saves (the score is optional) · Esc cancels</source>
+        <translation>Enter lagrer (karakteren er valgfri) · Esc avbryter</translation>
     </message>
     <message>
         <source>Express shipping</source>
@@ -4337,8 +5248,8 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>#%1 åpnet som oppfølgingssak — ring tilbake innen 24 t</translation>
     </message>
     <message>
-        <source>Optional score 0–10; Enter saves, Esc saves without a score</source>
-        <translation>Valgfri poengsum 0–10; Enter lagrer, Esc lagrer uten poengsum</translation>
+        <source>Optional score 0–10; Enter saves, Esc cancels</source>
+        <translation>Valgfri karakter 0–10; Enter lagrer, Esc avbryter</translation>
     </message>
     <message>
         <source>Other</source>
@@ -4413,6 +5324,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>V&amp;is:</translation>
     </message>
     <message>
+        <source>S&amp;top sending</source>
+        <translation>S&amp;topp sendingen</translation>
+    </message>
+    <message>
         <source>Satisfaction answers</source>
         <translation>Tilfredshetssvar</translation>
     </message>
@@ -4457,6 +5372,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <translation>Send NPS-spørsmålet</translation>
     </message>
     <message>
+        <source>Sending %1 of %2…</source>
+        <translation>Sender %1 av %2…</translation>
+    </message>
+    <message>
         <source>Sending the due checks…</source>
         <translation>Sender forfalte oppfølginger…</translation>
     </message>
@@ -4499,6 +5418,10 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>The customer wrote:</source>
         <translation>Kunden skrev:</translation>
+    </message>
+    <message>
+        <source>The questions not sent yet wait in the outbox</source>
+        <translation>Spørsmålene som ikke er sendt ennå, venter i utboksen</translation>
     </message>
     <message>
         <source>This check is already answered.</source>

@@ -7,11 +7,15 @@ stops the wizard on its first page, with the reason, before anything is stored.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -20,8 +24,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,9 +38,13 @@ from soloservice.channels.form.csv_import import ColumnMapping
 from soloservice.services.errors import ServiceError
 from soloservice.services.forms import CsvImportPreview, ImportSummary
 from soloservice.services.registry import Services
-from soloservice.ui.channels.common import styled_label, summary_lines
-from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
-from soloservice.ui.tasks import TaskRunner
+from soloservice.ui.channels.common import styled_label
+from soloservice.ui.channels.csv_import_page import ImportPage
+from soloservice.ui.style import ERROR_STYLE, OK_STYLE
+from soloservice.ui.tasks import ProgressTask, TaskRunner
+
+#: "Mark entries older than [30] days as already answered": the days offered first
+DEFAULT_RESOLVE_DAYS = 30
 
 #: The mapping's fields in the order the page shows them.
 MAPPED_FIELDS = ("name", "last_name", "email", "phone", "message", "subject", "submitted_at")
@@ -80,8 +88,34 @@ class FilePage(QWizardPage):
                 )
             )
         )
+        # An export of years of entries would otherwise flood Overdue with old cases.
+        self.resolve_old = QCheckBox(self.tr("&Mark entries older than"))
+        self.resolve_days = QSpinBox()
+        self.resolve_days.setRange(0, 3650)
+        self.resolve_days.setValue(DEFAULT_RESOLVE_DAYS)
+        self.resolve_days.setSuffix(self.tr(" days"))
+        self.resolve_days.setAccessibleName(self.tr("Days"))
+        self.resolve_days.setEnabled(False)
+        self.resolve_old.toggled.connect(self.resolve_days.setEnabled)
+        resolve_row = QHBoxLayout()
+        resolve_row.addWidget(self.resolve_old)
+        resolve_row.addWidget(self.resolve_days)
+        resolve_row.addWidget(QLabel(self.tr("as already answered")))
+        resolve_row.addStretch(1)
+        form.addRow(resolve_row)
+        form.addRow(
+            styled_label(
+                self.tr(
+                    "They are imported resolved, with no reply promise and no follow-up, so "
+                    "old entries do not show up as overdue."
+                )
+            )
+        )
         form.addRow(self.error)
         self.registerField("path*", self.path_edit)
+
+    def resolve_older_than(self) -> int | None:
+        return self.resolve_days.value() if self.resolve_old.isChecked() else None
 
     def browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -270,50 +304,6 @@ class MappingPage(QWizardPage):
         return any(self.combos[key].currentData() for key in ("name", "email", "phone"))
 
 
-class ImportPage(QWizardPage):
-    def __init__(self, wizard: CsvImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.setTitle(self.tr("Import"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("Import summary"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.report, 1)
-        self.done = False
-
-    def initializePage(self) -> None:
-        self.done = False
-        self.report.clear()
-        self.status.setStyleSheet(HINT_STYLE)
-        self.status.setText(self.tr("Importing %1…").replace("%1", self.owner.path.name))
-        self.completeChanged.emit()
-        self.owner.start_import()
-
-    def show_summary(self, summary: ImportSummary) -> None:
-        self.done = True
-        self.status.setStyleSheet(OK_STYLE + "font-weight:bold;")
-        if summary.new_inquiries == 0 and summary.duplicates:
-            text = self.tr("Nothing new: every row was imported before.")
-        else:
-            text = self.tr("Imported: %1 new inquiries.").replace("%1", str(summary.new_inquiries))
-        self.status.setText(text)
-        self.report.setPlainText("\n".join(summary_lines(summary)))
-        self.completeChanged.emit()
-
-    def show_error(self, message: str) -> None:
-        self.done = True
-        self.status.setStyleSheet(ERROR_STYLE + "font-weight:bold;")
-        self.status.setText(self.tr("Nothing was imported: %1").replace("%1", message))
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.done
-
-
 class CsvImportWizard(QWizard):
     """Emits ``imported(ImportSummary)`` once the import is stored, ``failed(message)``
     when it was refused (nothing stored)."""
@@ -331,6 +321,7 @@ class CsvImportWizard(QWizard):
         self.path = Path()
         self.form_name = ""
         self.summary: ImportSummary | None = None
+        self.task: ProgressTask | None = None
         self.setWindowTitle(self.tr("Import form submissions (CSV)"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -347,19 +338,43 @@ class CsvImportWizard(QWizard):
 
     def start_import(self) -> None:
         path, form, mapping = self.path, self.form_name, self.mapping_page.mapping()
+        older = self.file_page.resolve_older_than()
         forms = self.services.forms
-        self.runner.run_task(
-            lambda: forms.import_csv(path, mapping=mapping, form_name=form),
-            self._done,
-            self._failed,
-        )
+
+        def job(report: Callable[[int, int], None], cancel: threading.Event) -> ImportSummary:
+            return forms.import_csv(
+                path,
+                mapping=mapping,
+                form_name=form,
+                progress=report,
+                cancel=cancel,
+                resolve_older_than_days=older,
+            )
+
+        self.task = self.runner.run_progress_task(job, self._done, self._failed)
+        self.task.progressed.connect(self.import_page.show_progress)
+
+    def cancel_import(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closed half-way: stop between two batches; what was stored stays.
+        self.cancel_import()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.cancel_import()
+        super().reject()
 
     def _done(self, summary: ImportSummary) -> None:
+        self.task = None
         self.summary = summary
         self.import_page.show_summary(summary)
         self.imported.emit(summary)
 
     def _failed(self, error: BaseException) -> None:
+        self.task = None
         message = str(error) if isinstance(error, ServiceError) else repr(error)
         self.import_page.show_error(message)
         self.failed.emit(message)

@@ -118,9 +118,20 @@ class AckFeature(QObject):
         self._update(window.detail)
 
     def _update(self, detail: object) -> None:
-        active = isinstance(detail, InquiryDetail) and detail.status.is_open
+        """Offered only while the customer waits for a reply; the tip says why not."""
+        is_detail = isinstance(detail, InquiryDetail)
+        active = (
+            isinstance(detail, InquiryDetail)
+            and detail.status in (Status.NEW, Status.OPEN)
+            and detail.needs_reply_since is not None
+        )
         self.ack_action.setEnabled(active)
-        self.explain_action.setEnabled(isinstance(detail, InquiryDetail))
+        tip = _tr("Tell the customer when they will hear from you")
+        if is_detail and not active:
+            tip = _tr("Nothing to acknowledge: the customer is not waiting for a reply")
+        self.ack_action.setToolTip(f"{tip} ({ACK_SHORTCUT})")
+        self.ack_action.setStatusTip(tip)
+        self.explain_action.setEnabled(is_detail)
 
     # -- manual -------------------------------------------------------------------------------
 

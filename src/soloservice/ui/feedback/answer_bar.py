@@ -1,9 +1,12 @@
 """The inline answer field of the Follow-ups window: Y or N, then a score, then Enter.
 
 Built for the founder who just asked a customer on the phone: two keystrokes and the answer
-is stored. Esc stores the yes/no without a score (the customer did not give one); the
-comment is optional. For an unclear mail answer the bar shows what the customer wrote and
-why the reader would not guess, so the founder classifies it from the text itself.
+is stored. The score and the comment are optional: Enter with an empty score stores the
+yes/no alone. Esc cancels and stores nothing, as Esc does everywhere else (it used to save,
+which stored half-typed answers when the founder only meant to back out).
+
+For an unclear mail answer the bar shows what the customer wrote and why the reader would
+not guess, so the founder classifies it from the text itself.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ class AnswerBar(QFrame):
         self.score.setFixedWidth(56)
         self.score.setPlaceholderText(lb.tr("0–10"))
         self.score.setAccessibleName(lb.tr("Score 0 to 10"))
-        self.score.setToolTip(lb.tr("Optional score 0–10; Enter saves, Esc saves without a score"))
+        self.score.setToolTip(lb.tr("Optional score 0–10; Enter saves, Esc cancels"))
         score_label = QLabel(lb.tr("&Score:"))
         score_label.setBuddy(self.score)
         self.comment = QLineEdit()
@@ -86,12 +89,12 @@ class AnswerBar(QFrame):
         self.save = QPushButton(lb.tr("Save"))
         self.save.setToolTip(lb.tr("Save the answer (Enter)"))
         self.cancel = QPushButton(lb.tr("Cancel"))
-        self.cancel.setToolTip(lb.tr("Close without saving"))
+        self.cancel.setToolTip(lb.tr("Close without saving (Esc)"))
         self.error = QLabel()
         self.error.setStyleSheet("color:#b91c1c;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.hint = QLabel(lb.tr("Enter saves · Esc saves without a score"))
+        self.hint = QLabel(lb.tr("Enter saves (the score is optional) · Esc cancels"))
         self.hint.setStyleSheet("color:#6b7280;")
 
         row = QHBoxLayout()
@@ -180,9 +183,17 @@ class AnswerBar(QFrame):
             self.submit(with_score=True)
             return True
         if key == Qt.Key.Key_Escape:
-            self.submit(with_score=False)
+            self.close_bar()
             return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc with the focus on Save or Cancel cancels too (the fields have their filter)."""
+        if event.key() == Qt.Key.Key_Escape and self.isVisible():
+            self.close_bar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- saving -------------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ from soloservice.services.registry import Services
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.answer_bar import AnswerBar
 from soloservice.ui.feedback.survey_model import Column, SurveyModel
+from soloservice.ui.headers import keep_titles_readable
+from soloservice.ui.plain_text import plain_label
 from soloservice.ui.tasks import TaskRunner
 
 #: Keys that act on the selected check (no modifier): answer yes / no, classify.
@@ -137,6 +139,7 @@ class FollowupsWindow(QWidget):
             (Column.HOW, 110),
         ):
             self.table.setColumnWidth(column, width)
+        keep_titles_readable(self.table)
 
         self.keys_hint = QLabel(
             lb.tr(
@@ -147,7 +150,7 @@ class FollowupsWindow(QWidget):
         self.keys_hint.setStyleSheet("color:#6b7280;")
         self.keys_hint.setWordWrap(True)
         self.answer_bar = AnswerBar()
-        self.status_line = QLabel()
+        self.status_line = plain_label(QLabel())  # may quote a customer's answer
         self.status_line.setObjectName("followupsStatus")
         self.status_line.setWordWrap(True)
         self.status_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

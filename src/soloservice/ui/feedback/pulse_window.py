@@ -7,6 +7,8 @@ something else than the satisfaction after complaints in the weekly review.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
@@ -35,8 +37,9 @@ from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.followups_window import error_text
 from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel
 from soloservice.ui.feedback.pulse_chart import PulseChart
+from soloservice.ui.headers import keep_titles_readable
 from soloservice.ui.style import ERROR_STYLE
-from soloservice.ui.tasks import TaskRunner
+from soloservice.ui.tasks import ProgressTask, TaskRunner
 
 
 def send_text(summary: SendSummary, sent: OutboxResult | None) -> str:
@@ -64,6 +67,10 @@ def import_text(name: str, summary: ImportSummary) -> str:
         text += "\n" + lb.tr("%1 rows could not be used: %2").replace(
             "%1", str(len(summary.errors))
         ).replace("%2", "; ".join(summary.errors[:3]))
+    if summary.warnings:
+        text += "\n" + lb.tr("%1 rows imported with something to check: %2").replace(
+            "%1", str(len(summary.warnings))
+        ).replace("%2", "; ".join(summary.warnings[:3]))
     return text
 
 
@@ -113,6 +120,7 @@ class PulseWindow(QWidget):
         header.setSectionResizeMode(ProposalColumn.EMAIL, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(ProposalColumn.LAST_ASKED, 100)
         self.table.setColumnWidth(ProposalColumn.VALUE, 110)
+        keep_titles_readable(self.table)
 
         self.send_button = QPushButton()
         self.send_button.setDefault(True)
@@ -157,6 +165,12 @@ class PulseWindow(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
+        self.send_task: ProgressTask | None = None
+        self.stop_button = QPushButton(lb.tr("S&top sending"))
+        self.stop_button.setToolTip(lb.tr("The questions not sent yet wait in the outbox"))
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self.stop_sending)
+        buttons.addWidget(self.stop_button)
         buttons.addWidget(self.send_button)
         left_layout.addLayout(buttons)
         right = QWidget()
@@ -257,15 +271,51 @@ class PulseWindow(QWidget):
     def send(self, customer_ids: list[int]) -> None:
         pulse, outbox = self.services.pulse, self.services.outbox
 
-        def job() -> tuple[SendSummary, OutboxResult | None]:
+        def job(
+            report: Callable[[int, int], None], cancel: threading.Event
+        ) -> tuple[SendSummary, OutboxResult | None]:
             summary = pulse.send(customer_ids)
-            return summary, (outbox.send_pending() if summary.queued else None)
+            if not summary.queued:
+                return summary, None
+            # One mail at a time, so the window can say "Sending 3 of 10…" and Stop can
+            # leave the rest in the outbox (it goes out with the next mail sync).
+            surveys = set(summary.survey_ids)
+            items = [v.id for v in outbox.pending() if v.survey_id in surveys]
+            sent = failed = 0
+            errors: list[str] = []
+            report(0, len(items))
+            for number, item in enumerate(items, start=1):
+                if cancel.is_set():
+                    break
+                one = outbox.send_pending(only_id=item)
+                sent, failed = sent + one.sent, failed + one.failed
+                errors.extend(one.errors)
+                report(number, len(items))
+            waiting = len(items) - sent
+            return summary, OutboxResult(sent, failed, waiting, tuple(errors))
 
         self.send_button.setEnabled(False)
         self._status(lb.tr("Sending…"))
-        self.runner.run_task(job, self._sent, self._failed)
+        self.send_task = self.runner.run_progress_task(job, self._sent, self._failed)
+        self.send_task.progressed.connect(self._send_progress)
+        self.stop_button.setVisible(True)
+        self.stop_button.setEnabled(True)
+
+    def _send_progress(self, done: int, total: int) -> None:
+        self._status(
+            lb.tr("Sending %1 of %2…")
+            .replace("%1", str(min(done + 1, total)))
+            .replace("%2", str(total))
+        )
+
+    def stop_sending(self) -> None:
+        if self.send_task is not None:
+            self.send_task.cancel()
+            self.stop_button.setEnabled(False)
 
     def _sent(self, result: tuple[SendSummary, OutboxResult | None]) -> None:
+        self.send_task = None
+        self.stop_button.setVisible(False)
         text = send_text(*result)
         self._status(text)
         self.reload()
@@ -273,6 +323,8 @@ class PulseWindow(QWidget):
         self.finished.emit(text)
 
     def _failed(self, error: BaseException) -> None:
+        self.send_task = None
+        self.stop_button.setVisible(False)
         text = error_text(error)
         self._status(text, error=True)
         self._update_send(self.model.checked_count())

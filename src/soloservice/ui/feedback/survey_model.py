@@ -19,6 +19,7 @@ from soloservice.services.followups import SurveyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.icons import channel_icon
+from soloservice.ui.plain_text import plain_tooltip
 from soloservice.ui.table_model import RowTableModel
 
 SURVEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -162,7 +163,7 @@ class SurveyModel(RowTableModel[SurveyView]):
 
     def _tooltip(self, survey: SurveyView, state: str, column: Column) -> str | None:
         if column == Column.ANSWER and survey.answer_text:
-            return survey.answer_text
+            return plain_tooltip(survey.answer_text)  # the customer's words: literal
         if column == Column.ANSWER and state == "skipped":
             return survey.skip_reason
         if column == Column.WHEN:

@@ -42,11 +42,13 @@ from soloservice.services.errors import ServiceError
 from soloservice.services.outbox import (
     FAILED,
     SENDING,
+    UNKNOWN,
     OutboxResult,
     OutboxView,
     attribution,
     quote,
     reply_subject,
+    sign_reply,
     with_signature,
 )
 from soloservice.services.templates import TemplateInfo
@@ -116,12 +118,17 @@ class ReplyComposer(QWidget):
     queued = Signal(object)
     #: sending finished, sent or not (OutboxResult)
     send_finished = Signal(object)
+    #: the text outgrew the box: the pixel height the composer would like (the window's
+    #: pane grows it, never squeezing the conversation below its share)
+    grow_requested = Signal(int)
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.services = window.services
         self.detail: InquiryDetail | None = None
+        #: (account name, its signature): read once per account, not on every keystroke
+        self._signature_of: tuple[object, str] | None = None
         self.draft_store = DraftStore(window.services.ctx.db.path.parent)
         self.drafts: dict[int, Draft] = self.draft_store.load()
         # Written a moment after typing stops; a failing disk only costs the copy on disk.
@@ -167,14 +174,15 @@ class ReplyComposer(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.send)
 
-        self.quote = QCheckBox(_tr("&Quote the customer's last message"))
+        self.quote = QCheckBox(_tr("&Quote"))
+        self.quote.setToolTip(_tr("Quote the customer's last message below your reply"))
         self.quote.setChecked(True)
         self.quote.toggled.connect(self._update_appendix)
         self.appendix = QPlainTextEdit()
         self.appendix.setReadOnly(True)
         self.appendix.setAccessibleName(_tr("Added below your text"))
         self.appendix.setStyleSheet(f"color:{MUTED_COLOR}")
-        self.appendix.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
+        self.appendix.setMaximumHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self.appendix.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.appendix.setToolTip(_tr("Added below your text when the reply is sent"))
 
@@ -203,6 +211,7 @@ class ReplyComposer(QWidget):
         self.state = QLabel()
         self.state.setStyleSheet(f"color:{MUTED_COLOR}")
 
+        # One row: who it goes to, the thread's subject (read-only) and the account.
         head = QGridLayout()
         head.setHorizontalSpacing(6)
         head.setVerticalSpacing(4)
@@ -212,12 +221,13 @@ class ReplyComposer(QWidget):
         subject_label = QLabel(_tr("Subject:"))
         head.addWidget(to_label, 0, 0)
         head.addWidget(self.to, 0, 1)
-        head.addWidget(from_label, 0, 2)
-        head.addWidget(self.account, 0, 3)
-        head.addWidget(subject_label, 1, 0)
-        head.addWidget(self.subject, 1, 1, 1, 3)
-        head.setColumnStretch(1, 3)
-        head.setColumnStretch(3, 2)
+        head.addWidget(subject_label, 0, 2)
+        head.addWidget(self.subject, 0, 3)
+        head.addWidget(from_label, 0, 4)
+        head.addWidget(self.account, 0, 5)
+        head.setColumnStretch(1, 2)
+        head.setColumnStretch(3, 3)
+        head.setColumnStretch(5, 2)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.quote)
@@ -255,7 +265,10 @@ class ReplyComposer(QWidget):
             )
         )
         self.body.textChanged.connect(self._update_warning)
+        self.body.textChanged.connect(self._update_appendix)  # a signed text gets no signature
         self.body.textChanged.connect(self.draft_timer.start)
+        self.body.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.body.document().documentLayout().documentSizeChanged.connect(self._grow)
         self.set_inquiry(None)
 
     # -- following the selection ----------------------------------------------------------------
@@ -286,6 +299,7 @@ class ReplyComposer(QWidget):
 
     def reload_accounts(self) -> None:
         """After the accounts changed: new From list and signature; the draft stays."""
+        self._signature_of = None
         self._fill_accounts()
         self._update_header()
 
@@ -388,19 +402,27 @@ class ReplyComposer(QWidget):
 
     def _signature(self) -> str:
         name = self.account.currentData()
+        if self._signature_of is not None and self._signature_of[0] == name:
+            return self._signature_of[1]
         try:
             accounts = self.services.mail_accounts.list()
         except ServiceError:
             return ""
         chosen = [a for a in accounts if a.name == name] or [a for a in accounts if a.enabled]
-        return chosen[0].signature if chosen else ""
+        signature = chosen[0].signature if chosen else ""
+        self._signature_of = (name, signature)
+        return signature
 
     def appendix_text(self) -> str:
         """What the outbox adds below the founder's text: signature, then the quote."""
         d = self.detail
         if d is None or not self.can_reply(d):
             return ""
-        parts = [with_signature("", self._signature()).strip("\n")]
+        signature = self._signature()
+        body = self.body.toPlainText()
+        # Exactly what the outbox will do: no signature under a text that signs already.
+        adds_signature = sign_reply(body, signature, self.services.ctx) != body.rstrip()
+        parts = [with_signature("", signature).strip("\n")] if adds_signature else []
         inbound = [m for m in d.messages if m.direction is Direction.IN and m.text.strip()]
         if self.quote.isChecked() and inbound:
             last = inbound[-1]
@@ -468,6 +490,14 @@ class ReplyComposer(QWidget):
         self.remove_attachment_button.setVisible(bool(self.attachment_list.selectedItems()))
 
     # -- sending --------------------------------------------------------------------------------
+
+    def _grow(self) -> None:
+        """Ask for room as the reply grows: a QPlainTextEdit's document height is in lines."""
+        lines = int(self.body.document().size().height()) + 1
+        wanted_body = lines * self.body.fontMetrics().lineSpacing() + 16
+        extra = wanted_body - self.body.height()
+        if extra > 0:
+            self.grow_requested.emit(self.height() + extra)
 
     def focus_body(self) -> None:
         self.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -598,6 +628,11 @@ class ReplyComposer(QWidget):
             return _tr("Refused by the server, not retried by itself (last error: %1)").replace(
                 "%1", error
             )
+        if item.status == UNKNOWN:
+            return _tr(
+                "May have been sent: an earlier attempt was interrupted. "
+                "Retry sends it again; it is never sent or deleted on its own."
+            )
         if item.status == SENDING:
             return _tr("Sending…")
         if item.next_attempt_at is not None and item.attempts:
@@ -680,7 +715,10 @@ class ReplyComposer(QWidget):
 
     def cancel(self, outbox_id: int) -> None:
         try:
-            self.services.outbox.cancel(outbox_id)
+            if not self.services.outbox.cancel(outbox_id):
+                self.main.statusBar().showMessage(
+                    _tr("Kept: this reply may have reached the customer already"), 20_000
+                )
         except ServiceError as exc:
             self.main.statusBar().showMessage(str(exc), 20_000)
         self.refresh_outbox()

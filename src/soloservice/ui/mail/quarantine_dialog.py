@@ -33,6 +33,7 @@ from soloservice.services.mail_sync import MailItemView
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui.mail.common import MUTED_COLOR, result_html, tr
+from soloservice.ui.plain_text import plain_label, plain_tooltip
 from soloservice.ui.tasks import TaskRunner
 
 RAW_PREVIEW_CHARS = 200_000
@@ -94,7 +95,7 @@ class QuarantineDialog(QDialog):
         self.raw.setAccessibleName(_tr("Raw source"))
         self.raw.setPlaceholderText(_tr("The raw source of the selected mail shows here."))
 
-        self.reason = QLabel()
+        self.reason = plain_label(QLabel())  # names the sender: never markup
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         source = QWidget()
@@ -161,7 +162,7 @@ class QuarantineDialog(QDialog):
             )
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
+                cell.setToolTip(plain_tooltip(value))
                 self.table.setItem(row, column, cell)
         self.empty.setVisible(not self.items)
         keep = next(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.services.mail_accounts import AccountView, secret_key
 from soloservice.services.mail_sync import SyncProgress, SyncSummary
 from soloservice.services.outbox import OutboxResult
+from soloservice.services.secrets import SecretPlace
 from soloservice.ui.mail.common import tr
+from soloservice.ui.mail.password_prompt import PasswordPrompt
 
 if TYPE_CHECKING:
     from soloservice.ui.main_window import MainWindow
@@ -63,6 +66,8 @@ def summary_text(summaries: list[SyncSummary]) -> str:
         )
     if any(s.cancelled for s in summaries):
         parts.append(_tr("stopped — the rest comes next time"))
+    if any(s.skipped for s in summaries):  # the other sync (cron, another window) fetches it
+        parts.append(_tr("another sync was running — skipped"))
     return ", ".join(parts) if parts else _tr("No new mail")
 
 
@@ -123,6 +128,11 @@ class SyncController(QObject):
         self.details: ErrorDetailsDialog | None = None
         #: syncs asked for while one was running (None: every account); run right after it
         self.requested: set[str | None] = set()
+        #: accounts whose password was asked for this run (asked once per run, not per sync)
+        self.asked: set[str] = set()
+        #: accounts the founder chose not to enter a password for this run
+        self.skipped: set[str] = set()
+        self.prompt: PasswordPrompt | None = None
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -130,7 +140,7 @@ class SyncController(QObject):
         self.startup_timer = QTimer(self)
         self.startup_timer.setSingleShot(True)
         self.startup_timer.setInterval(STARTUP_DELAY_MS)
-        self.startup_timer.timeout.connect(self.start_sync)
+        self.startup_timer.timeout.connect(self.first_sync)
         self.poll = QTimer(self)
         self.poll.setInterval(PROGRESS_POLL_MS)
         self.poll.timeout.connect(self._show_progress)
@@ -165,6 +175,61 @@ class SyncController(QObject):
         """Begin the schedule: a first sync shortly after the window shows, then periodic."""
         self.startup_timer.start()
         self.timer.start()
+
+    def first_sync(self) -> None:
+        """The sync at start: first ask for passwords nothing keeps (no keyring)."""
+        if not self.ask_password():
+            self.start_sync()
+
+    def missing_passwords(self) -> list[AccountView]:
+        """Enabled accounts with no password anywhere, not yet asked for this run."""
+        secrets = self.services.secrets
+        return [
+            a
+            for a in self.services.mail_accounts.list()
+            if a.enabled
+            and a.name not in self.asked
+            and not secrets.has(secret_key(a.name), a.password_env)
+        ]
+
+    def ask_password(self) -> bool:
+        """Open the prompt for the next account without a password; False when none."""
+        if self.prompt is not None:
+            return True
+        missing = self.missing_passwords()
+        if not missing:
+            return False
+        account = missing[0]
+        self.asked.add(account.name)
+        prompt = PasswordPrompt(account, self.services.secrets.file_path, self.window)
+        prompt.answered.connect(lambda pw, keep: self._password_given(account.name, pw, keep))
+        prompt.rejected.connect(lambda: self._password_skipped(account.name))
+        prompt.finished.connect(prompt.deleteLater)
+        self.prompt = prompt
+        prompt.open()
+        return True
+
+    def _password_given(self, name: str, password: str, remember: bool) -> None:
+        place = SecretPlace.FILE if remember else SecretPlace.SESSION
+        self.services.secrets.put(secret_key(name), password, place)
+        self.skipped.discard(name)
+        self._next_prompt()
+
+    def _password_skipped(self, name: str) -> None:
+        self.skipped.add(name)
+        self.window.statusBar().showMessage(self._skipped_text(name), 20_000)
+        self._next_prompt()
+
+    def _skipped_text(self, name: str) -> str:
+        return _tr(
+            "Mail account “%1” is not synced: no password entered. Enter it in "
+            "Tools > Mail accounts…, or restart SoloService."
+        ).replace("%1", name)
+
+    def _next_prompt(self) -> None:
+        self.prompt = None
+        if not self.ask_password():
+            self.start_sync()
 
     def has_accounts(self) -> bool:
         return any(a.enabled for a in self.services.mail_accounts.list())
@@ -239,8 +304,12 @@ class SyncController(QObject):
             return
         self.progress.setRange(0, p.total)
         self.progress.setValue(min(p.done, p.total))
+        locale = QLocale()
+        locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # 6,046 even in C
         self.progress.setFormat(
-            _tr("Fetching mail: %1/%2").replace("%1", str(p.done)).replace("%2", str(p.total))
+            _tr("Fetching %1 of %2…")
+            .replace("%1", locale.toString(p.done))
+            .replace("%2", locale.toString(p.total))
         )
 
     # -- finishing ------------------------------------------------------------------------------
@@ -258,7 +327,13 @@ class SyncController(QObject):
             [s for s in result if isinstance(s, SyncSummary)] if isinstance(result, list) else []
         )
         self.last_summaries = summaries
-        errors = [f"{s.account}: {e}" for s in summaries for e in s.errors]
+        # A missing password is asked for at start (and skipped on purpose): say so in
+        # words, not with the service's note about --password-env.
+        errors = [
+            self._skipped_text(s.account) if s.password_missing else f"{s.account}: {e}"
+            for s in summaries
+            for e in (s.errors[:1] if s.password_missing else s.errors)
+        ]
         self._set_errors(errors)
         message = _tr("Mail: %1").replace("%1", summary_text(summaries))
         if errors:

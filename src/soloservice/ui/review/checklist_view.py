@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from soloservice.services.checklist import ChannelStatus
 from soloservice.ui.formatting import short_time
+from soloservice.ui.plain_text import plain_tooltip
 from soloservice.ui.review.labels import tr
 
 CHECK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -108,9 +109,10 @@ class ChecklistTable(QTableWidget):
                 else:
                     text, tip = tr("OK"), ""
                 state = QTableWidgetItem(text)
-                state.setToolTip(tip)
+                state.setToolTip(plain_tooltip(tip))  # a server's error text: never markup
                 if status.errors_since:
                     name.setToolTip(f"{name.toolTip()}\n{status.errors_since}".strip())
+                name.setToolTip(plain_tooltip(name.toolTip()))
                 if status.flagged or status.errors_since:
                     state.setForeground(QBrush(RED))
                     seen_item.setForeground(QBrush(RED))

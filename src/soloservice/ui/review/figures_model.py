@@ -1,6 +1,6 @@
 """The review's figures as a table: one row per metric, one column per channel and total.
 
-Small (18 x 8), so a plain ``QAbstractTableModel`` over the frozen review is enough. Every
+Small (19 x 8), so a plain ``QAbstractTableModel`` over the frozen review is enough. Every
 cell carries the inquiry ids behind it (``IDS_ROLE``) for the click-through.
 """
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from soloservice.domain.value import format_money
+from soloservice.domain.iceberg import Iceberg
+from soloservice.domain.value import ValueDefaults, format_money
 from soloservice.services.review import SOCIAL, TOTAL
 
 
@@ -35,6 +36,7 @@ def metric_label(key: str) -> str:
         "complaints": tr("Complaints"),
         "iceberg": tr("Silent unhappy (est.)"),
         "value_at_risk": tr("Value at risk"),
+        "value_at_risk_default": tr("  of it from the default value"),
     }
     return labels.get(key, key)
 
@@ -57,9 +59,16 @@ def metric_help(key: str) -> str:
         "satisfied_percent": tr("Share of yes/no answers that said yes."),
         "nps": tr("% promoters (9-10) minus % detractors (0-6) of this week's answers."),
         "complaints": tr("Complaints received this week."),
-        "iceberg": tr("Each complaint hides 10 to 26 unhappy customers who never said a word."),
+        "iceberg": tr(
+            "Each complaint hides 10 to 26 unhappy customers who never said a word — but "
+            "never more than your other customers on record."
+        ),
         "value_at_risk": tr(
             "Lifetime value of customers with an open complaint or a detractor answer."
+        ),
+        "value_at_risk_default": tr(
+            "The part of the value at risk that uses the default customer value (customers "
+            "without their own annual value). Set real values on the customer cards."
         ),
     }
     return texts.get(key, "")
@@ -124,6 +133,52 @@ def iceberg_sentence(complaints: int, low: int, high: int) -> str:
     else:
         text = tr("%1 complaints — likely %2–%3 unhappy customers who said nothing")
     return text.replace("%1", str(complaints)).replace("%2", str(low)).replace("%3", str(high))
+
+
+def iceberg_text(iceberg: Iceberg) -> str:
+    """The iceberg in words, saying so when the customers on record cap it."""
+    n = iceberg.complaints
+    if not iceberg.bounded:
+        return iceberg_sentence(n, *iceberg.estimate)
+    low, high = iceberg.estimate
+    bound = iceberg.bound or 0
+    if bound == 0:
+        text = tr(
+            "%1 — the rule of thumb says %2–%3 silent unhappy customers, but all %4 of your "
+            "customers on record have complained: none is left who said nothing"
+        )
+    elif bound < low:
+        text = tr(
+            "%1 — the rule of thumb says %2–%3 silent unhappy customers, but you have %4 "
+            "customers on record: at most %5 (all your other customers)"
+        )
+    else:
+        text = tr(
+            "%1 — likely %2–%5 unhappy customers who said nothing (at most %5: all your other "
+            "customers of the %4 on record; the rule of thumb says up to %3)"
+        )
+    complaints = tr("1 complaint") if n == 1 else tr("%1 complaints").replace("%1", str(n))
+    return (
+        text.replace("%2", str(low)).replace("%3", str(high))
+        .replace("%4", str(iceberg.customers or 0)).replace("%5", str(bound))
+        .replace("%1", complaints)
+    )  # fmt: skip
+
+
+def default_value_note(
+    at_risk: float, from_default: float, defaults: ValueDefaults, currency: str
+) -> str:
+    """How much of the value at risk is the default customer value ("" when none is)."""
+    if at_risk <= 0 or from_default <= 0:
+        return ""
+    value = tr("the default customer value (%1 a year × %2 years)")
+    value = value.replace("%1", format_money(defaults.annual_value, currency))
+    value = value.replace("%2", number(defaults.expected_years, 1).rstrip("0").rstrip(",."))
+    if from_default >= at_risk - 0.005:
+        text = tr("All of it rests on %1: set real values on the customer cards.")
+    else:
+        text = tr("%2 of it rests on %1: set real values on the customer cards.")
+    return text.replace("%1", value).replace("%2", format_money(from_default, currency))
 
 
 def month_name(key: str) -> str:

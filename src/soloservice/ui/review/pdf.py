@@ -8,14 +8,12 @@ failed export never leaves half a PDF behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,11 +29,14 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 from soloservice.domain.value import format_money
 from soloservice.services.checklist import ChannelStatus
 from soloservice.services.review import COLUMN_KEYS, METRICS, TOTAL, WeekPoint, WeekReview
+from soloservice.storage.files import atomic_path
+from soloservice.ui import formatting as fmt
 from soloservice.ui.review.charts import RENDER_HINTS, trend_charts
 from soloservice.ui.review.labels import (
     column_label,
+    default_value_note,
     format_metric,
-    iceberg_sentence,
+    iceberg_text,
     metric_label,
     month_name,
     tr,
@@ -135,11 +136,16 @@ def _figures_table(page: _Page, review: WeekReview) -> None:
 def _summary(page: _Page, review: WeekReview, checklist: Sequence[ChannelStatus]) -> None:
     total = review.total
     body, heading = _font(9.5), _font(10.5, bold=True)
-    page.text(iceberg_sentence(total.complaints.value, *total.iceberg), _font(11, bold=True))
+    page.text(iceberg_text(total.silent_unhappy), _font(11, bold=True))
+    note = default_value_note(
+        total.value_at_risk.value, total.value_at_risk_default.value, review.value_defaults,
+        review.currency,
+    )  # fmt: skip
     page.text(
         tr("Value at risk: %1 (customers with open complaints or detractor answers)").replace(
             "%1", format_money(total.value_at_risk.value, review.currency)
-        ),
+        )
+        + (f" {note}" if note else ""),
         body,
     )
     remedies = review.remedies
@@ -225,9 +231,10 @@ def write_review_pdf(
 ) -> Path:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - keep it alive
     path = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
+    # A private temp file beside the target, renamed over it when complete; a target that
+    # is not a regular file (/dev/full) is refused (storage/files.py).
+    with atomic_path(path, suffix=".pdf") as staged:
+        temporary = str(staged)
         writer = QPdfWriter(temporary)
         writer.setResolution(RESOLUTION)
         writer.setPageLayout(
@@ -252,9 +259,9 @@ def write_review_pdf(
             page.text(title, _font(16, bold=True), gap=0.1)
             page.text(
                 tr("%1 to %2 · figures as of %3")
-                .replace("%1", first.strftime("%d %b %Y"))
-                .replace("%2", last.strftime("%d %b %Y"))
-                .replace("%3", review.now.astimezone(zone).strftime("%d %b %Y %H:%M")),
+                .replace("%1", QLocale().toString(QDate(first), "d MMM yyyy"))
+                .replace("%2", QLocale().toString(QDate(last), "d MMM yyyy"))
+                .replace("%3", fmt.long_time(review.now, zone)),
                 _font(9),
                 "#555555",
                 gap=0.8,
@@ -265,8 +272,4 @@ def write_review_pdf(
                 _charts(page, trends)
         finally:
             painter.end()
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return path

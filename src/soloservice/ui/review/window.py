@@ -8,14 +8,15 @@ the channel checklist to tick; and 12-week trend charts. The week is read on the
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -43,7 +44,7 @@ from soloservice.services.review import WeekPoint, WeekReview
 from soloservice.ui.review.charts import RENDER_HINTS, trend_charts
 from soloservice.ui.review.checklist_view import ChecklistTable
 from soloservice.ui.review.figures_model import FiguresModel
-from soloservice.ui.review.labels import iceberg_sentence, month_name, tr
+from soloservice.ui.review.labels import default_value_note, iceberg_text, month_name, tr
 from soloservice.ui.review.pdf import write_review_pdf
 from soloservice.ui.tasks import TaskRunner
 
@@ -152,6 +153,14 @@ class ReviewWindow(QWidget):
         bar.addWidget(self.export_csv_button)
         bar.addWidget(self.export_pdf_button)
         outer.addLayout(bar)
+        # After an export: where the file went, with links to open it or its folder.
+        self.export_status = QLabel()
+        self.export_status.setObjectName("exportStatus")
+        self.export_status.setWordWrap(True)
+        self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.export_status.linkActivated.connect(self._open_link)
+        self.export_status.setVisible(False)
+        outer.addWidget(self.export_status)
 
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
@@ -266,10 +275,15 @@ class ReviewWindow(QWidget):
     def _week_text(self) -> str:
         monday = _monday(self.year, self.week)
         sunday = monday + timedelta(days=6)
+        # Month names from the window's locale ("23.–29. nov. 2026"), never C's English ones.
+        locale = QLocale()
         if monday.month == sunday.month:
-            span = f"{monday.day}–{sunday.day} {sunday:%b %Y}"
+            span = f"{monday.day}–{locale.toString(QDate(sunday), 'd MMM yyyy')}"
         else:
-            span = f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
+            span = (
+                f"{locale.toString(QDate(monday), 'd MMM')} – "
+                f"{locale.toString(QDate(sunday), 'd MMM yyyy')}"
+            )
         text = tr("Week %1, %2 · %3").replace("%1", str(self.week))
         text = text.replace("%2", str(self.year)).replace("%3", span)
         if (self.year, self.week) == self._current_week():
@@ -313,15 +327,21 @@ class ReviewWindow(QWidget):
         self._fit_table()
         total = review.total
         self.iceberg_label.setText(
-            _ids_link(
-                iceberg_sentence(total.complaints.value, *total.iceberg), total.complaints.ids
-            )
+            _ids_link(iceberg_text(total.silent_unhappy), total.complaints.ids)
         )
         value = format_money(total.value_at_risk.value, review.currency)
+        note = default_value_note(
+            total.value_at_risk.value, total.value_at_risk_default.value,
+            review.value_defaults, review.currency,
+        )  # fmt: skip
+        if note:
+            guessed = format_money(total.value_at_risk_default.value, review.currency)
+            note = note.replace(guessed, _ids_link(guessed, total.value_at_risk_default.ids), 1)
         self.value_label.setText(
             tr("Value at risk: %1 — the lifetime value of customers with an open complaint "
                "or an unhappy answer.").replace("%1", _ids_link(f"<b>{value}</b>",
                                                                  total.value_at_risk.ids))
+            + (f" {note}" if note else "")
         )  # fmt: skip
         self.remedy_label.setText(self._remedy_text(review))
         self.pulse_label.setText(self._pulse_text(review))
@@ -457,9 +477,28 @@ class ReviewWindow(QWidget):
         if path is None:
             return
         try:
-            write(path)
+            written = write(path)
         except (OSError, ServiceError) as exc:
             self._error(exc)
+            return
+        self.show_exported(Path(written))
+
+    def show_exported(self, path: Path) -> None:
+        """Say where the file went: a saved file nobody can find is a lost report."""
+        file_url = QUrl.fromLocalFile(str(path)).toString()
+        folder_url = QUrl.fromLocalFile(str(path.parent)).toString()
+        open_file = tr("Open PDF") if path.suffix.lower() == ".pdf" else tr("Open file")
+        self.export_status.setText(
+            tr("Saved to %1 — %2 · %3")
+            .replace("%1", html.escape(str(path)))
+            .replace("%2", f'<a href="{file_url}">{html.escape(open_file)}</a>')
+            .replace("%3", f'<a href="{folder_url}">{html.escape(tr("Open folder"))}</a>')
+        )
+        self.export_status.setToolTip(str(path))
+        self.export_status.setVisible(True)
+
+    def _open_link(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
 
     def _ask_pdf(self) -> None:
         self._export(self.export_pdf, self._ask_file(tr("Export PDF"), "pdf", tr("PDF (*.pdf)")))

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.domain.settings import Settings
+from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.storage.settings_store import save_settings
+from soloservice.services.settings_service import SettingsNotSaved
 from soloservice.ui.settings.business_page import BusinessPage
 from soloservice.ui.settings.hours_page import HoursPage, system_time_zone
 from soloservice.ui.settings.other_pages import FollowupPage, PromisesPage, ReviewPage
@@ -145,18 +146,19 @@ class SettingsDialog(QDialog):
         if not self.validate():
             return
         settings = self.settings()
-        try:
-            save_settings(self.settings_file, settings)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        try:  # written, then applied, by the settings service (shared with the assistant)
+            self.services.settings.save(settings, self.settings_file)
+        except SettingsNotSaved as exc:
             show_error(
                 self.save_error,
                 self.tr("The settings could not be saved to %1: %2. Nothing was changed.")
                 .replace("%1", str(self.settings_file))
-                .replace("%2", reason),
+                .replace("%2", exc.reason),
             )
             return
+        except ServiceError as exc:
+            show_error(self.save_error, str(exc))
+            return
         show_error(self.save_error, "")
-        self.services.ctx.update_settings(settings)
         self.saved.emit(settings)
         super().accept()

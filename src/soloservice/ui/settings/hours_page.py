@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 import holidays
 import phonenumbers
@@ -32,6 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.domain.business_hours import (
+    HoursProblem,
+    closes_before_opens,
+    hours_problems,
+    time_zones,
+)
 from soloservice.domain.promise import BusinessCalendar
 from soloservice.domain.settings import Settings
 from soloservice.ui import formatting as fmt
@@ -46,11 +52,6 @@ from soloservice.ui.settings.widgets import (
 
 #: offered first in the holiday list: where SoloService's founders mostly are
 PREFERRED_COUNTRIES = ("DK", "NO", "SE", "DE", "GB", "FI", "IS", "NL")
-
-
-@cache
-def time_zones() -> tuple[str, ...]:
-    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
 
 
 def system_time_zone() -> str:
@@ -122,8 +123,7 @@ class DayRow:
     def problem(self, tr: Callable[[str], str]) -> str:
         if not self.open.isChecked():
             return ""
-        opens, closes = as_time(self.opens), as_time(self.closes)
-        if closes != time(0) and closes <= opens:
+        if closes_before_opens(as_time(self.opens), as_time(self.closes)):
             return tr("Closes before it opens (00:00 means midnight).")
         return ""
 
@@ -300,15 +300,21 @@ class HoursPage(QWidget):
         return {row.weekday: span for row in self.days if (span := row.span()) is not None}
 
     def problems(self) -> list[str]:
+        # The rules live in domain/business_hours.py (the assistant checks the same).
         out: list[str] = []
-        if self.zone.currentText() not in time_zones():
-            out.append(self.tr("Unknown time zone."))
-        for row in self.days:
-            problem = row.problem(self.tr)
-            if problem:
-                out.append(f"{row.open.text()}: {problem}")
-        if not self.business_hours():
-            out.append(self.tr("The business must be open on at least one day."))
+        hours = {
+            row.weekday: (as_time(row.opens), as_time(row.closes))
+            for row in self.days
+            if row.open.isChecked()
+        }
+        for issue in hours_problems(self.zone.currentText(), hours):
+            if issue.problem is HoursProblem.UNKNOWN_ZONE:
+                out.append(self.tr("Unknown time zone."))
+            elif issue.problem is HoursProblem.NEVER_OPEN:
+                out.append(self.tr("The business must be open on at least one day."))
+            else:
+                row = self.days[issue.weekday or 0]
+                out.append(f"{row.open.text()}: {row.problem(self.tr)}")
         return out
 
     def apply(self, settings: Settings) -> Settings:

@@ -62,6 +62,21 @@ class PromisesPage(QWidget):
             spin.valueChanged.connect(self.changed)
             self.hours[channel] = spin
             form.addRow(label, spin)
+        self.after_reply = QComboBox()
+        self.after_reply.addItem(self.tr("Waiting on the customer"), "waiting")
+        self.after_reply.addItem(self.tr("Stays open"), "open")
+        self.after_reply.setObjectName("afterReplyStatus")
+        self.after_reply.currentIndexChanged.connect(self.changed)
+        form.addRow(self.tr("After I &reply:"), self.after_reply)
+        form.addRow(
+            _hint(
+                self.tr(
+                    "A reply (mail, social, a logged call-back) keeps the promise: the case "
+                    "leaves Due today and Overdue until the customer writes again, and a new "
+                    "promise runs from that message."
+                )
+            )
+        )
         self.auto_ack = QCheckBox(
             self.tr("&Acknowledge new email and web-form inquiries automatically")
         )
@@ -80,6 +95,8 @@ class PromisesPage(QWidget):
         for channel, spin in self.hours.items():
             spin.setValue(float(settings.promise_hours.get(channel.value, 8.0)))
         self.auto_ack.setChecked(settings.auto_acknowledge)
+        index = self.after_reply.findData(settings.after_reply_status)
+        self.after_reply.setCurrentIndex(max(index, 0))
 
     def email_hours(self) -> float:
         return self.hours[Channel.EMAIL].value()
@@ -91,7 +108,10 @@ class PromisesPage(QWidget):
         hours = dict(settings.promise_hours)
         hours.update({c.value: spin.value() for c, spin in self.hours.items()})
         return dataclasses.replace(
-            settings, promise_hours=hours, auto_acknowledge=self.auto_ack.isChecked()
+            settings,
+            promise_hours=hours,
+            auto_acknowledge=self.auto_ack.isChecked(),
+            after_reply_status=str(self.after_reply.currentData()),
         )
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.domain.types import Channel
+from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
 from soloservice.services.outbox import OutboxResult
@@ -42,7 +42,15 @@ def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
     """One line on where the promise stands: due, overdue, kept or broken; and any ack."""
     tz = ZoneInfo(tz_name)
     tr = _tr
-    if detail.first_response_at is not None:
+    running = (
+        detail.needs_reply_since is not None
+        and detail.status in (Status.NEW, Status.OPEN)
+        and detail.due_at is not None
+    )
+    if running and detail.due_at is not None:
+        # The customer wrote (again): the promise running now matters more than the first.
+        text = _due_text(detail.due_at, now, tz)
+    elif detail.first_response_at is not None:
         if detail.promise_kept:
             text = tr("Promise kept: answered %1").replace(
                 "%1", fmt.long_time(detail.first_response_at, tz)
@@ -59,23 +67,27 @@ def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
             )
     elif detail.due_at is None:
         text = tr("No promise running (waiting on the customer or closed).")
-    elif detail.due_at <= now:
-        text = (
-            tr("Overdue: was due %1 (%2 ago)")
-            .replace("%1", fmt.long_time(detail.due_at, tz))
-            .replace("%2", fmt.span(now - detail.due_at))
-        )
     else:
-        text = (
-            tr("Due %1 (in %2)")
-            .replace("%1", fmt.long_time(detail.due_at, tz))
-            .replace("%2", fmt.span(detail.due_at - now))
-        )
+        text = _due_text(detail.due_at, now, tz)
     if detail.ack_sent_at is not None:
         text += "\n" + tr("Already acknowledged %1.").replace(
             "%1", fmt.long_time(detail.ack_sent_at, tz)
         )
     return text
+
+
+def _due_text(due: datetime, now: datetime, tz: ZoneInfo) -> str:
+    if due <= now:
+        return (
+            _tr("Overdue: was due %1 (%2 ago)")
+            .replace("%1", fmt.long_time(due, tz))
+            .replace("%2", fmt.span(now - due))
+        )
+    return (
+        _tr("Due %1 (in %2)")
+        .replace("%1", fmt.long_time(due, tz))
+        .replace("%2", fmt.span(due - now))
+    )
 
 
 def _seconds(value: int) -> timedelta:
@@ -114,6 +126,15 @@ class AckDialog(QDialog):
         self.state = QLabel(
             promise_state(detail, services.ctx.now(), services.ctx.settings.timezone)
         )
+        if draft.fresh_promise and draft.due_at is not None:
+            tz = ZoneInfo(services.ctx.settings.timezone)
+            self.state.setText(
+                self.state.text()
+                + "\n"
+                + self.tr("That time has passed: this text promises a fresh one, %1.").replace(
+                    "%1", fmt.long_time(draft.due_at, tz)
+                )
+            )
         self.state.setObjectName("promiseState")
         self.state.setWordWrap(True)
         self.subject = QLineEdit(draft.subject)

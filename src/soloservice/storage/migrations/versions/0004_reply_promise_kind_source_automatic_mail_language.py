@@ -78,8 +78,9 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     # A new or open case needs a reply from its oldest customer message after the founder's
-    # last real reply (acknowledgements and notes don't count); with no message at all, from
-    # when it arrived unless it was ever answered.
+    # last real reply (acknowledgements and notes don't count); otherwise from when it
+    # arrived while it has no first response (an outgoing call that owes a call-back stores
+    # only the founder's message, yet the customer still waits).
     op.execute(
         """
         UPDATE inquiry SET needs_reply_since = COALESCE(
@@ -90,9 +91,6 @@ def upgrade() -> None:
                       WHERE o.inquiry_id = inquiry.id AND o.direction = 'out' AND o.is_ack = 0),
                     '')),
             CASE WHEN first_response_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM message o
-                                   WHERE o.inquiry_id = inquiry.id AND o.direction = 'out'
-                                     AND o.is_ack = 0)
                  THEN received_at END)
         WHERE status IN ('new', 'open')
         """

@@ -1,0 +1,14 @@
+"""The bundle's one executable: PyInstaller needs a script, the package has only an entry point.
+
+``soloservice`` without arguments opens the window, with a command it is the scripting CLI,
+exactly as the ``soloservice`` console script of a pip/pipx install.
+"""
+
+import multiprocessing
+import sys
+
+from soloservice.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # harmless on Linux; needed if a worker ever forks on Windows
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""SQLite mechanics of backups: copy with the online backup API, check a file, swap a store.
+
+A WAL database is never copied as a file: its newest transactions may live only in the
+``-wal`` file, and a copy taken while a writer works can be torn. ``sqlite3.Connection.backup``
+reads a consistent snapshot through SQLite itself (the WAL included) while the window and a
+cron ``sync`` keep working. Backups are written as single self-contained files
+(``journal_mode=DELETE``), so a backup is one file the founder can copy anywhere.
+
+Every file is created mode 0600 before any byte is written: a backup holds the same
+customer data as the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from soloservice.domain.backups import BackupKind, BackupName
+from soloservice.storage.files import DIR_MODE, FILE_MODE, fsync_dir, refuse_non_regular
+
+BACKUP_DIRNAME = "backups"
+#: the tables whose presence makes a file "a SoloService database" for restore
+REQUIRED_TABLES = frozenset({"alembic_version", "customer", "inquiry", "message"})
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class BackupFileError(RuntimeError):
+    """A file cannot be backed up, used as a backup or written; the message is for the user."""
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_DIRNAME
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write the file (``mode=ro``), refusing a missing file.
+
+    ``Path.as_uri`` percent-encodes the path, so spaces, ``?`` and ``#`` in a data dir
+    cannot turn into URI parameters.
+    """
+    if not path.is_file():
+        raise BackupFileError(f"not a file: {path}")
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def check(path: Path, *, quick: bool = True) -> list[str]:
+    """What ``PRAGMA quick_check`` (or the slower, thorough ``integrity_check``) finds
+    wrong with ``path``; an empty list means the file is a sound SQLite database."""
+    pragma = "quick_check" if quick else "integrity_check"
+    try:
+        connection = connect_read_only(path)
+    except (sqlite3.Error, BackupFileError) as exc:
+        return [str(exc)]
+    try:
+        rows = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        connection.close()
+    if rows == ["ok"]:
+        return []
+    # SQLite puts several findings in one row, under a "*** in database main ***" banner.
+    lines = (line.strip() for row in rows for line in row.splitlines())
+    return [line for line in lines if line and not line.startswith("***")] or rows
+
+
+def startup_damage(path: Path) -> str | None:
+    """The first problem ``quick_check`` reports for the store at ``path``, or None.
+
+    A store that does not exist yet is not damaged (it is about to be created). The check
+    reads every page but skips the index cross-checks of ``integrity_check``: about 2 ms a
+    megabyte, which is what start-up can afford.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    problems = check(path, quick=True)
+    return problems[0] if problems else None
+
+
+def schema_revision(path: Path) -> str | None:
+    """The Alembic revision recorded in ``path``, or None when it has none."""
+    connection = connect_read_only(path)
+    try:
+        names = {
+            str(row[0])
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not REQUIRED_TABLES.issubset(names):
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        connection.close()
+    return None if row is None else str(row[0])
+
+
+def _fresh_private_file(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+
+
+def copy_database(source: Path, dest: Path) -> int:
+    """Copy ``source`` to ``dest`` with the online backup API; returns the size written.
+
+    The copy is built in a hidden file beside ``dest``, synced, and renamed over it, so
+    ``dest`` is either the old file or the complete new one, never half a database.
+    """
+    refuse_non_regular(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    partial = dest.with_name(f".{dest.name}.partial")
+    _fresh_private_file(partial)
+    try:
+        src = connect_read_only(source)
+        try:
+            target = sqlite3.connect(partial)
+            try:
+                src.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                target.commit()
+            finally:
+                target.close()
+        finally:
+            src.close()
+        fd = os.open(partial, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(partial, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    fsync_dir(dest.parent)
+    return dest.stat().st_size
+
+
+def unique_path(directory: Path, taken_at: datetime, kind: BackupKind) -> Path:
+    """A backup file name for ``taken_at`` that is not taken yet (a second later if it is)."""
+    name = BackupName.make(taken_at, kind)
+    while (directory / name.filename).exists():
+        name = BackupName(name.taken_at + timedelta(seconds=1), kind)
+    return directory / name.filename
+
+
+def write_backup(db_path: Path, taken_at: datetime, kind: BackupKind) -> Path:
+    """A backup of the store at ``db_path`` into its backups folder."""
+    directory = backups_dir(db_path)
+    directory.mkdir(exist_ok=True, mode=DIR_MODE)
+    path = unique_path(directory, taken_at, kind)
+    copy_database(db_path, path)
+    return path
+
+
+def replace_database(source: Path, live: Path) -> None:
+    """Make ``live`` a copy of ``source``; every connection to ``live`` must be closed.
+
+    The stale ``-wal``/``-shm``/``-journal`` files of the old store go first: SQLite would
+    otherwise replay the old store's log onto the new file and corrupt it.
+    """
+    staged = live.with_name(f".{live.name}.restoring")
+    copy_database(source, staged)
+    try:
+        for suffix in SIDE_FILES:
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{live}{suffix}").unlink()
+        os.replace(staged, live)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            staged.unlink()
+        raise
+    fsync_dir(live.parent)

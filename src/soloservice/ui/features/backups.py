@@ -1,0 +1,43 @@
+"""File → Backups…: see ui/backups_dialog.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from soloservice.ui.backups_dialog import BackupsDialog
+
+if TYPE_CHECKING:
+    from soloservice.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupsFeature", text)
+
+
+class BackupsFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dialog: BackupsDialog | None = None
+        menu = window.menu("file")
+        self.action = menu.addAction(_tr("&Backups…"))
+        # Above "Quit", which ends the File menu after a separator.
+        entries = menu.actions()
+        if len(entries) >= 3 and entries[-3].isSeparator():
+            menu.removeAction(self.action)
+            menu.insertAction(entries[-3], self.action)
+        self.action.triggered.connect(self.show_dialog)
+
+    def show_dialog(self) -> BackupsDialog:
+        if self.dialog is None:
+            self.dialog = BackupsDialog(self.window.services, self.window.runner, self.window)
+        else:
+            self.dialog.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
+
+
+def install(window: MainWindow) -> BackupsFeature:
+    return BackupsFeature(window)

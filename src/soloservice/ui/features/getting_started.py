@@ -1,0 +1,145 @@
+"""A new founder's start: the first-start assistant, once per data dir, and the empty
+inbox's "what to do next" checklist in place of the inquiry list.
+
+The checklist sits in a QStackedWidget put where the inquiry list was in the middle column,
+so main_window.py needs no change; it shows while the store holds no inquiry at all. The
+assistant opens only in the real app (a window with a ui.ini), when the data dir is empty
+(no business name saved, no inquiries), and ui.ini remembers that it was shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QWidget
+
+from soloservice.domain.settings import Settings
+from soloservice.ui.first_start.checklist import StartChecklist
+
+if TYPE_CHECKING:
+    from soloservice.ui.first_start.assistant import FirstStartAssistant
+    from soloservice.ui.main_window import MainWindow
+
+#: ui.ini key: "finished" or "skipped" once the assistant was shown for this data dir
+SHOWN_KEY = "first_start/assistant"
+#: the settings dialog's page with the opening hours (see ui/settings/dialog.py)
+HOURS_PAGE = 1
+
+
+class GettingStarted(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.services = window.services
+        self.checklist = StartChecklist()
+        self.checklist.step_clicked.connect(self.open_step)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("inboxStack")
+        self._put_in_place_of_the_table()
+        self.assistant: FirstStartAssistant | None = None
+        window.data_changed.connect(self.refresh)
+        self.refresh()
+        if window.ui_settings is not None and self.assistant_due():
+            QTimer.singleShot(0, self.open_assistant)
+
+    def _put_in_place_of_the_table(self) -> None:
+        table = self.window.table
+        parent = table.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if not isinstance(layout, QBoxLayout):
+            return
+        index = layout.indexOf(table)
+        stretch = layout.stretch(index)
+        layout.removeWidget(table)
+        self.stack.addWidget(table)
+        self.stack.addWidget(self.checklist)
+        layout.insertWidget(index, self.stack, stretch)
+
+    # -- the checklist ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        steps = self.services.getting_started.steps()
+        self.checklist.show_steps(steps)
+        empty = steps.inquiries == 0
+        was_checklist = self.stack.currentWidget() is self.checklist
+        self.stack.setCurrentWidget(self.checklist if empty else self.window.table)
+        if was_checklist and not empty:
+            self.window.table.setFocus()
+
+    def settings_applied(self, _settings: Settings) -> None:
+        """Called by the settings feature after a save: the hours step may be done now."""
+        self.refresh()
+
+    @property
+    def showing_checklist(self) -> bool:
+        return self.stack.currentWidget() is self.checklist
+
+    def open_step(self, key: str) -> QWidget | None:
+        """Open the dialog a step needs; returns it (tests look at it)."""
+        features = self.window.features
+        if key == "mail":
+            dialog = features["mail"].open_accounts()  # type: ignore[attr-defined]
+            dialog.changed.connect(self.refresh)
+            return dialog  # type: ignore[no-any-return]
+        if key == "hours":
+            settings = features["settings"].open()  # type: ignore[attr-defined]
+            settings.show_page(HOURS_PAGE)
+            return settings  # type: ignore[no-any-return]
+        if key == "form":
+            wizard = features["forms"].open_csv_wizard()  # type: ignore[attr-defined]
+            wizard.imported.connect(lambda _s: self.refresh())
+            return wizard  # type: ignore[no-any-return]
+        if key == "call":
+            self.window.log_call()
+            return self.window.call_dialog
+        return None
+
+    # -- the assistant ---------------------------------------------------------------------
+
+    def assistant_due(self) -> bool:
+        ini = self.window.ui_settings
+        if ini is not None and ini.value(SHOWN_KEY):
+            return False
+        named = bool(self.services.ctx.settings.business_name.strip())
+        return not named and self.services.getting_started.steps().inquiries == 0
+
+    def open_assistant(self) -> FirstStartAssistant:
+        from soloservice.ui.first_start.assistant import FirstStartAssistant
+
+        if self.assistant is not None:
+            self.assistant.raise_()
+            return self.assistant
+        assistant = FirstStartAssistant(self.services, self.window.runner, self.window)
+        assistant.saved.connect(self._assistant_saved)
+        assistant.finished.connect(self._assistant_closed)
+        self.assistant = assistant
+        assistant.open()
+        return assistant
+
+    def _assistant_saved(self, settings: Settings) -> None:
+        settings_feature = self.window.features.get("settings")
+        apply = getattr(settings_feature, "apply", None)
+        if callable(apply):
+            apply(settings)  # views, the status-bar link, other features
+        else:
+            self.window.apply_settings(settings)
+        self.refresh()
+
+    def _assistant_closed(self, result: int) -> None:
+        assistant, self.assistant = self.assistant, None
+        ini = self.window.ui_settings
+        if ini is not None:
+            finished = assistant is not None and assistant.completed
+            ini.setValue(SHOWN_KEY, "finished" if finished else "skipped")
+            ini.sync()
+        if assistant is not None:
+            wants_csv = assistant.completed and assistant.wants_form_import()
+            assistant.deleteLater()
+            if wants_csv:
+                self.open_step("form")
+        self.refresh()
+
+
+def install(window: MainWindow) -> GettingStarted:
+    return GettingStarted(window)
