@@ -2,6 +2,7 @@
 # Set up SoloService on a fresh Debian/Ubuntu machine and run it or its tests.
 #
 #   bash packaging/dev.sh demo    system libraries, .venv, the app (no test tools); opens it on demo data
+#                                 (further arguments go to `soloservice gui --demo`, e.g. --count 500)
 #   bash packaging/dev.sh test    the same plus the test tools and mail server; runs the whole test suite
 #   bash packaging/dev.sh lint    ruff and mypy (installs the test tools if they are missing)
 #   bash packaging/dev.sh bundle  the one-folder app dist/SoloService/ and its .tar.gz (PyInstaller),
@@ -27,8 +28,9 @@ STAMP="$VENV/.soloservice-install-stamp"
 QT_LIBS="libgl1 libegl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0 fonts-dejavu-core"
-# Real servers the tests talk to (Dovecot IMAP); openssl makes their self-signed certificate.
-TEST_PKGS="dovecot-imapd openssl"
+# Real servers the tests talk to (Dovecot IMAP); openssl makes their self-signed certificate;
+# the validators of the menu entry and AppStream metainfo (tests/packaging/test_metadata.py).
+TEST_PKGS="dovecot-imapd openssl appstream desktop-file-utils"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -183,7 +185,7 @@ case "$MODE" in
       exit 0
     fi
     say "Opening SoloService on demo data"
-    exec "$VENV/bin/soloservice" gui --demo
+    exec "$VENV/bin/soloservice" gui --demo "${@:2}"
     ;;
   setup)
     setup ""

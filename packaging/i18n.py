@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 PACKAGE = SRC / "soloservice"
-SCAN = (PACKAGE / "ui", PACKAGE / "app.py")
+SCAN = (PACKAGE / "ui", PACKAGE / "reports", PACKAGE / "app.py")
 TRANSLATIONS = PACKAGE / "resources" / "translations"
 LANGUAGES = {"da": "da_DK", "nb": "nb_NO"}
 

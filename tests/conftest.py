@@ -6,8 +6,9 @@ import os
 
 # Without a display Qt aborts; tests always run offscreen (set before anything imports Qt),
 # on a 1366×768 laptop screen: dialogs are kept inside it as they would be on one.
-_SCREEN = os.path.join(os.path.dirname(__file__), "data", "offscreen-1366x768.json")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
+    os.path.dirname(__file__), "data", "offscreen-1366x768.json"
+)
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import shutil

@@ -43,6 +43,10 @@ _BEARER = re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{8,}")
 _OPAQUE = re.compile(r"\b(?=[A-Za-z0-9_\-]*[0-9])(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{32,}\b")
 MASK = "[redacted]"
 
+# Until setup_logging runs (and in a library use), our records go nowhere, rather than to
+# stderr through logging's last-resort handler: the CLI's promise is one line on stderr.
+logging.getLogger("soloservice").addHandler(logging.NullHandler())
+
 
 def redact(text: str, extra: tuple[str, ...] = ()) -> str:
     """``text`` with addresses, credential values, bearer tokens and ``extra`` masked."""

@@ -242,7 +242,7 @@ def test_argparse_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["show", "not-a-number"])
     assert exc.value.code == 2
-    assert "invalid int value" in capsys.readouterr().err
+    assert "not an id" in capsys.readouterr().err
 
 
 # -- export -------------------------------------------------------------------------------------

@@ -114,3 +114,18 @@ def test_a_moderately_deep_json_is_refused_too(
         capsys, "--data-dir", str(store), "import", "facebook", str(tmp_path / "fb")
     )
     assert code == 2 and "nested too deeply" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("remedy", "add", "1", "--kind", "refund_partial", "--cost", "inf"), "finite"),
+        (("snooze", "1", "--for", "99999999999999999999w"), "more than ten years"),
+    ],
+)
+def test_huge_and_infinite_figures_are_one_line(
+    store: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    code, _out, err = run(capsys, "--data-dir", str(store), *argv)
+    assert code == 2, err
+    assert message in err and len(err.strip().splitlines()) == 1

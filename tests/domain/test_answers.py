@@ -7,11 +7,13 @@ survey itself says "tilfreds" and "0-10".
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
 
-from soloservice.domain.answers import Answer, read_answer, strip_quoted
+from soloservice.domain.answers import Answer, read_answer
+from soloservice.domain.quoting import strip_quoted
 from soloservice.domain.types import Language
 
 DA_QUOTE_GMAIL = """
@@ -249,6 +251,22 @@ CASES = [
     case("Ja, veldig fornøyd!" + IPHONE_NB + NB_QUOTE, True, None, "high", Language.NB, id="nb-ja"),
     case("Nei" + NB_QUOTE, False, None, "high", Language.NB, id="nb-nei"),
     case(
+        "Nei, dessverre ikke. Sykkelen har fortsatt en rar lyd.\n\nHilsen Ola" + NB_QUOTE,
+        False,
+        None,
+        "high",
+        Language.NB,
+        id="nb-nei-dessverre-ikke",
+    ),
+    case(
+        "Nei, ikke fornøyd. 3 av 10." + NB_QUOTE_DEN,
+        False,
+        3,
+        "high",
+        Language.NB,
+        id="nb-nei-ikke-fornoyd-3-av-10",
+    ),
+    case(
         "Ikke fornøyd. Sykkelen har samme feil som før.\n\nMvh\nOla" + NB_QUOTE_DEN,
         False,
         None,
@@ -415,8 +433,41 @@ def test_reads_real_looking_replies(
     ), answer.reason
 
 
+#: Cases each language needs of each kind of reading, so a language cannot lose its "no"s
+#: or its scores without this test saying so.
+MIN_CASES_PER_KIND = 3
+
+
+def _kinds(satisfied: bool | None, score: int | None, confidence: str) -> set[str]:
+    if confidence == "low":
+        return {"unclear"}
+    kinds = {"score"} if score is not None else set()
+    if satisfied is not None:
+        kinds.add("yes" if satisfied else "no")
+    return kinds
+
+
 def test_there_are_enough_cases_in_every_language() -> None:
-    assert len(CASES) >= 40
+    counts: Counter[tuple[Language, str]] = Counter()
+    for param in CASES:
+        _, hint, satisfied, score, confidence = param.values
+        if isinstance(hint, Language):
+            counts.update((hint, kind) for kind in _kinds(satisfied, score, confidence))
+    missing = {
+        f"{language.value}/{kind}: {counts[(language, kind)]}"
+        for language in (Language.DA, Language.NB, Language.EN)
+        for kind in ("yes", "no", "score", "unclear")
+        if counts[(language, kind)] < MIN_CASES_PER_KIND
+    }
+    assert not missing, f"fewer than {MIN_CASES_PER_KIND} cases: {sorted(missing)}"
+
+
+def test_case_ids_name_the_language_they_are_written_in() -> None:
+    """The id prefix is how a reader finds a language's cases; it must match the hint."""
+    for param in CASES:
+        hint = param.values[1]
+        prefix = hint.value if isinstance(hint, Language) else "no-hint"
+        assert str(param.id).startswith(prefix + "-"), param.id
 
 
 def test_low_confidence_never_carries_a_guess() -> None:

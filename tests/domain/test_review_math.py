@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soloservice.domain.iceberg import Iceberg
+from soloservice.domain.iso_weeks import iso_week_bounds, last_full_week, parse_iso_week
 from soloservice.domain.promise import BusinessCalendar, due_at
 from soloservice.domain.review_math import (
     DetractorAnswer,
@@ -22,10 +23,7 @@ from soloservice.domain.review_math import (
     InquiryRecord,
     OldestWaiting,
     WeeklyReview,
-    iso_week_bounds,
-    last_full_week,
     median,
-    parse_iso_week,
     percentile_nearest_rank,
     week_review,
 )

@@ -81,6 +81,9 @@ def test_a_second_demo_skips_pip_and_goes_straight_to_the_window(clone: Path) ->
     assert calls == ["soloservice gui --demo"]
     assert "pip skipped" in out
 
+    _, calls = _dev(clone, "demo", "--count", "500")  # the rest goes to `gui --demo`
+    assert calls == ["soloservice gui --demo --count 500"]
+
 
 def test_the_test_command_adds_the_test_extra_once_and_demo_keeps_it(clone: Path) -> None:
     _dev(clone, "demo")

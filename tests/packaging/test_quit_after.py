@@ -10,6 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from tests.helpers.cli import run
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,3 +44,11 @@ def test_quit_after_is_not_advertised_in_help() -> None:
         check=True,
     )
     assert "--quit-after" not in done.stdout
+
+
+def test_a_negative_quit_after_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "gui", "--quit-after", "-1")
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "soloservice: error: --quit-after is seconds, between 0 and 86400"
+    ]

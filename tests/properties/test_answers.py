@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soloservice.domain.answers import read_answer, strip_quoted
+from soloservice.domain.answers import read_answer
+from soloservice.domain.quoting import strip_quoted
 from soloservice.domain.types import Language
 from tests.properties.conftest import PROPERTIES
 

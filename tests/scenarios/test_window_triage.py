@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from soloservice.services.dto import View
+from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.sidebar_model import SidebarEntry
 from tests.scenarios.conftest import Founder, local
@@ -46,7 +47,7 @@ def test_the_founder_answers_a_complaint_from_the_window(founder: Founder, qtbot
         qtbot.waitUntil(lambda: window.detail is not None and window.detail.subject == "Knust vase")
         assert "knust" in window.conversation.meta.text()  # why it is a complaint
 
-        composer = window.features["mail"].composer  # type: ignore[attr-defined]
+        composer = window.feature("mail", MailFeature).composer
         assert window.pane.current_composer() is composer
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         assert composer.body.hasFocus()

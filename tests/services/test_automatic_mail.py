@@ -14,7 +14,6 @@ from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
 from soloservice.storage.tables import InquiryRow
-from soloservice.ui.features.ack import auto_acknowledge
 from tests.helpers.clock import FixedClock
 from tests.helpers.eml import eml, import_mail
 from tests.services.test_followups import add_account
@@ -70,7 +69,7 @@ def test_a_newsletter_is_stored_as_automatic_mail_and_counts_nowhere(
             assert news_id not in ids_in(services, view), view
     assert counts[View.INBOX] == 1
     # never acknowledged: the automatic round only sees the person's inquiry
-    outcome = auto_acknowledge(services, frozenset())
+    outcome = services.promises.auto_acknowledge(services.outbox)
     assert news_id not in outcome.considered
     # never surveyed: resolving it schedules no check
     services.inquiries.set_status(news_id, Status.RESOLVED)

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import text
 
 from soloservice.domain.types import Channel, ChannelGroup, Status
+from soloservice.services.bulk_insert import db_time
 from soloservice.services.context import ServiceContext
-from soloservice.services.demo import StoreNotEmpty, db_time, generate_demo
+from soloservice.services.demo import StoreNotEmpty, generate_demo
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.errors import InvalidInput
 from soloservice.services.registry import Services
@@ -159,3 +160,29 @@ def test_empty_demo_and_negative_count(services: Services) -> None:
     assert generate_demo(services.ctx, 0).inquiries == 0
     with pytest.raises(InvalidInput, match="negative"):
         generate_demo(services.ctx, -1)
+
+
+def test_the_demo_words_are_complete_in_every_language() -> None:
+    """The words live in resources/demo/*.json: a language or a field left out of an edit
+    would only fail half-way through a 100k-row demo, so it is checked here."""
+    import string
+
+    from soloservice.domain.types import Language
+    from soloservice.services.demo_vocabulary import vocabulary
+
+    words = vocabulary()
+    languages = set(Language)
+    fields = {"first", "last", "order", "invoice", "amount", "product", "days", "weekday"}
+    for per_language in (
+        words.first_names, words.last_names, words.companies, words.products,
+        words.email_domains, words.phone_bases, words.weekdays, words.call_note,
+        words.waiting_question, words.thanks, words.wrote_back,
+    ):  # fmt: skip
+        assert set(per_language) == languages
+    assert words.scenarios and all(s.weight > 0 for s in words.scenarios)
+    for scenario in words.scenarios:
+        for texts in (scenario.subject, scenario.body, scenario.short, scenario.reply):
+            assert set(texts) == languages, scenario.key
+            for words_text in texts.values():
+                names = {name for _, name, _, _ in string.Formatter().parse(words_text) if name}
+                assert names <= fields, (scenario.key, names - fields)

@@ -16,17 +16,14 @@ from soloservice.channels.email.parse import ParsedMail, parse_message
 from soloservice.domain.types import Channel, Direction, IdentityKind, InquiryKind, Status
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound
-from soloservice.services.followups import (
-    UNTICKED,
-    SurveyService,
-    SurveyView,
-    without_score_question,
-)
+from soloservice.services.followups import SurveyService
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.mail_ingest import MailIngest
 from soloservice.services.mail_sync import MailSyncService
-from soloservice.services.outbox import NoMailAccount
+from soloservice.services.outbox_dto import NoMailAccount
 from soloservice.services.registry import Services
+from soloservice.services.survey_dto import UNTICKED, SurveyView
+from soloservice.services.survey_store import without_score_question
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.mail_tables import MailAccountRow, OutboxRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow

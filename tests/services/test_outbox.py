@@ -16,7 +16,8 @@ from sqlmodel import select
 
 from soloservice.domain.types import Direction, Language, Status
 from soloservice.services.errors import InvalidInput
-from soloservice.services.outbox import attribution, backoff, reply_subject, with_signature
+from soloservice.services.outbox_dto import backoff
+from soloservice.services.reply_text import attribution, reply_subject, with_signature
 from soloservice.storage.mail_tables import MailItemRow
 from tests.helpers.cli import run
 from tests.services.test_mail_sync import REPO_ROOT, MailEnv, mail, mail_env, set_account
@@ -231,10 +232,10 @@ def test_mail_without_a_case_is_sent_and_kept_in_the_ledger_only(mail_env: MailE
 KILLED_SENDER = """
 import os, signal, sys
 from pathlib import Path
-from soloservice.services.outbox import OutboxService
+from soloservice.services.outbox_send import OutboxSender
 from soloservice.services.registry import Services
 
-OutboxService._mark_sent = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
+OutboxSender._mark_sent = lambda *args, **kwargs: os.kill(os.getpid(), signal.SIGKILL)
 Services.open(Path(sys.argv[1])).outbox.send_pending()
 """
 

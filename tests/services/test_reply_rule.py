@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soloservice.services.inquiries import record_customer_message, record_reply
+from soloservice.services.inquiry_rules import record_customer_message, record_reply
 from soloservice.storage.tables import InquiryRow
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

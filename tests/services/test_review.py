@@ -67,12 +67,9 @@ from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.services.review import (
-    COLUMN_KEYS,
-    ReviewService,
-    next_reminder,
-    review_json,
-)
+from soloservice.services.review import ReviewService, next_reminder
+from soloservice.services.review_dto import COLUMN_KEYS
+from soloservice.services.review_export import review_json
 from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
 from soloservice.storage.tables import CustomerRow
 from tests.helpers.clock import FixedClock

@@ -19,12 +19,8 @@ from soloservice.services.forms import ImportFailed
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, SecretStore
-from soloservice.services.social import (
-    TOKEN_EXPIRED,
-    OwnerNeeded,
-    SocialAccountService,
-    SocialImportService,
-)
+from soloservice.services.social import TOKEN_EXPIRED, OwnerNeeded, SocialImportService
+from soloservice.services.social_accounts import SocialAccountService
 from soloservice.storage.channel_tables import SocialAccountRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
 from tests.helpers.fake_social_api import (

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from soloservice.domain.settings import Settings
+from soloservice.services.errors import ServiceError
+from soloservice.services.registry import Services
 from soloservice.storage.settings_model import _MODEL
 from soloservice.storage.settings_store import SettingsError, load_settings, save_settings
 from tests.helpers.cli import run
@@ -103,3 +105,34 @@ def test_cli_with_a_bad_time_zone_says_so_in_one_line(
     settings.write_text(json.dumps(document))
     code, _out, err = run(capsys, "--data-dir", str(data), "inbox")
     assert code == 2 and "newer SoloService (version 999)" in err
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"default_annual_value": math.inf},
+        {"default_expected_years": math.nan},
+        {"timezone": "Mars/Base"},
+    ],
+)
+def test_the_settings_service_refuses_what_would_not_load_again(
+    services: Services, bad: dict[str, object]
+) -> None:
+    path = services.ctx.db.path.parent / "settings.json"
+    before = path.read_text() if path.exists() else None
+    with pytest.raises(ServiceError):
+        services.settings.save(dataclasses.replace(Settings(), **bad))  # type: ignore[arg-type]
+    assert (path.read_text() if path.exists() else None) == before
+
+
+def test_hand_written_but_valid_values_load(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "settings.json",
+        business_hours={"0": ["9:00", "00:00"], "5": ["10:00", "14:30"]},
+        timezone="America/Argentina/Buenos_Aires",
+        pulse_share=None,
+        default_annual_value=0,
+    )
+    loaded = load_settings(path)
+    assert loaded.business_hours == {0: ("9:00", "00:00"), 5: ("10:00", "14:30")}
+    assert loaded.default_annual_value == 0.0

@@ -138,7 +138,7 @@ def test_auto_acknowledge_sends_once_for_new_email_and_form_inquiries(
     qtbot.waitUntil(lambda: not feature._running)
     with qtbot.waitSignal(feature.auto_done, timeout=10_000) as again:
         feature.run_auto()
-    assert again.args[0].queued == [] and len(smtp_server.received) == 5
+    assert again.args[0].queued == () and len(smtp_server.received) == 5
     for i in (0, 1, 2, 4, 5):
         assert services.inquiries.get(seeded[i]).ack_sent_at is not None
     assert services.inquiries.get(seeded[3]).ack_sent_at is None  # Facebook: never automatic

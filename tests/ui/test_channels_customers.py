@@ -10,6 +10,8 @@ from soloservice.domain.types import Channel, IdentityKind, InquiryKind
 from soloservice.services.customers import CustomerRef
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
+from soloservice.ui.features.capture import CaptureFeature
+from soloservice.ui.features.customers import CustomersFeature
 from soloservice.ui.main_window import MainWindow
 
 
@@ -29,7 +31,7 @@ def test_quick_capture_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = window.features["capture"].dialog  # type: ignore[attr-defined]
+    dialog = window.feature("capture", CaptureFeature).dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -52,7 +54,7 @@ def test_quick_capture_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_quick_capture_refuses_a_link_to_another_platform(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = window.features["capture"].open()  # type: ignore[attr-defined]
+    dialog = window.feature("capture", CaptureFeature).open()
     qtbot.keyClicks(dialog.text_edit, "Elendig service")
     qtbot.keyClicks(dialog.handle_edit, "https://x.com/someone")  # channel is Facebook
     assert "X link" in dialog.handle_error.text()
@@ -78,7 +80,7 @@ def test_merge_from_the_card_asks_and_unmerge_restores(
     mail_customer = services.inquiries.get(by_mail).customer.id
     fb_customer = services.inquiries.get(by_fb).customer.id
     window.reload()
-    feature = window.features["customers"]  # type: ignore[attr-defined]
+    feature = window.feature("customers", CustomersFeature)
     section = feature.section
     with qtbot.waitSignal(section.loaded):
         window.show_inquiry(by_mail)
@@ -118,7 +120,7 @@ def test_merge_can_be_declined(window: MainWindow, services: Services, qtbot: Qt
                       Channel.EMAIL)  # fmt: skip
     second = _customer(services, "Jens Ølgaard", IdentityKind.X, "jensolg", Channel.X)
     window.reload()
-    section = window.features["customers"].section  # type: ignore[attr-defined]
+    section = window.feature("customers", CustomersFeature).section
     with qtbot.waitSignal(section.loaded):
         window.show_inquiry(first)
     qtbot.mouseClick(section.merge_buttons[0], Qt.MouseButton.LeftButton)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from soloservice.channels.form.rules import SAMPLE_MAILS
 from soloservice.services.registry import Services
 from soloservice.ui.channels.csv_wizard import CsvImportWizard
+from soloservice.ui.features.forms import FormsFeature
 from soloservice.ui.main_window import MainWindow
 from tests.services.test_forms import dump, write_csv
 
@@ -20,7 +21,7 @@ CF7 = "WordPress Contact Form 7"
 def test_rule_preview_follows_the_subject_pattern_as_typed(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    dialog = window.features["forms"].open_rules()  # type: ignore[attr-defined]
+    dialog = window.feature("forms", FormsFeature).open_rules()
     qtbot.addWidget(dialog)
     assert CF7 in SAMPLE_MAILS
     dialog.sample_combo.setCurrentIndex(dialog.sample_combo.findData(CF7))
@@ -57,7 +58,7 @@ def test_rule_preview_follows_the_subject_pattern_as_typed(
 
 
 def test_builtin_rules_are_read_only_and_copied_to_edit(window: MainWindow, qtbot: QtBot) -> None:
-    dialog = window.features["forms"].open_rules()  # type: ignore[attr-defined]
+    dialog = window.feature("forms", FormsFeature).open_rules()
     qtbot.addWidget(dialog)
     dialog.rule_list.setCurrentRow(0)
     assert "(built-in)" in dialog.rule_list.currentItem().text()
@@ -80,7 +81,7 @@ def _next(wizard: CsvImportWizard, qtbot: QtBot) -> None:
 
 
 def _open(window: MainWindow, qtbot: QtBot, path: Path) -> CsvImportWizard:
-    wizard: CsvImportWizard = window.features["forms"].open_csv_wizard()  # type: ignore[attr-defined]
+    wizard: CsvImportWizard = window.feature("forms", FormsFeature).open_csv_wizard()
     qtbot.waitExposed(wizard)
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))
     return wizard

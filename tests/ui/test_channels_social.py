@@ -14,6 +14,7 @@ from soloservice.domain.types import Channel, Direction
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
+from soloservice.ui.features.social import SocialFeature
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.fake_social_api import TOKEN, FakeSocialApi
 from tests.services.test_social import PAGE, T0, meta_thread, write_folder
@@ -47,7 +48,7 @@ def test_export_import_asks_which_participant_is_the_business(
     del thread["title"]  # nothing says which side is the page
     folder = write_folder(tmp_path / "fb", {"messages/inbox/m_1/message_1.json": thread})
     before = window.model.rowCount()
-    dialog = window.features["social"].open_import(Channel.FACEBOOK)  # type: ignore[attr-defined]
+    dialog = window.feature("social", SocialFeature).open_import(Channel.FACEBOOK)
     qtbot.keyClicks(dialog.path_edit, str(folder))
     with qtbot.waitSignal(window.runner.task_done):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -66,7 +67,7 @@ def test_export_import_asks_which_participant_is_the_business(
 def test_reply_tab_sends_through_the_api(
     window: MainWindow, qtbot: QtBot, connected: FakeSocialApi
 ) -> None:
-    panel = window.features["social"].reply_panel  # type: ignore[attr-defined]
+    panel = window.feature("social", SocialFeature).reply_panel
     mette = _inquiry_of(window.services, "Mette Sørensen")
     window.show_inquiry(mette)
     assert window.pane.current_composer() is panel  # under the conversation, not in a tab
@@ -88,7 +89,7 @@ def test_reply_not_allowed_is_copied_opened_and_recorded(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()))
     )
     connected.outside_window.add("5002")
-    panel = window.features["social"].reply_panel  # type: ignore[attr-defined]
+    panel = window.feature("social", SocialFeature).reply_panel
     ole = _inquiry_of(window.services, "Ole Hansen")
     window.show_inquiry(ole)
     qtbot.keyClicks(panel.editor, "Vi har åbent 10-14.")
@@ -107,7 +108,7 @@ def test_reply_not_allowed_is_copied_opened_and_recorded(
 
 
 def test_reply_tab_is_disabled_for_other_channels(window: MainWindow, seeded: list[int]) -> None:
-    panel = window.features["social"].reply_panel  # type: ignore[attr-defined]
+    panel = window.feature("social", SocialFeature).reply_panel
     email = next(i for i in seeded if window.services.inquiries.get(i).channel is Channel.EMAIL)
     window.show_inquiry(email)
     assert not panel.editor.isEnabled() and not panel.send_button.isEnabled()
@@ -119,7 +120,7 @@ def test_accounts_dialog_connects_polls_and_shows_an_expired_token(
     qtbot: QtBot,
     api: FakeSocialApi,
 ) -> None:
-    feature = window.features["social"]  # type: ignore[attr-defined]
+    feature = window.feature("social", SocialFeature)
     assert feature.poll() is False  # no accounts: nothing to poll
     dialog = feature.open_accounts()
     qtbot.keyClicks(dialog.name_edit, "shop-fb")

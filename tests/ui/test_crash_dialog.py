@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soloservice.logsetup import log_path, setup_logging, stop_logging
+from soloservice.storage.storage_errors import FULL
 from soloservice.ui.crash import CrashReporter
+from soloservice.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -70,3 +73,18 @@ def test_uninstall_restores_the_previous_hooks(qtbot: QtBot) -> None:
     crash = CrashReporter().install()
     crash.uninstall()
     assert (sys.excepthook, threading.excepthook) == (before, before_thread)
+
+
+def test_a_full_disk_in_a_window_task_is_one_readable_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    conn = sqlite3.connect(tmp_path / "tiny.db", check_same_thread=False)
+    conn.execute("CREATE TABLE t (x BLOB)")
+    conn.execute("PRAGMA max_page_count = 2")
+
+    def fill() -> None:
+        conn.execute("INSERT INTO t VALUES (?)", (b"x" * 100_000,))
+
+    window.runner.run_task(fill)  # no on_error: the window shows it
+    qtbot.waitUntil(lambda: bool(window.last_error), timeout=5000)
+    assert window.last_error == FULL

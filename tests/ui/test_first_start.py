@@ -18,6 +18,11 @@ from soloservice.ui.features.getting_started import SHOWN_KEY, GettingStarted
 from soloservice.ui.features.settings import SettingsFeature
 from soloservice.ui.first_start.assistant import FirstStartAssistant
 from soloservice.ui.main_window import UI_SETTINGS_FILE, MainWindow
+from tests.ui.test_mail_helpers import (  # noqa: F401  (fixtures)
+    MailSetup,
+    mail_setup_fixture,
+    no_keyring,
+)
 
 
 @pytest.fixture
@@ -113,7 +118,7 @@ def test_finishing_the_assistant_saves_everything_through_the_settings_service(
     assert _link(window) is None  # the status-bar link has done its job
     ini = QSettings(str(data_dir / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
     assert ini.value(SHOWN_KEY) == "finished"
-    assert "hours" in window.features["getting_started"].checklist.done_keys()  # type: ignore[attr-defined]
+    assert "hours" in window.feature("getting_started", GettingStarted).checklist.done_keys()
 
 
 def test_skip_saves_nothing_keeps_the_link_and_is_not_asked_again(
@@ -147,4 +152,44 @@ def test_a_data_dir_with_a_business_name_gets_no_assistant(
     fresh.settings.save(dataclasses.replace(fresh.ctx.settings, business_name="Butik"))
     window = _window(qtbot, fresh, data_dir)
     qtbot.wait(50)
-    assert window.features["getting_started"].assistant is None  # type: ignore[attr-defined]
+    assert window.feature("getting_started", GettingStarted).assistant is None
+
+
+@pytest.mark.mailserver
+def test_the_mailbox_page_adds_and_tests_the_account_on_the_worker(
+    qtbot: QtBot, services: Services, data_dir: Path, mail_setup: MailSetup
+) -> None:
+    window = _window(qtbot, services, data_dir)
+    wizard = _assistant(qtbot, window)
+    qtbot.keyClicks(wizard.about.business_name, "Butikken")
+    for _page in range(3):
+        _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.mailbox
+    assert wizard.currentPage() is page
+    qtbot.keyClicks(page.email, "hej@butik.dk")
+    assert page.imap_host.text() == "imap.butik.dk"  # guessed from the address
+    for host in (page.imap_host, page.smtp_host):
+        host.clear()
+        qtbot.keyClicks(host, mail_setup.dovecot.host)
+    page.imap_security.set_value("none")
+    page.smtp_security.set_value("none")
+    page.imap_port.setValue(mail_setup.dovecot.imap_port)
+    page.smtp_port.setValue(mail_setup.smtp.port)
+    qtbot.keyClicks(page.username, mail_setup.user.name)
+    qtbot.keyClicks(page.password, "wrong")
+    with qtbot.waitSignal(page.tested, timeout=20_000) as wrong:
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    assert not all(r.ok for r in wrong.args[0])
+    assert "Login failed" in page.result.text()
+    page.password.clear()
+    qtbot.keyClicks(page.password, mail_setup.user.password)
+    with qtbot.waitSignal(page.tested, timeout=20_000) as right:
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    assert right.args[0] and all(r.ok for r in right.args[0])
+    assert "✔" in page.result.text()
+    (account,) = services.mail_accounts.list()
+    assert account.name == "butik" and account.username == mail_setup.user.name
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    with qtbot.waitSignal(wizard.saved):
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert "mail" in window.feature("getting_started", GettingStarted).checklist.done_keys()

@@ -14,11 +14,11 @@ from soloservice.channels.email.parse import ParsedMail, parse_message
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
 from soloservice.services.customers import CustomerRef
 from soloservice.services.dto import View
-from soloservice.services.followups import UNTICKED
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
+from soloservice.services.survey_dto import UNTICKED
 from soloservice.ui.features.followups import FollowupsFeature
 from soloservice.ui.feedback.followups_window import FollowupsWindow
 from soloservice.ui.feedback.survey_model import Column, SurveyModel

@@ -9,7 +9,10 @@ from soloservice.domain.types import Status
 from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
+from soloservice.ui.features.forms import FormsFeature
 from soloservice.ui.features.getting_started import GettingStarted
+from soloservice.ui.features.mail import MailFeature
+from soloservice.ui.features.settings import SettingsFeature
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.clock import FixedClock
 from tests.ui.conftest import open_window
@@ -47,9 +50,7 @@ def test_an_empty_store_shows_four_steps_ticked_from_the_store(
     assert rows["mail"].tick.text() == "✔" and rows["hours"].tick.text() == "○"
 
 
-def test_clicking_log_a_first_call_opens_the_call_dialog(
-    qtbot: QtBot, services: Services
-) -> None:
+def test_clicking_log_a_first_call_opens_the_call_dialog(qtbot: QtBot, services: Services) -> None:
     window = open_window(qtbot, services)
     button = _feature(window).checklist.rows["call"].button
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -61,17 +62,17 @@ def test_the_other_steps_open_their_dialogs(qtbot: QtBot, services: Services) ->
     window = open_window(qtbot, services)
     feature = _feature(window)
     qtbot.mouseClick(feature.checklist.rows["mail"].button, Qt.MouseButton.LeftButton)
-    accounts = window.features["mail"].accounts_dialog  # type: ignore[attr-defined]
+    accounts = window.feature("mail", MailFeature).accounts_dialog
     qtbot.waitUntil(lambda: accounts is not None and accounts.isVisible())
     accounts.close()
     qtbot.mouseClick(feature.checklist.rows["hours"].button, Qt.MouseButton.LeftButton)
-    settings = window.features["settings"].dialog  # type: ignore[attr-defined]
+    settings = window.feature("settings", SettingsFeature).dialog
     assert settings is not None and settings.stack.currentIndex() == 1
     with qtbot.waitSignal(settings.saved):
         settings.accept()
     assert "hours" in feature.checklist.done_keys()
     qtbot.mouseClick(feature.checklist.rows["form"].button, Qt.MouseButton.LeftButton)
-    wizard = window.features["forms"].wizard  # type: ignore[attr-defined]
+    wizard = window.feature("forms", FormsFeature).wizard
     assert wizard is not None and wizard.isVisible()
     wizard.reject()
 

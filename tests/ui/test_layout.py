@@ -30,6 +30,8 @@ from soloservice.cli import main as cli_main
 from soloservice.domain.types import ChannelGroup
 from soloservice.services.dto import InboxQuery
 from soloservice.services.registry import Services
+from soloservice.ui.features.mail import MailFeature
+from soloservice.ui.features.remedies import RemediesFeature
 from soloservice.ui.inbox_model import Column
 from soloservice.ui.inbox_table import MIN_SUBJECT_WIDTH
 from soloservice.ui.main_window import MainWindow
@@ -113,7 +115,7 @@ def test_the_window_is_built_around_reading_and_answering(
 ) -> None:
     window = _open(qtbot, demo_dir, width, height)
     window.grab().save(str(screens / f"main-{language}-{width}x{height}.png"))
-    composer = window.features["mail"].composer  # type: ignore[attr-defined]
+    composer = window.feature("mail", MailFeature).composer
     assert window.pane.current_composer() is composer
 
     # Send is on screen, whole, without scrolling anything.
@@ -171,12 +173,12 @@ def test_reply_focus_shows_the_composer_even_after_the_side_panel_was_opened(
     assert not window.pane.side_visible()  # a laptop screen: the side panel starts closed
     window.commands.side_panel.trigger()
     assert window.pane.side_visible() and window.card.isVisibleTo(window)
-    window.features["mail"].focus_reply()  # type: ignore[attr-defined]
-    composer = window.features["mail"].composer  # type: ignore[attr-defined]
+    window.feature("mail", MailFeature).focus_reply()
+    composer = window.feature("mail", MailFeature).composer
     assert composer.body.hasFocus() or composer.body.isVisibleTo(window)
     assert not composer.body.visibleRegion().isEmpty()
     # Remedies (Ctrl+M) opens its tab in the side panel without hiding the reply.
-    remedies = window.features["remedies"]  # type: ignore[attr-defined]
+    remedies = window.feature("remedies", RemediesFeature)
     remedies.focus_add()
     assert window.panels.currentWidget() is remedies.panel
     assert not composer.send_button.visibleRegion().isEmpty()
@@ -186,7 +188,7 @@ def test_a_long_reply_grows_the_box_but_never_hides_the_conversation(
     qtbot: QtBot, demo_dir: Path
 ) -> None:
     window = _open(qtbot, demo_dir, 1366, 768)
-    composer = window.features["mail"].composer  # type: ignore[attr-defined]
+    composer = window.feature("mail", MailFeature).composer
     before = composer.height()
     composer.body.setPlainText("\n".join(f"Linje {i}" for i in range(40)))
     qtbot.waitUntil(lambda: composer.height() > before)

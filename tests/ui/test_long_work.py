@@ -15,12 +15,18 @@ from pytestqt.qtbot import QtBot
 from soloservice.services.dto import View
 from soloservice.services.forms import CSV_BATCH, FormService
 from soloservice.services.mail_sync import SyncProgress
+from soloservice.services.outbox import OutboxService
 from soloservice.services.registry import Services
 from soloservice.ui.channels.csv_wizard import CsvImportWizard
+from soloservice.ui.features.forms import FormsFeature
+from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.tasks import TaskRunner
+from tests.helpers.mailservers import SmtpServer
 from tests.services.test_form_import_progress import inquiry_count, write_export
 from tests.ui.conftest import open_window
+from tests.ui.test_followups_ui import add_account
+from tests.ui.test_pulse_ui import open_pulse
 from tests.ui.test_review import open_review, week47  # noqa: F401  (fixture)
 
 ROWS = 6_000
@@ -37,7 +43,7 @@ def _next(wizard: CsvImportWizard, qtbot: QtBot) -> None:
 
 
 def _wizard_at_mapping(window: MainWindow, qtbot: QtBot, path: Path) -> CsvImportWizard:
-    wizard: CsvImportWizard = window.features["forms"].open_csv_wizard()  # type: ignore[attr-defined]
+    wizard: CsvImportWizard = window.feature("forms", FormsFeature).open_csv_wizard()
     qtbot.waitExposed(wizard)
     qtbot.keyClicks(wizard.file_page.path_edit, str(path))
     return wizard
@@ -147,7 +153,7 @@ def test_the_wizard_imports_old_entries_as_answered(
 
 def test_the_first_mail_sync_says_how_far_it_got(qtbot: QtBot, services: Services) -> None:
     window = open_window(qtbot, services)
-    sync = window.features["mail"].sync  # type: ignore[attr-defined]
+    sync = window.feature("mail", MailFeature).sync
     sync._progress = SyncProgress("shop", "INBOX", 120, 6_046)
     sync._show_progress()
     assert sync.progress.format() == "Fetching 120 of 6,046…"
@@ -169,3 +175,90 @@ def test_pdf_export_says_where_the_file_went(
     assert status.isVisible()
     assert str(target) in status.text() and "Open PDF" in status.text()
     assert "Open folder" in status.text() and target.parent.as_uri() in status.text()
+
+
+def test_a_progress_task_reports_on_the_gui_thread_in_order_and_stops_when_asked(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """The worker never emits: its reports reach ``progressed`` through the runner's queue,
+    in order, on the GUI thread; ``cancel`` is seen between steps; other tasks keep their
+    turn on the one ordered worker."""
+    gui = threading.current_thread()
+    order: list[str] = []
+    seen: list[tuple[int, int, bool]] = []
+    release = threading.Event()
+
+    def job(report: Any, cancel: threading.Event) -> int:
+        done = 0
+        for step in range(1, 101):
+            if cancel.is_set():
+                break
+            report(step, 100)
+            done = step
+            if step == 2:
+                release.wait(10)
+        return done
+
+    task = runner.run_progress_task(job, lambda n: order.append(f"progress:{n}"))
+
+    def progressed(done: int, total: int) -> None:
+        seen.append((done, total, threading.current_thread() is gui))
+        if done == 2:
+            task.cancel()
+            release.set()
+
+    task.progressed.connect(progressed)
+    runner.run_task(lambda: "after", lambda r: order.append(r))
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=10_000)
+    assert order == ["progress:2", "after"]
+    assert [d for d, _t, _g in seen] == [1, 2] and all(g for _d, _t, g in seen)
+    assert task.cancelled and task.last == (2, 100)
+
+
+def test_pulse_send_shows_each_mail_and_stop_leaves_the_rest_in_the_outbox(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    smtp_server: SmtpServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sync = window.feature("mail", MailFeature).sync
+    sync.startup_timer.stop()  # only the pulse uses the worker here
+    sync.timer.stop()
+    add_account(services, smtp_server)
+    wanted = [p.customer_id for p in services.pulse.propose()]
+    assert len(wanted) >= 3
+    pulse = open_pulse(qtbot, window)
+    original = OutboxService.send_pending
+    resume = threading.Event()
+
+    calls: list[int] = []
+
+    def held(self: OutboxService, **kwargs: Any) -> Any:
+        if kwargs.get("only_id") is not None:
+            calls.append(kwargs["only_id"])
+            if len(calls) == 2:
+                resume.wait(30)  # the second mail waits until Stop was clicked
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(OutboxService, "send_pending", held)
+    statuses: list[str] = []
+    pulse.send(wanted)
+    assert pulse.send_task is not None and pulse.stop_button.isVisible()
+
+    def progressed(done: int, total: int) -> None:
+        statuses.append(pulse.status_line.text())
+        if done == 1:
+            qtbot.mouseClick(pulse.stop_button, Qt.MouseButton.LeftButton)
+            resume.set()
+
+    pulse.send_task.progressed.connect(progressed)
+    with qtbot.waitSignal(pulse.finished, timeout=20_000) as finished:
+        pass
+    resume.set()
+    assert f"Sending 1 of {len(wanted)}…" in statuses
+    # the mail being sent when Stop came still went; the rest waits for the next sync
+    waiting = len(wanted) - 2
+    assert finished.args[0] == f"Asked {len(wanted)} customers; {waiting} waiting in the outbox"
+    assert len(smtp_server.received) == 2 and len(calls) == 2
+    assert not pulse.stop_button.isVisible()

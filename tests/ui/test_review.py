@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 from soloservice.domain.types import Channel, InquiryKind
 from soloservice.services.checklist import ChecklistService
 from soloservice.services.registry import Services
-from soloservice.services.review import COLUMN_KEYS, METRICS, ReviewService
+from soloservice.services.review import ReviewService
+from soloservice.services.review_dto import COLUMN_KEYS
+from soloservice.services.review_export import METRICS
 from soloservice.ui.review import ReviewReminder, ReviewWindow
 from soloservice.ui.review.checklist_view import CHECK_ID_ROLE
 from soloservice.ui.review.figures_model import IDS_ROLE, FiguresModel

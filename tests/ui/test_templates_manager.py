@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import Language
+from soloservice.services.customers import CustomerChanges
 from soloservice.services.registry import Services
 from soloservice.ui.features.templates import TemplatesFeature
 from soloservice.ui.main_window import MainWindow
@@ -73,7 +74,11 @@ def test_customise_a_builtin_then_restore_it(
     assert services.templates.find("ack", Language.NB).builtin  # only Danish was customised
     assert "customised" in manager.tree.currentItem().text(0)
     assert manager.delete_button.text() == "&Restore the built-in"
-    draft = services.promises.draft_acknowledgement(window.detail.id)
+    # The founder says this customer writes Danish (what they wrote may read as Norwegian):
+    # their acknowledgement then uses the customised Danish text.
+    services.customers.update(window.detail.customer.id, CustomerChanges(language=Language.DA))
+    danish = window.detail.id
+    draft = services.promises.draft_acknowledgement(danish)
     assert "PS: Ring gerne på" in draft.body
 
     qtbot.mouseClick(manager.delete_button, LEFT)

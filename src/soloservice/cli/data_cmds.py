@@ -12,8 +12,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from soloservice.cli.channel_cmds import add_customer_action, add_import_source
+from soloservice.cli.channel_cmds import add_import_source
 from soloservice.cli.common import CliError, print_json, print_json_line, record_id
+from soloservice.cli.customer_cmds import add_customer_action
 from soloservice.cli.registry import Command, SubParsers
 from soloservice.services.registry import Services
 

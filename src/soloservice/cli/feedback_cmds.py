@@ -1,36 +1,38 @@
-"""Commands for follow-up checks, the NPS pulse, remedies and the customer-base import."""
+"""Commands for follow-up checks, the NPS pulse, remedies and the customer-base import.
+
+Argument reading is ``cli/feedback_args.py``, the printed forms ``cli/feedback_format.py``.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from soloservice.cli.channel_cmds import add_import_source
 from soloservice.cli.common import CliError, clip, iso, local, print_json, record_id
+from soloservice.cli.feedback_args import channel_of, cost_of, id_of, score_of, yes_no
+from soloservice.cli.feedback_format import (
+    remedy_json,
+    result_json,
+    summary_json,
+    survey_json,
+    survey_table,
+)
 from soloservice.cli.registry import Command
-from soloservice.domain.types import Channel
 from soloservice.domain.value import format_money
 from soloservice.services.registry import Services
+from soloservice.services.survey_dto import STATUSES
 
 if TYPE_CHECKING:
     from soloservice.services.customer_import import CustomerImportService
-    from soloservice.services.followups import AnswerResult, SendSummary, SurveyService
-    from soloservice.services.followups import SurveyView as _SurveyView
+    from soloservice.services.followups import SurveyService
     from soloservice.services.pulse import PulseService
-    from soloservice.services.remedies import RemedyService, RemedyView
-
-_YES = {"yes", "y", "ja", "j", "true", "1"}
-_NO = {"no", "n", "nej", "nei", "false", "0"}
-
+    from soloservice.services.remedies import RemedyService
+    from soloservice.services.survey_dto import SendSummary
 
 # -- services this module needs (the registry may not carry them yet) -------------------------
-
-#: ``services.followups.STATUSES``, spelled out so that building the parser imports no
-#: service (tests/test_startup_imports.py checks the two agree)
-STATUS_NAMES = ("scheduled", "skipped", "asked", "answered", "unclear")
 
 
 def _surveys(services: Services) -> SurveyService:
@@ -63,141 +65,8 @@ def _importer(services: Services) -> CustomerImportService:
     return CustomerImportService(services.ctx)
 
 
-# -- argument reading (one-line errors, never argparse's usage block) ------------------------
-
-
-def _yes_no(text: str | None) -> bool | None:
-    if text is None:
-        return None
-    word = text.strip().lower()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise CliError(f"--satisfied takes yes or no, not {text!r}")
-
-
-def _score(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise CliError(f"--score takes a whole number 0-10, not {text!r}") from None
-    if not 0 <= value <= 10:
-        raise CliError(f"--score takes a whole number 0-10, not {value}")
-    return value
-
-
-def _id(text: str | None, what: str) -> int:
-    if text is None:
-        raise CliError(f"{what} needs an ID")
-    try:
-        return record_id(text)
-    except argparse.ArgumentTypeError as exc:
-        raise CliError(f"{what}: {exc}") from None
-
-
-def _channel(text: str | None) -> Channel | None:
-    if text is None:
-        return None
-    try:
-        return Channel(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(c.value for c in Channel)
-        raise CliError(f"unknown channel {text!r} (use one of: {allowed})") from None
-
-
-def _cost(text: str) -> float:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        raise CliError(f"--cost takes an amount, not {text!r}") from None
-    if value < 0 or value != value:
-        raise CliError(f"--cost cannot be negative: {text}")
-    return value
-
-
-# -- output -------------------------------------------------------------------------------------
-
-
-def survey_json(view: _SurveyView, zone: tzinfo) -> dict[str, Any]:
-    return {
-        "id": view.id,
-        "kind": view.kind,
-        "status": view.status,
-        "customer_id": view.customer_id,
-        "customer": view.customer_name,
-        "inquiry_id": view.inquiry_id,
-        "subject": view.subject,
-        "channel": view.channel.value,
-        "by_mail": view.by_mail,
-        "skip_reason": view.skip_reason,
-        "scheduled_for": iso(view.scheduled_for, zone),
-        "asked_at": iso(view.asked_at, zone),
-        "answered_at": iso(view.answered_at, zone),
-        "satisfied": view.satisfied,
-        "score": view.score,
-        "comment": view.comment,
-        "closed_loop_inquiry_id": view.followup_inquiry_id,
-        "ask_for_review": view.ask_for_review,
-    }
-
-
-def _answer_text(view: _SurveyView) -> str:
-    parts = []
-    if view.satisfied is not None:
-        parts.append("yes" if view.satisfied else "no")
-    if view.score is not None:
-        parts.append(f"{view.score}/10")
-    if view.status == "skipped":
-        parts.append(f"({view.skip_reason})")
-    elif view.status == "unclear":
-        parts.append(f"unclear: {clip(view.comment, 40)}")
-    if view.ask_for_review:
-        parts.append("- ask for a review")
-    return " ".join(parts)
-
-
-def _survey_table(rows: list[_SurveyView], zone: tzinfo) -> str:
-    header = ("ID", "KIND", "STATUS", "CHANNEL", "WHEN", "CUSTOMER", "CASE", "ANSWER")
-    lines = [header]
-    for v in rows:
-        when = v.answered_at or v.asked_at or v.scheduled_for
-        channel = v.channel.value + ("" if v.by_mail or v.kind == "pulse" else " (ask)")
-        lines.append(
-            (
-                str(v.id), v.kind, v.status, channel, local(when, zone), clip(v.customer_name, 20),
-                f"#{v.inquiry_id}" if v.inquiry_id else "-", _answer_text(v),
-            )
-        )  # fmt: skip
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
-    return "\n".join(
-        "  ".join([*(cell.ljust(widths[i]) for i, cell in enumerate(line[:-1])), line[-1]]).rstrip()
-        for line in lines
-    )
-
-
-def _summary_json(summary: SendSummary) -> dict[str, Any]:
-    return {
-        "queued": summary.queued,
-        "in_person": summary.in_person,
-        "skipped": summary.skipped,
-        "survey_ids": list(summary.survey_ids),
-        "skip_reasons": list(summary.skip_reasons),
-        "errors": list(summary.errors),
-    }
-
-
-def _result_json(result: AnswerResult, zone: tzinfo) -> dict[str, Any]:
-    out = survey_json(result.survey, zone)
-    out["reason"] = result.outcome.reason if result.outcome else None
-    out["closed_loop_inquiry_id"] = result.closed_loop_inquiry_id
-    return out
-
-
 def _send_outbox(services: Services, summary: SendSummary, no_send: bool) -> dict[str, Any]:
-    out = _summary_json(summary)
+    out = summary_json(summary)
     if summary.queued and not no_send:
         out["outbox"] = services.outbox.send_pending().as_json()
     return out
@@ -207,8 +76,6 @@ def _send_outbox(services: Services, summary: SendSummary, no_send: bool) -> dic
 
 
 def cmd_followups(services: Services, args: argparse.Namespace) -> int:
-    from soloservice.services.followups import STATUSES
-
     zone = services.ctx.tz
     surveys = _surveys(services)
     action = args.action or "list"
@@ -219,7 +86,7 @@ def cmd_followups(services: Services, args: argparse.Namespace) -> int:
         if args.json:
             print_json([survey_json(v, zone) for v in rows])
         elif rows:
-            print(_survey_table(rows, zone))
+            print(survey_table(rows, zone))
         else:
             print("no follow-ups due" if args.due else "no follow-ups yet")
         return 0
@@ -228,21 +95,21 @@ def cmd_followups(services: Services, args: argparse.Namespace) -> int:
         print_json(_send_outbox(services, summary, args.no_send))
         return 0
     if action == "skip":
-        inquiry_id = _id(args.id, "followups skip")
+        inquiry_id = id_of(args.id, "followups skip")
         view = surveys.set_skip(inquiry_id, not args.undo)
         print_json(survey_json(view, zone) if view else {"inquiry_id": inquiry_id})
         return 0
-    survey_id = _id(args.id, f"followups {action}")
-    satisfied, score = _yes_no(args.satisfied), _score(args.score)
+    survey_id = id_of(args.id, f"followups {action}")
+    satisfied, score = yes_no(args.satisfied), score_of(args.score)
     if satisfied is None and score is None:
         raise CliError(f"followups {action} needs --satisfied yes|no and/or --score N")
     if action == "record":
         result = surveys.record_answer(
-            survey_id, satisfied, score, args.comment or "", _channel(args.channel)
+            survey_id, satisfied, score, args.comment or "", channel_of(args.channel)
         )
     else:
         result = surveys.classify_unclear(survey_id, satisfied, score)
-    print_json(_result_json(result, zone))
+    print_json(result_json(result, zone))
     return 0
 
 
@@ -275,7 +142,7 @@ def cmd_pulse(services: Services, args: argparse.Namespace) -> int:
                 print(f"{p.customer_id:>6}  {clip(p.name, 24):<24} {p.email:<32} {last}  {worth}")
         return 0
     if args.action == "send":
-        ids = None if args.ids is None else [_id(text, "pulse send --ids") for text in args.ids]
+        ids = None if args.ids is None else [id_of(text, "pulse send --ids") for text in args.ids]
         summary = pulse.send(ids, account_name=args.account)
         print_json(_send_outbox(services, summary, args.no_send))
         return 0
@@ -311,26 +178,14 @@ def cmd_pulse(services: Services, args: argparse.Namespace) -> int:
     return 0
 
 
-def _remedy_json(view: RemedyView, zone: tzinfo) -> dict[str, Any]:
-    return {
-        "id": view.id,
-        "inquiry_id": view.inquiry_id,
-        "kind": view.kind.value,
-        "label": view.label,
-        "cost": view.cost,
-        "note": view.note,
-        "at": iso(view.at, zone),
-    }
-
-
 def cmd_remedy(services: Services, args: argparse.Namespace) -> int:
     zone = services.ctx.tz
     remedies = _remedies(services)
     if args.action == "add":
         if not args.kind:
             raise CliError("remedy add needs --kind K (e.g. gift, refund_partial, apology_call)")
-        view = remedies.add(args.id, args.kind, _cost(args.cost or "0"), args.note or "")
-        print_json(_remedy_json(view, zone))
+        view = remedies.add(args.id, args.kind, cost_of(args.cost or "0"), args.note or "")
+        print_json(remedy_json(view, zone))
         return 0
     if args.action == "remove":
         remedies.remove(args.id)
@@ -345,7 +200,7 @@ def cmd_remedy(services: Services, args: argparse.Namespace) -> int:
                 "total_cost": summary.total_cost,
                 "lifetime_value": summary.lifetime_value,
                 "text": summary.text,
-                "remedies": [_remedy_json(r, zone) for r in summary.remedies],
+                "remedies": [remedy_json(r, zone) for r in summary.remedies],
             }
         )
         return 0
@@ -398,7 +253,7 @@ def register(
         "followups", parents=[common], help='"are you satisfied?" checks: list, send, record'
     )
     followups.add_argument("--due", action="store_true", help="only checks to make now")
-    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUS_NAMES)}")
+    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)}")
     followups.add_argument("--json", action="store_true")
     actions = followups.add_subparsers(dest="action", metavar="ACTION")
     send = actions.add_parser("send", parents=[common], help="mail the due checks")

@@ -206,7 +206,7 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
     if args.count < 0:
         raise CliError("--count cannot be negative")
     summary = generate_demo(services.ctx, args.count, seed=args.seed, force=args.force)
-    mark_demo_dir(services.ctx.db.path.parent)
+    mark_demo_dir(services.ctx.data_dir)
     print_json_line(summary.as_dict())
     return 0
 
@@ -227,6 +227,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
     quit_after = getattr(args, "quit_after", None)
+    if quit_after is not None and not 0 <= quit_after <= 24 * 3600:
+        raise CliError("--quit-after is seconds, between 0 and 86400")
     if not args.demo:
         return run_gui(paths.data_dir(args.data_dir), quit_after=quit_after)
     if args.data_dir is None:

@@ -149,6 +149,32 @@ def cmd_sync(services: Services, args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def sync_nothing_new(data_dir: Path, args: argparse.Namespace) -> int | None:
+    """A re-sync with nothing new, answered without the ORM (services/sync_probe.py);
+    None when there is anything to fetch or report, so ``cmd_sync`` runs."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from soloservice.paths import settings_path
+    from soloservice.services.registry import NOW_ENV, pinned_clock
+    from soloservice.services.sync_probe import nothing_new
+    from soloservice.storage.settings_store import load_settings
+
+    if args.send_outbox or os.environ.get("SOLOSERVICE_SYNC_NO_PROBE"):
+        return None
+    clock = pinned_clock(os.environ.get(NOW_ENV, ""))
+    now = clock() if clock is not None else datetime.now(UTC)
+    try:
+        zone = ZoneInfo(load_settings(settings_path(data_dir)).timezone)
+    except Exception:  # the full path reports a broken settings file properly
+        return None
+    summaries = nothing_new(data_dir, args.account, now, zone)
+    if summaries is None:
+        return None
+    print_json(summaries[0] if len(summaries) == 1 else summaries)
+    return 0
+
+
 def cmd_reply(services: Services, args: argparse.Namespace) -> int:
     body = args.body
     if body == "-":
@@ -188,7 +214,7 @@ def _reply_send_status(status: str, error: str | None, outbox_id: int) -> int:
     safe in the outbox, which retries with a back-off. Refused for good (the server rejected
     the recipient): it is kept as failed and not retried. Both exit 2.
     """
-    from soloservice.services.outbox import FAILED, SENT
+    from soloservice.services.outbox_dto import FAILED, SENT
 
     if status == SENT:
         return 0
@@ -343,7 +369,7 @@ def register(
     )
     return {
         "account": Command(cmd_account),
-        "sync": Command(cmd_sync),
+        "sync": Command(cmd_sync, fast=sync_nothing_new),
         "reply": Command(cmd_reply),
         "outbox": Command(cmd_outbox),
         "quarantine": Command(cmd_quarantine),

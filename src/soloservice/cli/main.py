@@ -122,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir = resolve_data_dir(args.data_dir, must_exist=not may_create)
         if data_dir.is_dir():  # else after open, which makes the folder private first
             logsetup.setup_logging(data_dir, process="cli")
+        if command.fast is not None and (code := command.fast(data_dir, args)) is not None:
+            return code  # answered without opening the store through the ORM
         services = Services.open(data_dir)
         logsetup.setup_logging(data_dir, process="cli")
         log.info("command %s", args.command)

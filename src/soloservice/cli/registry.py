@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 SubParsers = argparse._SubParsersAction  # the type argparse gives add_subparsers()
@@ -18,6 +19,9 @@ class Command:
 
     handler: Callable[..., int]
     needs_services: bool = True
+    #: ``fast(data_dir, args)`` is tried before the store is opened: an exit code when it
+    #: could answer on its own (``sync`` with nothing new), else None for ``handler``
+    fast: Callable[[Path, argparse.Namespace], int | None] | None = None
 
 
 class CommandModule(Protocol):

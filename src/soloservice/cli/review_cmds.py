@@ -18,11 +18,12 @@ from soloservice.cli.registry import Command
 from soloservice.services.registry import Services
 
 if TYPE_CHECKING:
-    from soloservice.services.review import ReviewService, WeekReview
+    from soloservice.services.review import ReviewService
+    from soloservice.services.review_dto import WeekReview
 
 
 def _week(service: ReviewService, text: str | None) -> tuple[int, int]:
-    from soloservice.domain.review_math import parse_iso_week
+    from soloservice.domain.iso_weeks import parse_iso_week
 
     if text is None:
         return service.last_full_week()
@@ -33,7 +34,7 @@ def _week(service: ReviewService, text: str | None) -> tuple[int, int]:
 
 
 def review_text(review: WeekReview) -> str:
-    from soloservice.services.review import review_rows
+    from soloservice.services.review_export import review_rows
     from soloservice.services.review_figures import iceberg_text, value_at_risk_text
 
     tz = ZoneInfo(review.timezone)
@@ -71,7 +72,7 @@ def cmd_review(services: Services, args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     elif args.pdf:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from soloservice.ui.review.pdf import write_review_pdf
+        from soloservice.reports.pdf import write_review_pdf
 
         trends = service.trends(12, until=(year, week))
         path = write_review_pdf(review, trends, Path(args.pdf))

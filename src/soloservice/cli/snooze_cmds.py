@@ -29,6 +29,8 @@ def parse_span(text: str) -> timedelta:
     seconds = float(match.group(1)) * _UNITS[match.group(2).lower()]
     if seconds <= 0:
         raise CliError("--for must be longer than nothing")
+    if seconds > 10 * 366 * 86400:  # also keeps timedelta/datetime from overflowing
+        raise CliError(f"--for {text!r} is more than ten years")
     return timedelta(seconds=seconds)
 
 

@@ -71,6 +71,16 @@ def hours_problems(timezone: str, hours: Mapping[int, tuple[time, time]]) -> lis
 def settings_hours_problems(
     timezone: str, business_hours: Mapping[int, tuple[str, str]]
 ) -> list[HoursIssue]:
-    """``hours_problems`` over the settings' "HH:MM" strings."""
-    parsed = {d: (parse_hhmm(a), parse_hhmm(b)) for d, (a, b) in business_hours.items()}
-    return hours_problems(timezone, parsed)
+    """``hours_problems`` over the settings' "HH:MM" strings (a hand-edited file may hold
+    "25:00": that day is reported, not a crash)."""
+    parsed: dict[int, tuple[time, time]] = {}
+    unreadable: list[HoursIssue] = []
+    for day, (opens, closes) in business_hours.items():
+        try:
+            parsed[day] = (parse_hhmm(opens), parse_hhmm(closes))
+        except ValueError:
+            unreadable.append(HoursIssue(HoursProblem.CLOSES_BEFORE_OPENS, day))
+    issues = hours_problems(timezone, parsed)
+    if unreadable:
+        issues = [i for i in issues if i.problem is not HoursProblem.NEVER_OPEN]
+    return issues + unreadable

@@ -1,6 +1,7 @@
 """The weekly review's figures, computed from plain records so they can be checked by hand.
 
 Every figure carries the inquiry ids behind it, so the review can click through to them.
+Weeks are ISO weeks in the founder's time zone (``domain/iso_weeks.py``).
 
 Which inquiries a figure counts, for the ISO week ``[start, end)`` (Monday 00:00 local to the
 next Monday) and the moment ``now``:
@@ -37,65 +38,17 @@ interpolation between two customers.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Generic, TypeVar
-from zoneinfo import ZoneInfo
 
+from soloservice.domain.business_calendar import BusinessCalendar
 from soloservice.domain.iceberg import Iceberg
-from soloservice.domain.promise import BusinessCalendar
+from soloservice.domain.iso_weeks import format_iso_week, iso_week_bounds
 from soloservice.domain.types import Channel, InquiryKind, Status
 
 T = TypeVar("T")
-
-
-# -- ISO weeks -----------------------------------------------------------------------------
-
-
-def _zone(tz: str | ZoneInfo) -> ZoneInfo:
-    return tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
-
-
-def iso_week_bounds(year: int, week: int, tz: str | ZoneInfo) -> tuple[datetime, datetime]:
-    """Monday 00:00 local to the next Monday 00:00 local, as UTC instants.
-
-    A week containing a daylight-saving change is 167 or 169 hours long; that is correct.
-    """
-    zone = _zone(tz)
-    monday = date.fromisocalendar(year, week, 1)  # raises ValueError for a week that isn't
-    start = datetime.combine(monday, time(0), tzinfo=zone)
-    end = datetime.combine(monday + timedelta(days=7), time(0), tzinfo=zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
-
-
-def last_full_week(now: datetime, tz: str | ZoneInfo) -> tuple[int, int]:
-    """The most recent ISO week that has ended, in the business's local time."""
-    local = now.astimezone(_zone(tz)).date()
-    previous = local - timedelta(days=local.weekday() + 7)
-    iso = previous.isocalendar()
-    return iso.year, iso.week
-
-
-_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
-
-
-def parse_iso_week(text: str) -> tuple[int, int]:
-    """``"2026-W47"`` -> ``(2026, 47)``; rejects weeks the year does not have."""
-    match = _ISO_WEEK.fullmatch(text.strip())
-    if match is None:
-        raise ValueError(f"not an ISO week like 2026-W47: {text!r}")
-    year, week = int(match.group(1)), int(match.group(2))
-    try:
-        date.fromisocalendar(year, week, 1)
-    except ValueError as exc:
-        raise ValueError(f"{year} has no ISO week {week}") from exc
-    return year, week
-
-
-def format_iso_week(year: int, week: int) -> str:
-    return f"{year:04d}-W{week:02d}"
 
 
 # -- statistics ------------------------------------------------------------------------------

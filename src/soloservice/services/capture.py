@@ -9,7 +9,7 @@ the inbox can be filtered by it, and at the foot of the message with the link.
 
 from __future__ import annotations
 
-from soloservice.channels.social.capture import quick_capture
+from soloservice.channels.social.capture import parse_handle, quick_capture
 from soloservice.domain.identity import (
     InvalidIdentity,
     looks_like_phone,
@@ -34,6 +34,20 @@ class CaptureService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.inquiries = InquiryService(ctx)
+
+    @staticmethod
+    def handle_problem(platform: Channel, text: str) -> str:
+        """Why ``text`` is no handle on ``platform`` ("" when it is, or nothing is typed).
+
+        The quick-capture dialog checks as the founder types, with the rule capture applies.
+        """
+        if not text.strip() or not platform.is_social:
+            return ""
+        try:
+            parse_handle(platform, text)
+        except InvalidIdentity as exc:
+            return str(exc)
+        return ""
 
     def capture(
         self,

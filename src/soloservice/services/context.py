@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -19,7 +20,6 @@ from soloservice.domain.settings import Settings
 from soloservice.domain.types import Channel
 from soloservice.domain.value import ValueDefaults
 from soloservice.storage.database import Database
-from soloservice.storage.tables import InquiryRow
 
 
 def utc_now() -> datetime:
@@ -44,7 +44,10 @@ def calendar_from(settings: Settings) -> BusinessCalendar:
     )
 
 
-ResolvedHook = Callable[[Session, InquiryRow], object]
+#: a reaction to an inquiry's change of state, run inside the transaction that made it: it
+#: gets that session and the inquiry's id (plain data, never the ORM row: a hook reads what
+#: it needs itself, so no row crosses from one service into another's code)
+ResolvedHook = Callable[[Session, int], object]
 
 
 @dataclass
@@ -66,6 +69,11 @@ class ServiceContext:
 
     def now(self) -> datetime:
         return self.clock()
+
+    @property
+    def data_dir(self) -> Path:
+        """The data folder: the store, settings.json, secrets, drafts and backups live here."""
+        return self.db.path.parent
 
     @cached_property
     def calendar(self) -> BusinessCalendar:

@@ -180,7 +180,7 @@ def import_all(ctx: ServiceContext, path: Path) -> ImportSummary:
         )
     decoded = {name: _decoded_rows(by_name[name], rows) for name, rows in data["tables"].items()}
     settings = data.get("settings")
-    data_dir = ctx.db.path.parent
+    data_dir = ctx.data_dir
     counts: dict[str, int] = {}
     with ctx.db.engine.connect() as conn:
         transaction = conn.begin()  # BEGIN IMMEDIATE: nobody writes in between

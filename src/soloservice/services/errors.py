@@ -13,3 +13,13 @@ class NotFound(ServiceError):
 
 class InvalidInput(ServiceError):
     pass
+
+
+def describe_storage_error(exc: BaseException) -> str | None:
+    """A failure of the store (disk full, database locked, read-only folder) in one line.
+
+    Offered here so the window words such errors without importing the storage layer.
+    """
+    from soloservice.storage.storage_errors import describe_storage_error as describe
+
+    return describe(exc)

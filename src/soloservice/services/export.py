@@ -191,7 +191,7 @@ def export_all(ctx: ServiceContext, path: Path) -> ExportSummary:
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
-    settings = read_settings_file(ctx.db.path.parent)
+    settings = read_settings_file(ctx.data_dir)
     # One read transaction: a concurrent writer cannot make the file inconsistent.
     with atomic_open(target) as out, ctx.db.read_engine.connect() as conn, conn.begin():
         counts = _write(conn, out, ctx.now(), ctx.settings.timezone, settings)

@@ -229,7 +229,7 @@ class GdprService:
 
     @property
     def data_dir(self) -> Path:
-        return self.ctx.db.path.parent
+        return self.ctx.data_dir
 
     def preview(self, customer_id: int) -> ForgetPreview:
         """What ``forget`` would delete, for the confirmation."""

@@ -48,7 +48,7 @@ class GettingStartedService:
         return StartSteps(
             inquiries=int(sum(by_channel.values())),
             mail_connected=int(accounts) > 0,
-            hours_saved=settings_path(self.ctx.db.path.parent).exists(),
+            hours_saved=settings_path(self.ctx.data_dir).exists(),
             form_imported=by_channel.get(Channel.FORM.value, 0) > 0,
             call_logged=by_channel.get(Channel.PHONE.value, 0) > 0,
         )

@@ -42,6 +42,7 @@ from soloservice.services.mail_ingest import (
     MailSource,
     Outcome,
 )
+from soloservice.services.prefetch import Prefetched
 from soloservice.storage.locks import LockBusy, exclusive, lock_path
 from soloservice.storage.mail_tables import (
     AttachmentRow,
@@ -209,7 +210,15 @@ class MailSyncService:
         folders = [(account.folder, False)]
         if account.sent_folder and account.sent_folder != account.folder:
             folders.append((account.sent_folder, True))
-        ingest = self.ingest_factory()
+        # Built on first need: a re-sync with nothing new never pays for the ingest (its
+        # rules, hooks and modules).
+        built: list[MailIngest] = []
+
+        def ingest() -> MailIngest:
+            if not built:
+                built.append(self.ingest_factory())
+            return built[0]
+
         cancelled = False
         for folder, sent in folders:
             try:
@@ -229,7 +238,7 @@ class MailSyncService:
         account: AccountView,
         settings: ImapSettings,
         sent: bool,
-        ingest: MailIngest,
+        ingest: Callable[[], MailIngest],
         counts: IngestCounts,
         progress: Callable[[SyncProgress], None] | None,
         ssl_context: ssl.SSLContext | None,
@@ -238,7 +247,9 @@ class MailSyncService:
         """Returns True when stopped by ``cancel``."""
         folder = settings.folder
         with ImapSession(settings, ssl_context=ssl_context) as imap:
-            uidvalidity, _uidnext = imap.folder_state()
+            uidvalidity, uidnext = imap.folder_state()
+            if self._unchanged(account.id, folder, uidvalidity, uidnext):
+                return False  # nothing new: no search, no fetch, no write
             last_uid = self._start_state(account.id, folder, uidvalidity)
             total = _count_new(imap, last_uid)
             done = 0
@@ -254,6 +265,7 @@ class MailSyncService:
                 """Store the batch in one transaction; True when cancelled part-way."""
                 nonlocal done
                 stopped = False
+                storing = ingest()  # before the transaction: building it reads the store
                 with self.ctx.db.session() as session:
                     state = self._state(session, account.id, folder)
                     for fetched in batch:
@@ -266,7 +278,7 @@ class MailSyncService:
                             sent=sent,
                         )
                         counts.add(
-                            ingest.ingest(session, fetched.raw, source, fetched.internaldate)
+                            storing.ingest(session, fetched.raw, source, fetched.internaldate)
                         )
                         state.last_uid = max(state.last_uid, fetched.uid)
                         done += 1
@@ -277,12 +289,15 @@ class MailSyncService:
                 batch.clear()
                 return stopped
 
-            for fetched in imap.fetch_since(last_uid, batch=self.batch_size):
-                batch.append(fetched)
-                if (
-                    len(batch) >= self.batch_size or (cancel is not None and cancel.is_set())
-                ) and store():
-                    return True
+            # The next batch is fetched while this one is stored (services/prefetch.py).
+            fetching = imap.fetch_since(last_uid, batch=self.batch_size)
+            with Prefetched(fetching, ahead=2 * self.batch_size) as ahead:
+                for fetched in ahead:
+                    batch.append(fetched)
+                    if (
+                        len(batch) >= self.batch_size or (cancel is not None and cancel.is_set())
+                    ) and store():
+                        return True
             if batch and store():
                 return True
         return False
@@ -294,6 +309,19 @@ class MailSyncService:
             )
         ).one()
         return row
+
+    def _unchanged(self, account_id: int, folder: str, uidvalidity: int, uidnext: int) -> bool:
+        """The folder holds nothing after our marker: same UIDVALIDITY, and UIDNEXT (the
+        UID the next new message will get) not above ``last_uid + 1``. UIDs only grow, so
+        this one SELECT answers "anything new?" without a SEARCH. Flag changes (what
+        CONDSTORE's HIGHESTMODSEQ tracks) are not synced, so they need no check."""
+        with self.ctx.db.read_session() as session:
+            row = session.exec(
+                select(FolderStateRow).where(
+                    FolderStateRow.account_id == account_id, FolderStateRow.folder == folder
+                )
+            ).first()
+        return row is not None and row.uidvalidity == uidvalidity and uidnext <= row.last_uid + 1
 
     def _start_state(self, account_id: int, folder: str, uidvalidity: int) -> int:
         """The UID to fetch after; a changed UIDVALIDITY starts the folder over."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, select
 
@@ -12,14 +13,21 @@ from soloservice.domain.promise import PromiseExplanation
 from soloservice.domain.templates import render_template
 from soloservice.domain.types import Channel, Direction, InquiryKind, Status
 from soloservice.services.context import ServiceContext
-from soloservice.services.dto import InquiryDetail, View
-from soloservice.services.errors import InvalidInput
+from soloservice.services.dto import InboxQuery, InquiryDetail, View
+from soloservice.services.errors import InvalidInput, ServiceError
 from soloservice.services.inbox import InboxService
 from soloservice.services.inquiries import InquiryService
 from soloservice.services.templates import TemplateService, template_values
 from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
 
+if TYPE_CHECKING:
+    from soloservice.services.outbox import OutboxService
+
 _ACTIVE = (Status.NEW.value, Status.OPEN.value)
+#: how far back "acknowledge automatically" reaches: older cases are the founder's to judge
+AUTO_ACK_WINDOW = timedelta(hours=24)
+#: the channels an acknowledgement can be mailed on (a social reply is the founder's own)
+AUTO_ACK_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM})
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,16 @@ class Acknowledgement:
     #: the case's promise had already passed: the text states a fresh one counted from now
     #: (the case itself stays overdue: the broken promise is not rewritten)
     fresh_promise: bool = False
+
+
+@dataclass(frozen=True)
+class AutoAckOutcome:
+    """One automatic round: what it looked at (not looked at again), queued and sent."""
+
+    considered: tuple[int, ...] = ()
+    queued: tuple[int, ...] = ()
+    sent: int = 0
+    errors: tuple[str, ...] = ()
 
 
 class PromiseService:
@@ -152,3 +170,45 @@ class PromiseService:
                 self.inquiries.set_status_in(session, row, Status.OPEN)
             row.last_activity_at = now
             return self.inquiries.detail_of(session, row)
+
+    def auto_acknowledge(
+        self, outbox: OutboxService, skip: frozenset[int] = frozenset()
+    ) -> AutoAckOutcome:
+        """Queue and send the acknowledgement of new email/form cases of the last 24 hours.
+
+        The rules live here, not in the window, so they hold for every caller: automatic
+        mail (a newsletter, a no-reply sender) and a case already answered are never
+        acknowledged, nor one acknowledged or queued before (maybe before a restart: the
+        outbox retries that one). Each case is its own queue-then-send, so one failure
+        neither stops the round nor loses the others. ``skip`` holds ids an earlier round
+        considered. The outbox is passed in so that promises alone need no mail account.
+        """
+        considered: list[int] = []
+        queued: list[int] = []
+        sent = 0
+        errors: list[str] = []
+        now = self.ctx.now()
+        inbox = InboxService(self.ctx)
+        for row in inbox.rows(inbox.list_ids(InboxQuery(view=View.INBOX, status=Status.NEW))):
+            if row.id in skip or row.channel not in AUTO_ACK_CHANNELS or not row.needs_reply:
+                continue
+            if row.received_at < now - AUTO_ACK_WINDOW:
+                continue
+            considered.append(row.id)
+            try:
+                detail = self.inquiries.get(row.id)
+                if detail.flags.automatic_reason or detail.needs_reply_since is None:
+                    continue
+                if detail.ack_sent_at is not None or detail.due_at is None:
+                    continue
+                if any(p.purpose == "ack" for p in outbox.pending(row.id)):
+                    continue
+                draft = self.draft_acknowledgement(row.id)
+                view = outbox.queue_acknowledgement(row.id, draft.subject, draft.body)
+                queued.append(row.id)
+                result = outbox.send_pending(only_id=view.id)
+                sent += result.sent
+                errors.extend(result.errors)
+            except ServiceError as exc:
+                errors.append(f"#{row.id}: {exc}")
+        return AutoAckOutcome(tuple(considered), tuple(queued), sent, tuple(errors))

@@ -27,16 +27,10 @@ from soloservice.domain.types import OPEN_STATUSES, IdentityKind, InquiryKind, L
 from soloservice.domain.value import lifetime_value
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, NotFound
-from soloservice.services.followups import (
-    ASKED,
-    COUNTING_STATUSES,
-    PULSE,
-    SendSummary,
-    SurveyView,
-    queue_survey_mail,
-    survey_views,
-)
-from soloservice.services.outbox import NoMailAccount, pick_account
+from soloservice.services.outbox_dto import NoMailAccount
+from soloservice.services.outbox_thread import pick_account
+from soloservice.services.survey_dto import ASKED, COUNTING_STATUSES, PULSE, SendSummary, SurveyView
+from soloservice.services.survey_store import queue_survey_mail, survey_views
 from soloservice.services.templates import TemplateService
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from soloservice.services.capture import CaptureService
     from soloservice.services.checklist import ChecklistService
     from soloservice.services.context import ServiceContext
+    from soloservice.services.customer_edit import CustomerEditService
     from soloservice.services.customer_import import CustomerImportService
     from soloservice.services.customer_merge import CustomerMergeService
     from soloservice.services.customers import CustomerService
@@ -48,10 +49,10 @@ if TYPE_CHECKING:
     from soloservice.services.secrets import SecretStore
     from soloservice.services.sender_verdicts import SenderVerdictService
     from soloservice.services.settings_service import SettingsService
-    from soloservice.services.social import SocialAccountService, SocialImportService
+    from soloservice.services.social import SocialImportService
+    from soloservice.services.social_accounts import SocialAccountService
     from soloservice.services.templates import TemplateService
     from soloservice.storage.database import Database
-    from soloservice.storage.tables import InquiryRow
 
 NOW_ENV = "SOLOSERVICE_NOW"
 
@@ -100,17 +101,17 @@ class Services:
         if self._cancel_survey not in ctx.on_reopened:
             ctx.on_reopened.append(self._cancel_survey)
 
-    def _schedule_survey(self, session: Session, inquiry: InquiryRow) -> object:
-        return self.surveys.schedule_in(session, inquiry)
+    def _schedule_survey(self, session: Session, inquiry_id: int) -> object:
+        return self.surveys.schedule_in(session, self.inquiries.row(session, inquiry_id))
 
-    def _cancel_survey(self, session: Session, inquiry: InquiryRow) -> object:
-        return self.surveys.cancel_in(session, inquiry)
+    def _cancel_survey(self, session: Session, inquiry_id: int) -> object:
+        return self.surveys.cancel_in(session, self.inquiries.row(session, inquiry_id))
 
     @cached_property
     def secrets(self) -> SecretStore:
         from soloservice.services.secrets import SecretStore
 
-        return SecretStore(self.ctx.db.path.parent)
+        return SecretStore(self.ctx.data_dir)
 
     @cached_property
     def inbox(self) -> InboxService:
@@ -135,6 +136,13 @@ class Services:
         from soloservice.services.customers import CustomerService
 
         return CustomerService(self.ctx)
+
+    @cached_property
+    def customer_edit(self) -> CustomerEditService:
+        """The customer dialog's whole edit, in one transaction."""
+        from soloservice.services.customer_edit import CustomerEditService
+
+        return CustomerEditService(self.ctx)
 
     @cached_property
     def templates(self) -> TemplateService:
@@ -174,7 +182,7 @@ class Services:
 
     @cached_property
     def social(self) -> SocialAccountService:
-        from soloservice.services.social import SocialAccountService
+        from soloservice.services.social_accounts import SocialAccountService
 
         return SocialAccountService(self.ctx, self.secrets)
 
@@ -318,4 +326,4 @@ class Services:
 
     def close(self) -> None:
         self.ctx.db.close()
-        secure_data_dir(self.ctx.db.path.parent)  # files made during the run, e.g. by Qt
+        secure_data_dir(self.ctx.data_dir)  # files made during the run, e.g. by Qt

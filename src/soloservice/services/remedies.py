@@ -25,7 +25,7 @@ from soloservice.domain.types import Direction
 from soloservice.domain.value import lifetime_value
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, NotFound
-from soloservice.services.followups import ANSWERED, FOLLOWUP
+from soloservice.services.survey_dto import ANSWERED, FOLLOWUP
 from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
 from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
 
@@ -111,6 +111,8 @@ class RemedyService:
         chosen = parse_kind(kind)
         if cost < 0 or cost != cost:  # NaN is not a price either
             raise InvalidInput(f"a remedy's cost cannot be negative, got {cost}")
+        if cost in (float("inf"), float("-inf")):  # would be written as invalid JSON
+            raise InvalidInput(f"a remedy's cost must be a finite amount, got {cost}")
         if at is not None and at.tzinfo is None:
             raise InvalidInput("the remedy's time must carry a time zone")
         with self.ctx.db.session() as session:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from soloservice.domain.business_hours import settings_hours_problems
 from soloservice.domain.settings import Settings
+from soloservice.domain.settings_rules import settings_problems
 from soloservice.paths import settings_path
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, ServiceError
-from soloservice.storage.settings_store import save_settings
+from soloservice.storage.settings_store import SettingsError, save_settings
 
 
 class SettingsNotSaved(ServiceError):
@@ -32,7 +32,7 @@ class SettingsService:
 
     @property
     def path(self) -> Path:
-        return settings_path(self.ctx.db.path.parent)
+        return settings_path(self.ctx.data_dir)
 
     def current(self) -> Settings:
         return self.ctx.settings
@@ -41,16 +41,20 @@ class SettingsService:
         """Whether the founder ever saved settings here (their hours are then their own)."""
         return self.path.exists()
 
+    def validate(self, settings: Settings) -> list[str]:
+        """Every reason ``save`` would refuse ``settings`` (domain/settings_rules.py)."""
+        return settings_problems(settings)
+
     def save(self, settings: Settings, path: Path | None = None) -> Settings:
         """Check, write, then apply; raises InvalidInput or SettingsNotSaved."""
-        issues = settings_hours_problems(settings.timezone, settings.business_hours)
-        if issues:
-            raise InvalidInput("; ".join(issue.english() for issue in issues))
-        if settings.default_annual_value < 0 or settings.default_expected_years <= 0:
-            raise InvalidInput("a customer's value must be 0 or more, over more than 0 years")
+        problems = self.validate(settings)
+        if problems:
+            raise InvalidInput("; ".join(problems))
         target = path or self.path
         try:
             save_settings(target, settings)
+        except SettingsError as exc:  # settings_model's check (non-finite, bad zone, ...)
+            raise InvalidInput(str(exc)) from exc
         except OSError as exc:
             raise SettingsNotSaved(target, exc.strerror or str(exc)) from exc
         self.ctx.update_settings(settings)

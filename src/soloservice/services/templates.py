@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from soloservice.domain.templates import (
     BUILTIN_TEMPLATES,
@@ -110,8 +110,13 @@ class TemplateService:
                     return info.template
         raise NotFound(f"no template {key!r}")
 
-    def save(self, template: Template) -> Template:
-        """Store the founder's template; unknown placeholders are refused here."""
+    def save(self, template: Template, replacing: tuple[str, Language] | None = None) -> Template:
+        """Store the founder's template; unknown placeholders are refused here.
+
+        ``replacing`` is the (key, language) the template was opened as: a rename or a
+        change of language saves the new one and drops the old in the same transaction,
+        so a failure never leaves both (or neither).
+        """
         if not template.key.strip() or not template.name.strip():
             raise InvalidInput("a template needs a key and a name")
         try:
@@ -119,12 +124,7 @@ class TemplateService:
         except TemplateError as exc:
             raise InvalidInput(f"template not saved: {exc}") from exc
         with self.ctx.db.session() as session:
-            row = session.exec(
-                select(TemplateRow).where(
-                    TemplateRow.key == template.key,
-                    TemplateRow.language == template.language.value,
-                )
-            ).first()
+            row = self._row(session, template.key, template.language)
             if row is None:
                 row = TemplateRow(
                     key=template.key,
@@ -139,16 +139,24 @@ class TemplateService:
             row.channels = ",".join(sorted(c.value for c in template.channels))
             row.shortcut = template.shortcut or None
             row.updated_at = self.ctx.now()
+            if replacing is not None and replacing != (template.key, template.language):
+                old = self._row(session, *replacing)
+                if old is not None:
+                    session.delete(old)
         return template
+
+    @staticmethod
+    def _row(session: Session, key: str, language: Language) -> TemplateRow | None:
+        return session.exec(
+            select(TemplateRow).where(
+                TemplateRow.key == key, TemplateRow.language == language.value
+            )
+        ).first()
 
     def delete(self, key: str, language: Language) -> bool:
         """Delete the founder's version; a built-in with that key shows again."""
         with self.ctx.db.session() as session:
-            row = session.exec(
-                select(TemplateRow).where(
-                    TemplateRow.key == key, TemplateRow.language == language.value
-                )
-            ).first()
+            row = self._row(session, key, language)
             if row is None:
                 return False
             session.delete(row)

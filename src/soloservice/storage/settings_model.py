@@ -39,7 +39,7 @@ def _build_model() -> type[BaseModel]:
 
 
 _MODEL = _build_model()
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 def _time_zone(value: Any) -> str | None:
@@ -52,6 +52,15 @@ def _time_zone(value: Any) -> str | None:
 
 def _hhmm(value: Any) -> str | None:
     return None if _HHMM.match(str(value)) else f"{value!r} is not a time (HH:MM)"
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else f"{value!r} must be more than 0"
 
 
 def _weekday(value: Any) -> str | None:
@@ -73,7 +82,8 @@ def _hours(value: Any) -> str | None:
         for moment in (start, end):
             if _hhmm(moment):
                 return f"{moment!r} (day {day}) is not a time (HH:MM)"
-        if start >= end:
+        opens, closes = (_minutes(start), _minutes(end))
+        if closes != 0 and closes <= opens:  # closing at 00:00 means midnight
             return f"day {day} closes ({end}) before it opens ({start})"
     return None
 
@@ -108,7 +118,7 @@ _RULES: dict[str, Callable[[Any], str | None]] = {
     "promise_hours": _promise,
     "after_reply_status": _one_of("waiting", "open"),
     "default_annual_value": _not_negative,
-    "default_expected_years": _not_negative,
+    "default_expected_years": _positive,
     "followup_delay_days": _not_negative,
     "rest_period_days": _not_negative,
     "pulse_per_month": _not_negative,

@@ -208,7 +208,7 @@ class BackupsDialog(QDialog):
 
     def restore(self, info: BackupInfo) -> bool:
         """Swap in ``info`` with every connection closed, then restart on the restored data."""
-        data_dir = self.services.ctx.db.path.parent
+        data_dir = self.services.ctx.data_dir
         self.runner.wait()  # nothing of ours may be writing while the file is replaced
         self.services.close()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -283,7 +283,7 @@ def open_damaged_store(
     newest = services.backups.newest_good()
     choice = ask(damage, newest, services.ctx.settings.timezone)
     if choice is DamageChoice.RESTORE and newest is not None:
-        data_dir = services.ctx.db.path.parent
+        data_dir = services.ctx.data_dir
         now = services.ctx.now()
         services.close()
         try:

@@ -7,8 +7,6 @@ averages, and the lifetime value they give sits next to every complaint and reme
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from soloservice.domain.types import IdentityKind, Language
 from soloservice.domain.value import lifetime_value
+from soloservice.services.customer_edit import CustomerEdit
 from soloservice.services.customers import KEEP, CustomerChanges
 from soloservice.services.dto import CustomerCard
 from soloservice.services.registry import Services
@@ -39,28 +38,6 @@ from soloservice.ui.tasks import TaskRunner
 from soloservice.ui.worker_dialog import WorkerDialog
 
 LANGUAGES = {Language.DA: "Dansk", Language.NB: "Norsk (bokmål)", Language.EN: "English"}
-
-
-@dataclass(frozen=True)
-class CustomerEdit:
-    """Everything the dialog will change, applied in one go on the worker."""
-
-    customer_id: int
-    changes: CustomerChanges
-    added: tuple[tuple[IdentityKind, str], ...]
-    removed: tuple[tuple[IdentityKind, str], ...]
-    opted_out: bool | None
-
-
-def apply_edit(services: Services, edit: CustomerEdit) -> CustomerCard:
-    # Removals first, so moving a number from one kind to another never collides.
-    for kind, value in edit.removed:
-        services.customers.remove_identity(edit.customer_id, kind, value)
-    for kind, value in edit.added:
-        services.customers.add_identity(edit.customer_id, kind, value)
-    if edit.opted_out is not None:
-        services.customers.set_opted_out(edit.customer_id, edit.opted_out)
-    return services.customers.update(edit.customer_id, edit.changes)
 
 
 class _Figure(QWidget):
@@ -258,4 +235,4 @@ class CustomerEditDialog(WorkerDialog):
         if self.saving:
             return
         edit = self.build()
-        self.run_save(lambda: apply_edit(self.services, edit))
+        self.run_save(lambda: self.services.customer_edit.apply(edit))

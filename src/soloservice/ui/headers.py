@@ -7,7 +7,7 @@ least as wide as its own title; stretching columns share what is left.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView
 
 #: room beside the title: the section's padding and, where shown, the sort arrow
 PADDING = 14
@@ -36,10 +36,12 @@ def widen_to_titles(header: QHeaderView) -> None:
 
 def keep_titles_readable(view: QAbstractItemView) -> None:
     """Widen ``view``'s narrow columns to their titles now and whenever the model changes."""
-    header = getattr(view, "horizontalHeader", None)
-    if header is None:
-        header = view.header  # QTreeView
-    hv: QHeaderView = header()
+    if isinstance(view, QTableView):
+        hv = view.horizontalHeader()
+    elif isinstance(view, QTreeView):
+        hv = view.header()
+    else:
+        return
     widen_to_titles(hv)
     model = view.model()
     if model is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 from soloservice.domain.settings import Settings
 from soloservice.domain.types import Channel, IdentityKind, Status
 from soloservice.services.dto import CustomerCard, InquiryDetail, View
-from soloservice.services.errors import ServiceError
+from soloservice.services.errors import ServiceError, describe_storage_error
 from soloservice.services.registry import Services
-from soloservice.storage.storage_errors import describe_storage_error
 from soloservice.ui import formatting as fmt
 from soloservice.ui.actions import Actions, build_actions, install_menus
 from soloservice.ui.call_dialog import CallDialog
@@ -71,6 +70,9 @@ class CardSection(Protocol):
     """A widget added to the customer card (survey answers, merge suggestions...)."""
 
     def set_customer(self, card: CustomerCard | None) -> None: ...
+
+
+F = TypeVar("F")
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +173,9 @@ class MainWindow(QMainWindow):
 
         self._connect(self.commands)
         fit_to_screen(self)
-        install_screen_guard(QApplication.instance())  # dialogs and tool windows too
+        app = QApplication.instance()
+        if app is not None:
+            install_screen_guard(app)  # dialogs and tool windows too
         #: the panes get their first sizes when the window is first shown at its real size,
         #: unless sizes the founder chose were restored from ui.ini
         self._panes_laid_out = False
@@ -275,7 +279,19 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.inquiry_changed.emit(detail)
 
-    # -- extension points for ui/features ---------------------------------------------------
+    # -- extension points for ui/features (ui/features/host.py names them) -------------------
+
+    @property
+    def widget(self) -> QWidget:
+        """The window as a plain widget: the parent for a feature's actions and dialogs."""
+        return self
+
+    def feature(self, name: str, cls: type[F]) -> F:
+        """The controller ``ui/features/<name>.py`` installed, typed as ``cls``."""
+        found = self.features.get(name)
+        if not isinstance(found, cls):
+            raise LookupError(f"no feature {name!r} of type {cls.__name__}")
+        return found
 
     def menu(self, key: str) -> QMenu:
         """A top-level menu by key: file, edit, inquiry, view, tools, help."""

@@ -15,9 +15,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from soloservice.domain.types import Status
 from soloservice.services.dto import StatusChange
-from soloservice.services.errors import ServiceError
+from soloservice.services.errors import ServiceError, describe_storage_error
 from soloservice.services.registry import Services
-from soloservice.storage.storage_errors import describe_storage_error
 from soloservice.ui import formatting as fmt
 from soloservice.ui.tasks import TaskRunner
 

@@ -12,6 +12,7 @@ enough tasks have run.
 from __future__ import annotations
 
 import itertools
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal
 
 _WAKE = QEvent.Type(QEvent.registerEventType())
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,10 @@ class TaskRunner(QObject):
                     callbacks.on_success(outcome.payload)
             else:
                 assert isinstance(outcome.payload, BaseException)
+                error = outcome.payload
+                # at INFO with the traceback: a service's one-line error is expected, but
+                # the log must show where anything else came from (redacted by logsetup)
+                log.info("task failed: %s", type(error).__name__, exc_info=error)
                 if callbacks.on_error is not None:
                     callbacks.on_error(outcome.payload)
                 else:

@@ -84,9 +84,13 @@ class ScreenGuard(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            if watched.isWindow() and not isinstance(watched, QMenu | QMainWindow):
-                keep_inside_screen(watched)
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not isinstance(watched, QMenu | QMainWindow)
+        ):
+            keep_inside_screen(watched)
         return False
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from soloservice.channels.form.html_text import html_to_text
+from soloservice.channels.form.html_text import html_to_labelled_text
 from soloservice.channels.form.rules import (
     BUILTIN_RULES,
     SAMPLE_MAILS,
@@ -214,7 +214,7 @@ def test_html_table_rows_become_label_value_lines() -> None:
         "<tr><td><b>Besked</b></td><td>Linje 1<br>Linje 2</td></tr>"
         "</table></td></tr></table><style>td{color:red}</style>"
     )
-    assert html_to_text(html) == "Navn: Jens & Co\nBesked:\nLinje 1\nLinje 2"
+    assert html_to_labelled_text(html) == "Navn: Jens & Co\nBesked:\nLinje 1\nLinje 2"
 
 
 def test_parse_fields_wpforms_dashes_and_bare_labels() -> None:

@@ -1,5 +1,8 @@
 """Form notification HTML as "Label: value" text, so one parser reads every service.
 
+Not ``channels/email/html.html_to_text`` (readable mail text for previews and quoting, links
+as "text (url)"): this one keeps the label/value pairing a form rule matches on.
+
 Form services put submissions in tables (``<tr><th>Navn</th><td>Jens</td></tr>``) or in a
 bold label followed by the value (``<p><strong>E-mail</strong></p><p>jens@...</p>``), and wrap
 both in layout tables. Two-cell rows become ``Label: value``; a cell, heading cell or
@@ -189,7 +192,7 @@ class _Converter(HTMLParser):
         return "\n".join(self.lines)
 
 
-def html_to_text(html: str) -> str:
+def html_to_labelled_text(html: str) -> str:
     """Readable text of a notification mail's HTML, with table rows as ``Label: value``."""
     converter = _Converter()
     converter.feed(html)

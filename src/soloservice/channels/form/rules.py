@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from email.utils import getaddresses, parseaddr
 from types import MappingProxyType
 
-from soloservice.channels.form.html_text import html_to_text
+from soloservice.channels.form.html_text import html_to_labelled_text
 from soloservice.channels.form.labels import StandardField, compact_label, standard_field
 from soloservice.domain.identity import InvalidIdentity, normalise_email, normalise_phone
 
@@ -272,7 +272,7 @@ def _fields_for(
 ) -> tuple[tuple[str, str], ...]:
     """Parse the plain text and the HTML; keep whichever says more about the person."""
     candidates: list[tuple[tuple[str, str], ...]] = []
-    for body in (text, html_to_text(html_text) if html_text else None):
+    for body in (text, html_to_labelled_text(html_text) if html_text else None):
         if body and body.strip():
             candidates.append(parse_fields(body, rule.field_map, rule.stop_markers))
 

@@ -13,7 +13,7 @@ from soloservice.services.forms import ImportSummary
 from soloservice.ui.style import HINT_STYLE
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 IMPORT_MENU_NAME = "importMenu"
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
@@ -23,7 +23,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("channels", text)
 
 
-def import_menu(window: MainWindow) -> QMenu:
+def import_menu(window: FeatureHost) -> QMenu:
     """File > Import, shared by every feature that imports something; made on first use,
     just above Quit, so the file menu keeps its order whatever installs first."""
     file_menu = window.menu("file")
@@ -34,11 +34,12 @@ def import_menu(window: MainWindow) -> QMenu:
     menu = QMenu(_tr("&Import"), file_menu)
     menu.setObjectName(IMPORT_MENU_NAME)
     # One shortcut for every import: it pops the submenu up in the middle of the window.
-    popup = QAction(_tr("Import…"), window)
+    popup = QAction(_tr("Import…"), window.widget)
     popup.setShortcut(QKeySequence(IMPORT_SHORTCUT))
     popup.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     popup.setObjectName("importPopup")
-    popup.triggered.connect(lambda: menu.popup(window.mapToGlobal(window.rect().center())))
+    widget = window.widget
+    popup.triggered.connect(lambda: menu.popup(widget.mapToGlobal(widget.rect().center())))
     window.addAction(popup)
     quit_action = window.commands.quit
     if quit_action in file_menu.actions():

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.channels.social.capture import parse_handle
-from soloservice.domain.identity import InvalidIdentity
 from soloservice.domain.types import Channel, InquiryKind
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
@@ -168,15 +166,7 @@ class QuickCaptureDialog(QDialog):
 
     def handle_problem(self) -> str:
         """Why the handle cannot be used ('' when it can, or is empty)."""
-        raw = self.handle_edit.text().strip()
-        channel = self.channel()
-        if not raw or not channel.is_social:
-            return ""
-        try:
-            parse_handle(channel, raw)
-        except InvalidIdentity as exc:
-            return str(exc)
-        return ""
+        return self.services.capture.handle_problem(self.channel(), self.handle_edit.text())
 
     def _validate(self) -> None:
         problem = self.handle_problem()

@@ -36,11 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.channels.email.parse import ParsedMail, parse_message
-from soloservice.channels.form.rules import MAPPABLE_FIELDS, SAMPLE_MAILS, FormRule, SampleMail
-from soloservice.channels.form.rules import FormSubmission as Submission
 from soloservice.services.errors import ServiceError
-from soloservice.services.forms import FormRuleView, make_rule, sample_from_mail
+from soloservice.services.form_rules import (
+    MAPPABLE_FIELDS,
+    SAMPLE_MAILS,
+    FormRule,
+    SampleMail,
+    read_sample,
+)
+from soloservice.services.form_rules import FormSubmission as Submission
+from soloservice.services.forms import FormRuleView, make_rule
 from soloservice.services.registry import Services
 from soloservice.ui.channels.common import styled_label
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
@@ -513,10 +518,10 @@ class FormRulesDialog(QDialog):
         text = self.mail_view.toPlainText()
         if not text.strip():
             return self.tr("Paste a mail or load an .eml file to try the rule on it.")
-        parsed = parse_message(text.encode("utf-8"), received=self.services.ctx.now())
-        if not isinstance(parsed, ParsedMail):
-            return self.tr("The mail cannot be read: %1").replace("%1", parsed.reason)
-        return sample_from_mail(parsed)
+        sample = read_sample(text.encode("utf-8"), self.services.ctx.now())
+        if isinstance(sample, str):
+            return self.tr("The mail cannot be read: %1").replace("%1", sample)
+        return sample
 
     # -- the preview ---------------------------------------------------------------------------
 

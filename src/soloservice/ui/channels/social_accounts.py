@@ -33,7 +33,7 @@ from soloservice.domain.types import Channel
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
-from soloservice.services.social import PollSummary, SocialAccountView
+from soloservice.services.social_dto import PollSummary, SocialAccountView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.channels.common import styled_label
 from soloservice.ui.channels.social_import import platform_name

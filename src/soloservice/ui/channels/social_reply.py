@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.services.social import ReplyResult
+from soloservice.services.social_dto import ReplyResult
 from soloservice.ui.channels.common import CtrlEnter, styled_label
 from soloservice.ui.channels.social_import import platform_name
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE

@@ -7,79 +7,35 @@ acknowledgement for new email and form inquiries of the last 24 hours, once each
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from soloservice.domain.types import Status
-from soloservice.services.dto import InboxQuery, InquiryDetail, View
+from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.registry import Services
+from soloservice.services.promises import AutoAckOutcome
 from soloservice.ui.icons import icon
-from soloservice.ui.templates.ack_dialog import (
-    SENT_CHANNELS,
-    AckDialog,
-    PromiseDialog,
-    promise_state,
-)
+from soloservice.ui.templates.ack_dialog import AckDialog, PromiseDialog, promise_state
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 ACK_SHORTCUT = "Ctrl+K"
 EXPLAIN_SHORTCUT = "Ctrl+I"
-AUTO_ACK_WINDOW = timedelta(hours=24)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AckFeature", text)
 
 
-@dataclass
-class AutoAckOutcome:
-    considered: list[int] = field(default_factory=list)
-    queued: list[int] = field(default_factory=list)
-    sent: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-def auto_acknowledge(services: Services, skip: frozenset[int]) -> AutoAckOutcome:
-    """Queue and send acknowledgements for new email/form inquiries (runs on the worker)."""
-    outcome = AutoAckOutcome()
-    now = services.ctx.now()
-    ids = services.inbox.list_ids(InboxQuery(view=View.INBOX, status=Status.NEW))
-    for row in services.inbox.rows(ids):
-        if row.id in skip or row.channel not in SENT_CHANNELS:
-            continue
-        if row.received_at < now - AUTO_ACK_WINDOW:
-            continue
-        outcome.considered.append(row.id)
-        try:
-            detail = services.inquiries.get(row.id)
-            if detail.ack_sent_at is not None or detail.due_at is None:
-                continue
-            if any(p.purpose == "ack" for p in services.outbox.pending(row.id)):
-                continue  # queued earlier (maybe before a restart); the outbox retries it
-            draft = services.promises.draft_acknowledgement(row.id)
-            view = services.outbox.queue_acknowledgement(row.id, draft.subject, draft.body)
-            outcome.queued.append(row.id)
-            result = services.outbox.send_pending(only_id=view.id)
-            outcome.sent += result.sent
-            outcome.errors.extend(result.errors)
-        except ServiceError as exc:
-            outcome.errors.append(f"#{row.id}: {exc}")
-    return outcome
-
-
 class AckFeature(QObject):
     #: an automatic round finished (tests wait on it)
     auto_done = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.dialog: AckDialog | None = None
         self.explain_dialog: PromiseDialog | None = None
@@ -87,7 +43,7 @@ class AckFeature(QObject):
         self._running = False
         self._again = False
 
-        self.ack_action = QAction(icon("resolved"), _tr("Ac&knowledge…"), window)
+        self.ack_action = QAction(icon("resolved"), _tr("Ac&knowledge…"), window.widget)
         self.ack_action.setShortcut(QKeySequence(ACK_SHORTCUT))
         self.ack_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         tip = _tr("Tell the customer when they will hear from you")
@@ -95,7 +51,7 @@ class AckFeature(QObject):
         self.ack_action.setStatusTip(tip)
         self.ack_action.setIconText(_tr("Acknowledge"))
         self.ack_action.triggered.connect(self.acknowledge)
-        self.explain_action = QAction(_tr("E&xplain promise…"), window)
+        self.explain_action = QAction(_tr("E&xplain promise…"), window.widget)
         self.explain_action.setShortcut(QKeySequence(EXPLAIN_SHORTCUT))
         self.explain_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.explain_action.setStatusTip(_tr("How the due time was counted"))
@@ -145,7 +101,7 @@ class AckFeature(QObject):
         except ServiceError as exc:
             self.window.show_error(str(exc))
             return None
-        dialog = AckDialog(services, self.window.runner, detail, draft, self.window)
+        dialog = AckDialog(services, self.window.runner, detail, draft, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.acknowledged.connect(self._acknowledged)
         dialog.finished.connect(self._closed)
@@ -170,7 +126,7 @@ class AckFeature(QObject):
             self.window.show_error(str(exc))
             return None
         state = promise_state(detail, services.ctx.now(), services.ctx.settings.timezone)
-        dialog = PromiseDialog(text, state, self.window)
+        dialog = PromiseDialog(text, state, self.window.widget)
         dialog.setWindowTitle(
             _tr("Promise for #%1 — %2").replace("%1", str(detail.id)).replace("%2", detail.subject)
         )
@@ -192,7 +148,9 @@ class AckFeature(QObject):
         self._running = True
         skip = frozenset(self.attempted)
         self.window.runner.run_task(
-            lambda: auto_acknowledge(services, skip), self._auto_finished, self._auto_failed
+            lambda: services.promises.auto_acknowledge(services.outbox, skip),
+            self._auto_finished,
+            self._auto_failed,
         )
         return True
 
@@ -221,8 +179,8 @@ class AckFeature(QObject):
         self.window.statusBar().showMessage(
             _tr("Automatic acknowledgement failed: %1").replace("%1", str(exc)), 30_000
         )
-        self.auto_done.emit(AutoAckOutcome(errors=[str(exc)]))
+        self.auto_done.emit(AutoAckOutcome(errors=(str(exc),)))
 
 
-def install(window: MainWindow) -> AckFeature:
+def install(window: FeatureHost) -> AckFeature:
     return AckFeature(window)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from soloservice.ui.backups_dialog import BackupsDialog
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 
 def _tr(text: str) -> str:
@@ -17,7 +17,7 @@ def _tr(text: str) -> str:
 
 
 class BackupsFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.dialog: BackupsDialog | None = None
         menu = window.menu("file")
@@ -31,7 +31,9 @@ class BackupsFeature:
 
     def show_dialog(self) -> BackupsDialog:
         if self.dialog is None:
-            self.dialog = BackupsDialog(self.window.services, self.window.runner, self.window)
+            self.dialog = BackupsDialog(
+                self.window.services, self.window.runner, self.window.widget
+            )
         else:
             self.dialog.refresh()
         self.dialog.show()
@@ -39,5 +41,5 @@ class BackupsFeature:
         return self.dialog
 
 
-def install(window: MainWindow) -> BackupsFeature:
+def install(window: FeatureHost) -> BackupsFeature:
     return BackupsFeature(window)

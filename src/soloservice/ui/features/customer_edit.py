@@ -12,7 +12,7 @@ from soloservice.services.dto import CustomerCard
 from soloservice.ui.customer_edit_dialog import CustomerEditDialog
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+E"
 
@@ -41,10 +41,10 @@ class _EditLink(QWidget):
 
 
 class CustomerEditFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.dialog: CustomerEditDialog | None = None
-        self.action = QAction(_tr("Edit &customer…"), window)
+        self.action = QAction(_tr("Edit &customer…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(_tr("Name, language, notes, what the customer is worth"))
@@ -61,7 +61,7 @@ class CustomerEditFeature:
         if detail is None:
             return None
         dialog = CustomerEditDialog(
-            self.window.services, self.window.runner, detail.customer, self.window
+            self.window.services, self.window.runner, detail.customer, self.window.widget
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
@@ -82,5 +82,5 @@ class CustomerEditFeature:
             window.statusBar().showMessage(_tr("Saved %1").replace("%1", card.name), 10_000)
 
 
-def install(window: MainWindow) -> CustomerEditFeature:
+def install(window: FeatureHost) -> CustomerEditFeature:
     return CustomerEditFeature(window)

@@ -16,7 +16,7 @@ from soloservice.services.customer_merge import MergeView
 from soloservice.ui.channels.merge_section import MergeSection
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+U"
 UNDO_VISIBLE_MS = 30_000
@@ -27,7 +27,7 @@ def _tr(text: str) -> str:
 
 
 class CustomersFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.last_merge: MergeView | None = None
         self.section = MergeSection(window.services, window.runner)
@@ -43,12 +43,12 @@ class CustomersFeature:
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_last_merge)
         window.statusBar().addPermanentWidget(self.undo_button)
-        self.undo_timer = QTimer(window)
+        self.undo_timer = QTimer(window.widget)
         self.undo_timer.setSingleShot(True)
         self.undo_timer.setInterval(UNDO_VISIBLE_MS)
         self.undo_timer.timeout.connect(lambda: self.undo_button.setVisible(False))
 
-        self.action = QAction(_tr("Same person? &Merge with…"), window)
+        self.action = QAction(_tr("Same person? &Merge with…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         tip = _tr("Customers that may be the same person as this one")
@@ -101,5 +101,5 @@ class CustomersFeature:
         )
 
 
-def install(window: MainWindow) -> CustomersFeature:
+def install(window: FeatureHost) -> CustomersFeature:
     return CustomersFeature(window)

@@ -13,7 +13,7 @@ from soloservice.ui.feedback.followup_panel import FollowupPanel
 from soloservice.ui.feedback.followups_window import FollowupsWindow
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+F"
 
@@ -23,10 +23,10 @@ def _tr(text: str) -> str:
 
 
 class FollowupsFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.followups: FollowupsWindow | None = None
-        self.action = QAction(_tr("&Follow-ups…"), window)
+        self.action = QAction(_tr("&Follow-ups…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(
@@ -51,7 +51,7 @@ class FollowupsFeature:
             self.followups = FollowupsWindow(self.window.services, self.window.runner)
             self.followups.changed.connect(self._window_changed)
             self.followups.open_inquiry.connect(self._open_inquiry)
-            self.window.destroyed.connect(self.followups.close)
+            self.window.widget.destroyed.connect(self.followups.close)
         else:
             self.followups.reload()
         self.followups.show()
@@ -77,9 +77,9 @@ class FollowupsFeature:
 
     def _open_inquiry(self, inquiry_id: int) -> None:
         self.window.show_inquiry(inquiry_id)
-        self.window.raise_()
-        self.window.activateWindow()
+        self.window.widget.raise_()
+        self.window.widget.activateWindow()
 
 
-def install(window: MainWindow) -> FollowupsFeature:
+def install(window: FeatureHost) -> FollowupsFeature:
     return FollowupsFeature(window)

@@ -15,7 +15,7 @@ from soloservice.ui.channels.rule_editor import FormRulesDialog
 from soloservice.ui.icons import icon
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 
 def _tr(text: str) -> str:
@@ -23,24 +23,24 @@ def _tr(text: str) -> str:
 
 
 class FormsFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.rules_dialog: FormRulesDialog | None = None
         self.wizard: CsvImportWizard | None = None
-        self.rules_action = QAction(icon("form"), _tr("Web &form rules…"), window)
+        self.rules_action = QAction(icon("form"), _tr("Web &form rules…"), window.widget)
         self.rules_action.setStatusTip(
             _tr("Which notification mails become form inquiries, with a live preview")
         )
         self.rules_action.triggered.connect(self.open_rules)
         window.menu("tools").addAction(self.rules_action)
-        self.csv_action = QAction(icon("form"), _tr("Form submissions (&CSV)…"), window)
+        self.csv_action = QAction(icon("form"), _tr("Form submissions (&CSV)…"), window.widget)
         self.csv_action.setStatusTip(_tr("Import a CSV export of a web form"))
         self.csv_action.triggered.connect(self.open_csv_wizard)
         import_menu(window).addAction(self.csv_action)
 
     def open_rules(self) -> FormRulesDialog:
         if self.rules_dialog is None:
-            dialog = FormRulesDialog(self.window.services, self.window)
+            dialog = FormRulesDialog(self.window.services, self.window.widget)
             dialog.rules_changed.connect(
                 lambda: self.window.statusBar().showMessage(
                     _tr("Form rules saved; they apply to mail synced from now on"), 10_000
@@ -53,7 +53,7 @@ class FormsFeature:
         return self.rules_dialog
 
     def open_csv_wizard(self) -> CsvImportWizard:
-        wizard = CsvImportWizard(self.window.services, self.window.runner, self.window)
+        wizard = CsvImportWizard(self.window.services, self.window.runner, self.window.widget)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._imported)
         wizard.destroyed.connect(lambda: setattr(self, "wizard", None))
@@ -68,5 +68,5 @@ class FormsFeature:
         )
 
 
-def install(window: MainWindow) -> FormsFeature:
+def install(window: FeatureHost) -> FormsFeature:
     return FormsFeature(window)

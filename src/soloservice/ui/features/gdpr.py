@@ -29,7 +29,7 @@ from soloservice.services.gdpr import ForgetPreview
 from soloservice.services.gdpr_export import CustomerExportSummary
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 
 def _tr(text: str) -> str:
@@ -127,15 +127,15 @@ class _CardLinks(QWidget):
 
 
 class GdprFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.dialog: ForgetDialog | None = None
         menu = window.menu("inquiry")
         menu.addSeparator()
-        self.export_action = QAction(_tr("Export customer data…"), window)
+        self.export_action = QAction(_tr("Export customer data…"), window.widget)
         self.export_action.setStatusTip(_tr("Everything about this customer as one JSON file"))
         self.export_action.triggered.connect(self.export)
-        self.forget_action = QAction(_tr("Forget customer…"), window)
+        self.forget_action = QAction(_tr("Forget customer…"), window.widget)
         self.forget_action.setStatusTip(
             _tr("Delete this customer's personal data (the review's figures stay)")
         )
@@ -173,7 +173,7 @@ class GdprFeature:
             return
         start = str(Path.home() / f"customer-{card.id}.json")
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, _tr("Export customer data"), start, _tr("JSON files (*.json)")
+            self.window.widget, _tr("Export customer data"), start, _tr("JSON files (*.json)")
         )
         if not name:
             self.window.statusBar().showMessage(_tr("Customer data not exported"), 5_000)
@@ -201,7 +201,7 @@ class GdprFeature:
     def _ask(self, preview: object) -> None:
         if not isinstance(preview, ForgetPreview):
             return
-        dialog = ForgetDialog(preview, self.window)
+        dialog = ForgetDialog(preview, self.window.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.confirmed.connect(self._forget_now)
         dialog.finished.connect(self._closed)
@@ -229,5 +229,5 @@ class GdprFeature:
             )
 
 
-def install(window: MainWindow) -> GdprFeature:
+def install(window: FeatureHost) -> GdprFeature:
     return GdprFeature(window)

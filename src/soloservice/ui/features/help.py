@@ -50,7 +50,7 @@ class HelpFeature:
 
     @property
     def data_dir(self) -> str:
-        return str(self.window.services.ctx.db.path.parent)
+        return str(self.window.services.ctx.data_dir)
 
     def _show(self, title: str, html: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.NoIcon, title, html, QMessageBox.StandardButton.Ok)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from soloservice.ui.feedback.pulse_window import PulseWindow
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+P"
 
@@ -20,10 +20,10 @@ def _tr(text: str) -> str:
 
 
 class PulseFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.pulse: PulseWindow | None = None
-        self.action = QAction(_tr("NPS &pulse…"), window)
+        self.action = QAction(_tr("NPS &pulse…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(
@@ -38,7 +38,7 @@ class PulseFeature:
         if self.pulse is None:
             self.pulse = PulseWindow(self.window.services, self.window.runner)
             self.pulse.changed.connect(self._changed)
-            self.window.destroyed.connect(self.pulse.close)
+            self.window.widget.destroyed.connect(self.pulse.close)
         else:
             self.pulse.reload()
         self.pulse.show()
@@ -51,5 +51,5 @@ class PulseFeature:
         self.window.statusBar().showMessage(message.splitlines()[0], 15_000)
 
 
-def install(window: MainWindow) -> PulseFeature:
+def install(window: FeatureHost) -> PulseFeature:
     return PulseFeature(window)

@@ -11,7 +11,7 @@ from soloservice.services.dto import InquiryDetail
 from soloservice.ui.feedback.remedies_panel import RemediesPanel
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+M"
 
@@ -21,12 +21,12 @@ def _tr(text: str) -> str:
 
 
 class RemediesFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.panel = RemediesPanel(window.services, window.runner)
         self.panel.changed.connect(self._changed)
         window.add_inquiry_tab(self.panel, _tr("Remedies"), order=30)
-        self.action = QAction(_tr("Add &remedy…"), window)
+        self.action = QAction(_tr("Add &remedy…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(_tr("Record what was done to make it right, and what it cost"))
@@ -51,5 +51,5 @@ class RemediesFeature:
         self.window.data_changed.emit()  # the weekly review's remedy figures, if it is open
 
 
-def install(window: MainWindow) -> RemediesFeature:
+def install(window: FeatureHost) -> RemediesFeature:
     return RemediesFeature(window)

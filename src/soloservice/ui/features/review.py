@@ -12,7 +12,7 @@ from soloservice.ui.icons import icon
 from soloservice.ui.review.window import ReviewWindow
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+R"
 
@@ -22,10 +22,10 @@ def _tr(text: str) -> str:
 
 
 class ReviewFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.review: ReviewWindow | None = None
-        self.action = QAction(_tr("&Weekly review…"), window)
+        self.action = QAction(_tr("&Weekly review…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(_tr("How customers were treated last week"))
@@ -41,7 +41,7 @@ class ReviewFeature:
             self.review = ReviewWindow(self.window.services, self.window.runner)
             self.review.setWindowTitle(_tr("Weekly review — SoloService"))
             self.review.open_inquiries.connect(self._show_inquiries)
-            self.window.destroyed.connect(self.review.close)
+            self.window.widget.destroyed.connect(self.review.close)
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()
@@ -51,5 +51,5 @@ class ReviewFeature:
         self.window.show_inquiry_ids(ids, _tr("From the weekly review"))
 
 
-def install(window: MainWindow) -> ReviewFeature:
+def install(window: FeatureHost) -> ReviewFeature:
     return ReviewFeature(window)

@@ -64,7 +64,7 @@ class SettingsFeature(QObject):
 
     @property
     def settings_file(self) -> Path:
-        return settings_path(self.window.services.ctx.db.path.parent)
+        return settings_path(self.window.services.ctx.data_dir)
 
     def open(self) -> SettingsDialog:
         if self.dialog is not None:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from soloservice.domain.types import Channel
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.forms import ImportSummary
-from soloservice.services.social import PollSummary
+from soloservice.services.social_dto import PollSummary
 from soloservice.ui.channels.common import import_menu, short_summary
 from soloservice.ui.channels.social_accounts import SocialAccountsDialog, poll_text
 from soloservice.ui.channels.social_import import SocialImportDialog, platform_name
@@ -20,7 +20,7 @@ from soloservice.ui.channels.social_reply import SocialReplyPanel
 from soloservice.ui.icons import channel_icon, icon
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 ACCOUNTS_SHORTCUT = "Ctrl+Shift+S"
 POLL_INTERVAL_MS = 10 * 60 * 1000
@@ -31,7 +31,7 @@ def _tr(text: str) -> str:
 
 
 class SocialFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.accounts_dialog: SocialAccountsDialog | None = None
         self.import_dialog: SocialImportDialog | None = None
@@ -45,7 +45,7 @@ class SocialFeature:
             (Channel.INSTAGRAM, _tr("I&nstagram export…")),
             (Channel.X, _tr("&X archive…")),
         ):
-            action = QAction(channel_icon(platform), text, window)
+            action = QAction(channel_icon(platform), text, window.widget)
             action.setStatusTip(
                 _tr("Import messages from a %1 data download").replace(
                     "%1", platform_name(platform)
@@ -55,7 +55,7 @@ class SocialFeature:
             menu.addAction(action)
             self.import_actions[platform] = action
 
-        self.accounts_action = QAction(icon("social"), _tr("&Social accounts…"), window)
+        self.accounts_action = QAction(icon("social"), _tr("&Social accounts…"), window.widget)
         self.accounts_action.setShortcut(QKeySequence(ACCOUNTS_SHORTCUT))
         self.accounts_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         tip = _tr("Connected Facebook, Instagram and X accounts; poll now")
@@ -63,13 +63,13 @@ class SocialFeature:
         self.accounts_action.setToolTip(f"{tip} ({ACCOUNTS_SHORTCUT})")
         self.accounts_action.triggered.connect(self.open_accounts)
         window.addAction(self.accounts_action)
-        self.poll_action = QAction(_tr("&Poll social accounts now"), window)
+        self.poll_action = QAction(_tr("&Poll social accounts now"), window.widget)
         self.poll_action.triggered.connect(self.poll)
         tools = window.menu("tools")
         tools.addAction(self.accounts_action)
         tools.addAction(self.poll_action)
 
-        self.timer = QTimer(window)
+        self.timer = QTimer(window.widget)
         self.timer.setInterval(POLL_INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
@@ -82,7 +82,9 @@ class SocialFeature:
     # -- imports -------------------------------------------------------------------------------
 
     def open_import(self, platform: Channel) -> SocialImportDialog:
-        dialog = SocialImportDialog(self.window.services, self.window.runner, platform, self.window)
+        dialog = SocialImportDialog(
+            self.window.services, self.window.runner, platform, self.window.widget
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
@@ -100,7 +102,9 @@ class SocialFeature:
 
     def open_accounts(self) -> SocialAccountsDialog:
         if self.accounts_dialog is None:
-            dialog = SocialAccountsDialog(self.window.services, self.window.runner, self.window)
+            dialog = SocialAccountsDialog(
+                self.window.services, self.window.runner, self.window.widget
+            )
             dialog.polled.connect(self._polled)
             self.accounts_dialog = dialog
         self.accounts_dialog.refresh()
@@ -160,5 +164,5 @@ class SocialFeature:
         self.window.set_inquiry_tab_title(self.reply_panel, title)
 
 
-def install(window: MainWindow) -> SocialFeature:
+def install(window: FeatureHost) -> SocialFeature:
     return SocialFeature(window)

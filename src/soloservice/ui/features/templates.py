@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from soloservice.ui.templates.manager import TemplateManager
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+T"
 
@@ -20,10 +20,10 @@ def _tr(text: str) -> str:
 
 
 class TemplatesFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.manager: TemplateManager | None = None
-        self.action = QAction(_tr("Reply &templates…"), window)
+        self.action = QAction(_tr("Reply &templates…"), window.widget)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.action.setStatusTip(_tr("Write and customise reply templates"))
@@ -41,12 +41,12 @@ class TemplatesFeature:
 
     def open(self) -> TemplateManager:
         if self.manager is None:
-            self.manager = TemplateManager(self.window.services, self._current, self.window)
+            self.manager = TemplateManager(self.window.services, self._current, self.window.widget)
         self.manager.show()
         self.manager.raise_()
         self.manager.activateWindow()
         return self.manager
 
 
-def install(window: MainWindow) -> TemplatesFeature:
+def install(window: FeatureHost) -> TemplatesFeature:
     return TemplatesFeature(window)

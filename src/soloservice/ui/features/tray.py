@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 class TrayFeature:
     def __init__(self, window: MainWindow) -> None:
         services = window.services
-        self.watcher = DueWatcher(services, parent=window)
+        self.watcher = DueWatcher(services, parent=window.widget)
         self.reminder = ReviewReminder(
-            services.review.next_reminder, clock=services.ctx.now, parent=window
+            services.review.next_reminder, clock=services.ctx.now, parent=window.widget
         )
         self.notifier = TrayNotifier(window, self.watcher, self.reminder)
         # A reload after a change refreshes the badge at once instead of within the minute.

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.services.followups import SurveyView
+from soloservice.services.survey_dto import SurveyView
 from soloservice.ui.feedback import labels as lb
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from soloservice.domain.types import Status
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.followups import AnswerResult, SurveyView
 from soloservice.services.registry import Services
+from soloservice.services.survey_dto import AnswerResult, SurveyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.followups_window import RECORDABLE, error_text

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.services.errors import ServiceError
-from soloservice.services.followups import AnswerResult, SendSummary, SurveyView
-from soloservice.services.outbox import OutboxResult
+from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.registry import Services
+from soloservice.services.survey_dto import AnswerResult, SendSummary, SurveyView
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.answer_bar import AnswerBar
 from soloservice.ui.feedback.survey_model import Column, SurveyModel

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from soloservice.domain.remedies import RemedyKind
-from soloservice.services.followups import AnswerResult, SurveyView
+from soloservice.services.survey_dto import AnswerResult, SurveyView
 from soloservice.ui import formatting as fmt
 
 #: The Follow-ups view's states; "due" is a scheduled check whose time has come.

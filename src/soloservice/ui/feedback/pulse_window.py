@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.services.customer_import import ImportSummary
-from soloservice.services.followups import SendSummary
-from soloservice.services.outbox import OutboxResult
+from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.pulse import PulseProposal, PulseReport
 from soloservice.services.registry import Services
+from soloservice.services.survey_dto import SendSummary
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.followups_window import error_text
 from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from soloservice.services.followups import SurveyView
+from soloservice.services.survey_dto import SurveyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.icons import channel_icon

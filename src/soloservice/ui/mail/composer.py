@@ -39,12 +39,8 @@ from soloservice.domain.templates import FILL_IN
 from soloservice.domain.types import Channel, Direction, IdentityKind
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.outbox import (
-    FAILED,
-    SENDING,
-    UNKNOWN,
-    OutboxResult,
-    OutboxView,
+from soloservice.services.outbox_dto import FAILED, SENDING, UNKNOWN, OutboxResult, OutboxView
+from soloservice.services.reply_text import (
     attribution,
     quote,
     reply_subject,
@@ -129,7 +125,7 @@ class ReplyComposer(QWidget):
         self.detail: InquiryDetail | None = None
         #: (account name, its signature): read once per account, not on every keystroke
         self._signature_of: tuple[object, str] | None = None
-        self.draft_store = DraftStore(window.services.ctx.db.path.parent)
+        self.draft_store = DraftStore(window.services.ctx.data_dir)
         self.drafts: dict[int, Draft] = self.draft_store.load()
         # Written a moment after typing stops; a failing disk only costs the copy on disk.
         self.draft_timer = QTimer(self)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from soloservice.services.mail_accounts import AccountView, secret_key
 from soloservice.services.mail_sync import SyncProgress, SyncSummary
-from soloservice.services.outbox import OutboxResult
+from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.secrets import SecretPlace
 from soloservice.ui.mail.common import tr
 from soloservice.ui.mail.password_prompt import PasswordPrompt

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.reports.labels import tr
 from soloservice.services.checklist import ChannelStatus
 from soloservice.ui.formatting import short_time
 from soloservice.ui.plain_text import plain_tooltip
-from soloservice.ui.review.labels import tr
 
 CHECK_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 RED = QColor("#b3261e")

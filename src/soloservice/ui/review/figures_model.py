@@ -11,14 +11,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from soloservice.services.review import COLUMN_KEYS, METRICS, TOTAL, WeekReview
-from soloservice.ui.review.labels import (
+from soloservice.reports.labels import (
     column_label,
     format_metric,
     metric_help,
     metric_label,
     tr,
 )
+from soloservice.services.review_dto import COLUMN_KEYS, TOTAL, WeekReview
+from soloservice.services.review_export import METRICS
 
 IDS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2

@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.domain.value import format_money
+from soloservice.reports.charts import RENDER_HINTS, trend_charts
+from soloservice.reports.labels import default_value_note, iceberg_text, month_name, tr
+from soloservice.reports.pdf import write_review_pdf
 from soloservice.services.checklist import ChannelStatus
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.services.review import WeekPoint, WeekReview
-from soloservice.ui.review.charts import RENDER_HINTS, trend_charts
+from soloservice.services.review_dto import WeekPoint, WeekReview
 from soloservice.ui.review.checklist_view import ChecklistTable
 from soloservice.ui.review.figures_model import FiguresModel
-from soloservice.ui.review.labels import default_value_note, iceberg_text, month_name, tr
-from soloservice.ui.review.pdf import write_review_pdf
 from soloservice.ui.tasks import TaskRunner
 
 TREND_WEEKS = 12
@@ -277,13 +277,12 @@ class ReviewWindow(QWidget):
         sunday = monday + timedelta(days=6)
         # Month names from the window's locale ("23.–29. nov. 2026"), never C's English ones.
         locale = QLocale()
+        first = QDate(monday.year, monday.month, monday.day)
+        last = QDate(sunday.year, sunday.month, sunday.day)
         if monday.month == sunday.month:
-            span = f"{monday.day}–{locale.toString(QDate(sunday), 'd MMM yyyy')}"
+            span = f"{monday.day}–{locale.toString(last, 'd MMM yyyy')}"
         else:
-            span = (
-                f"{locale.toString(QDate(monday), 'd MMM')} – "
-                f"{locale.toString(QDate(sunday), 'd MMM yyyy')}"
-            )
+            span = f"{locale.toString(first, 'd MMM')} – {locale.toString(last, 'd MMM yyyy')}"
         text = tr("Week %1, %2 · %3").replace("%1", str(self.week))
         text = text.replace("%2", str(self.year)).replace("%3", span)
         if (self.year, self.week) == self._current_week():

@@ -12,7 +12,6 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-import holidays
 import phonenumbers
 from PySide6.QtCore import QDate, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -40,6 +39,7 @@ from soloservice.domain.business_hours import (
 )
 from soloservice.domain.promise import BusinessCalendar
 from soloservice.domain.settings import Settings
+from soloservice.domain.settings_rules import holiday_countries as supported_holiday_countries
 from soloservice.ui import formatting as fmt
 from soloservice.ui.settings.widgets import (
     as_time,
@@ -68,7 +68,7 @@ def country_name(code: str) -> str:
 
 @cache
 def holiday_countries() -> tuple[str, ...]:
-    supported = {c for c in holidays.list_supported_countries() if len(c) == 2}
+    supported = supported_holiday_countries()
     preferred = [c for c in PREFERRED_COUNTRIES if c in supported]
     rest = sorted((c for c in supported if c not in preferred), key=country_name)
     return (*preferred, *rest)

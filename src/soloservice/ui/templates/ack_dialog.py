@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.outbox import OutboxResult
+from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.promises import Acknowledgement
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt

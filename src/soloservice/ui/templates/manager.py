@@ -491,10 +491,7 @@ class TemplateManager(QDialog):
             return False
         template = self.form_template()
         try:
-            self.services.templates.save(template)
-            old = self.editing
-            if old is not None and old != (template.key, template.language):
-                self.services.templates.delete(*old)
+            self.services.templates.save(template, replacing=self.editing)
         except ServiceError as exc:
             show_error(self.problems, str(exc))
             return False

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from soloservice.domain.iceberg import Iceberg
 from soloservice.domain.value import ValueDefaults, format_money
-from soloservice.services.review import SOCIAL, TOTAL
+from soloservice.services.review_dto import SOCIAL, TOTAL
 
 
 def tr(text: str) -> str:

@@ -9,11 +9,11 @@ failed export never leaves half a PDF behind.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QMarginsF, QRectF, Qt, QTime
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,12 +27,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from soloservice.domain.value import format_money
-from soloservice.services.checklist import ChannelStatus
-from soloservice.services.review import COLUMN_KEYS, METRICS, TOTAL, WeekPoint, WeekReview
-from soloservice.storage.files import atomic_path
-from soloservice.ui import formatting as fmt
-from soloservice.ui.review.charts import RENDER_HINTS, trend_charts
-from soloservice.ui.review.labels import (
+from soloservice.reports.charts import RENDER_HINTS, trend_charts
+from soloservice.reports.labels import (
     column_label,
     default_value_note,
     format_metric,
@@ -41,6 +37,10 @@ from soloservice.ui.review.labels import (
     month_name,
     tr,
 )
+from soloservice.services.checklist import ChannelStatus
+from soloservice.services.review_dto import COLUMN_KEYS, TOTAL, WeekPoint, WeekReview
+from soloservice.services.review_export import METRICS
+from soloservice.storage.files import atomic_path
 
 RESOLUTION = 150
 #: chart size in scene units (screen pixels at 96 dpi): the fonts read like on screen
@@ -222,6 +222,16 @@ def _charts(page: _Page, trends: Sequence[WeekPoint]) -> None:
         page.y += height + gap
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _long_time(local: datetime) -> str:
+    """ "Tue 24 Nov 2026 10:00", as the window's headers show times."""
+    moment = QDateTime(_qdate(local.date()), QTime(local.hour, local.minute))
+    return QLocale().toString(moment, "ddd d MMM yyyy HH:mm")
+
+
 def write_review_pdf(
     review: WeekReview,
     trends: Sequence[WeekPoint],
@@ -259,9 +269,9 @@ def write_review_pdf(
             page.text(title, _font(16, bold=True), gap=0.1)
             page.text(
                 tr("%1 to %2 · figures as of %3")
-                .replace("%1", QLocale().toString(QDate(first), "d MMM yyyy"))
-                .replace("%2", QLocale().toString(QDate(last), "d MMM yyyy"))
-                .replace("%3", fmt.long_time(review.now, zone)),
+                .replace("%1", QLocale().toString(_qdate(first), "d MMM yyyy"))
+                .replace("%2", QLocale().toString(_qdate(last), "d MMM yyyy"))
+                .replace("%3", _long_time(review.now.astimezone(zone))),
                 _font(9),
                 "#555555",
                 gap=0.8,

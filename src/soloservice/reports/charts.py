@@ -20,8 +20,8 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from soloservice.domain.types import Channel
-from soloservice.services.review import WeekPoint
-from soloservice.ui.review.labels import column_label, tr
+from soloservice.reports.labels import column_label, tr
+from soloservice.services.review_dto import WeekPoint
 
 CHANNEL_COLORS = {
     Channel.EMAIL: "#3b6fb6",

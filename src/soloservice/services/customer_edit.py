@@ -1,0 +1,122 @@
+"""One edit of a customer in the customer dialog, applied in one transaction.
+
+The dialog changes names, language, notes, figures, identities and the survey opt-out at
+once. Applied as separate service calls (up to N+2 transactions) a refused identity, one
+held by another customer, would leave the customer half edited; here everything is checked
+and written in one unit of work, so it either all happens or nothing does.
+
+The in-session steps (``update_in``, ``remove_identity_in``, ``set_opted_out_in``) are the
+building blocks ``CustomerService``'s single-change methods can share.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from soloservice.domain.types import IdentityKind
+from soloservice.services.context import ServiceContext
+from soloservice.services.customers import (
+    CustomerChanges,
+    Keep,
+    _attach_identity,
+    build_card,
+    identity_display,
+    surviving_customer,
+)
+from soloservice.services.dto import CustomerCard
+from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.storage.feedback_tables import SurveyRow
+from soloservice.storage.tables import CustomerRow, IdentityRow
+
+
+@dataclass(frozen=True)
+class CustomerEdit:
+    """Everything one save of the customer dialog changes."""
+
+    customer_id: int
+    changes: CustomerChanges = field(default_factory=CustomerChanges)
+    added: tuple[tuple[IdentityKind, str], ...] = ()
+    removed: tuple[tuple[IdentityKind, str], ...] = ()
+    #: None leaves the opt-out as it is
+    opted_out: bool | None = None
+
+
+def check_changes(changes: CustomerChanges) -> None:
+    """Refuse figures the store could not round-trip (inf/nan become invalid JSON)."""
+    for label, figure in (
+        ("annual value", changes.annual_value),
+        ("expected years", changes.expected_years),
+    ):
+        if isinstance(figure, float | int) and not math.isfinite(figure):
+            raise InvalidInput(f"the {label} must be a finite number, not {figure}")
+        if isinstance(figure, float | int) and figure < 0:
+            raise InvalidInput(f"the {label} cannot be negative")
+    if isinstance(changes.name, str) and not changes.name.strip():
+        raise InvalidInput("a customer's name cannot be empty")
+
+
+def update_in(row: CustomerRow, changes: CustomerChanges) -> None:
+    """Apply checked field changes; fields left at KEEP stay."""
+    if not isinstance(changes.name, Keep):
+        row.name = changes.name.strip()
+    if not isinstance(changes.language, Keep):
+        # An explicit choice: no later guess may change it.
+        row.language = changes.language.value
+        row.language_source = "founder"
+        row.language_reason = ""
+    if not isinstance(changes.notes, Keep):
+        row.notes = changes.notes.strip()
+    if not isinstance(changes.annual_value, Keep):
+        row.annual_value = changes.annual_value
+    if not isinstance(changes.expected_years, Keep):
+        row.expected_years = changes.expected_years
+
+
+def remove_identity_in(session: Session, row: CustomerRow, kind: IdentityKind, value: str) -> None:
+    found = session.exec(
+        select(IdentityRow).where(
+            IdentityRow.customer_id == row.id,
+            IdentityRow.kind == kind.value,
+            IdentityRow.value == value,
+        )
+    ).first()
+    if found is None:
+        raise NotFound(f"{identity_display(kind, value)} is not one of this customer's")
+    session.delete(found)
+
+
+def set_opted_out_in(session: Session, row: CustomerRow, opted_out: bool) -> None:
+    """Opting out calls off the checks already scheduled now, not at send time."""
+    row.opted_out = opted_out
+    if not opted_out:
+        return
+    for survey in session.exec(
+        select(SurveyRow).where(SurveyRow.customer_id == row.id, SurveyRow.status == "scheduled")
+    ):
+        survey.status = "skipped"
+        survey.skip_reason = "the customer has opted out of surveys"
+
+
+class CustomerEditService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def apply(self, edit: CustomerEdit) -> CustomerCard:
+        """The whole edit in one transaction; any refusal (ServiceError) changes nothing."""
+        check_changes(edit.changes)
+        with self.ctx.db.session() as session:
+            row = surviving_customer(session, edit.customer_id)
+            # Removals first, so moving a number from one kind to another never collides.
+            for kind, value in edit.removed:
+                remove_identity_in(session, row, kind, value)
+            session.flush()
+            for kind, value in edit.added:
+                _attach_identity(session, self.ctx, row, kind, value)
+            if edit.opted_out is not None:
+                set_opted_out_in(session, row, edit.opted_out)
+            update_in(row, edit.changes)
+            session.flush()
+            return build_card(session, self.ctx, row)

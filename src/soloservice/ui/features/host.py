@@ -1,0 +1,97 @@
+"""What a feature may use of the main window: the extension points, and nothing else.
+
+Features were handed the whole ``MainWindow``, so any of them could reach into the table,
+the splitters or another feature's widgets, and a change to the window's layout could break
+a feature far away. ``FeatureHost`` names what DEVELOPERS.md lists as the plug-in points;
+features are typed against it (``install(window: FeatureHost)``), and ``MainWindow``
+satisfies it (tests/ui/test_features.py checks both, mypy checks the bodies).
+
+``widget`` is the window as a plain ``QWidget``: the parent for a feature's actions,
+dialogs and controllers, so that they die with the window.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
+
+    from soloservice.domain.settings import Settings
+    from soloservice.services.dto import InquiryDetail
+    from soloservice.services.registry import Services
+    from soloservice.ui.actions import Actions
+    from soloservice.ui.tasks import TaskRunner
+
+F = TypeVar("F")
+
+
+@runtime_checkable
+class FeatureHost(Protocol):
+    #: every service, over the window's context
+    services: Services
+    #: the one ordered worker: results come back on the GUI thread
+    runner: TaskRunner
+    #: the inquiry shown, or None
+    detail: InquiryDetail | None
+    toolbar: QToolBar
+    #: the window's own actions (Refresh, Quit, New inquiry…), to chain to or place beside
+    commands: Actions
+
+    @property
+    def widget(self) -> QWidget:
+        """The window, as the parent of a feature's actions, dialogs and controllers."""
+        ...
+
+    # -- signals (emitted on the GUI thread) ------------------------------------------------------
+
+    @property
+    def inquiry_changed(self) -> SignalInstance:
+        """The shown inquiry changed (an ``InquiryDetail`` or None)."""
+        ...
+
+    @property
+    def data_changed(self) -> SignalInstance:
+        """The list and counts were reloaded after a change."""
+        ...
+
+    @property
+    def closing(self) -> SignalInstance:
+        """The window is closing: stop long work."""
+        ...
+
+    # -- extension points -----------------------------------------------------------------------
+
+    def menu(self, key: str) -> QMenu: ...
+
+    def addAction(self, action: QAction, /) -> None: ...
+
+    def add_inquiry_tab(self, widget: QWidget, title: str, order: int = 50) -> None: ...
+
+    def set_inquiry_tab_title(self, widget: QWidget, title: str) -> None: ...
+
+    def show_inquiry_tab(self, widget: QWidget) -> None: ...
+
+    def add_card_section(self, widget: QWidget) -> None: ...
+
+    def show_inquiry_ids(self, ids: list[int], label: str) -> None: ...
+
+    def apply_settings(self, settings: Settings) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    # -- asking the window to act ---------------------------------------------------------------
+
+    def reload(self) -> None: ...
+
+    def open_inquiry(self, inquiry_id: object) -> None: ...
+
+    def show_inquiry(self, inquiry_id: int) -> None: ...
+
+    def after_change(self, message: str, inquiry_id: object) -> None: ...
+
+    def show_error(self, message: str) -> None: ...
+
+    def feature(self, name: str, cls: type[F]) -> F: ...
