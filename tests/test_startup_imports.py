@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from soloservice.cli import inbox_cmds
-from soloservice.services import demo
+from soloservice.cli import feedback_cmds, inbox_cmds
+from soloservice.services import demo, survey_dto
 from soloservice.services.registry import Services
 from soloservice.storage import migrate
 
@@ -87,6 +87,7 @@ def test_the_head_read_from_the_files_is_alembics() -> None:
 
 def test_constants_spelled_out_for_the_parser_agree_with_the_services() -> None:
     assert inbox_cmds.DEMO_SEED == demo.DEFAULT_SEED
+    assert feedback_cmds.STATUS_NAMES == survey_dto.STATUSES
 
 
 def test_services_are_built_lazily_and_once(tmp_path: Path) -> None:

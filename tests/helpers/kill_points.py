@@ -293,9 +293,13 @@ class Report:
             for where, count in sorted(line.landings.items(), key=lambda kv: -kv[1]):
                 out.append(f"      {count:4d}  {where}")
             out.extend(f"    PROBLEM: {p}" for p in f.problems)
+        allowed = sum(
+            line.findings.doubles_sent for line in self.lines if line.findings.doubles_allowed
+        )
         out.append(
             f"total: kills {kills}, duplicates {self.total('duplicates')}, "
-            f"lost {self.total('lost')}, doubles sent {self.total('doubles_sent')}, "
+            f"lost {self.total('lost')}, doubles sent {self.total('doubles_sent') - allowed}"
+            f" (+{allowed} where the provider does not file in Sent: sent again by design), "
             f"unknown (left for the founder) {self.total('unknown')}, "
             f"integrity and foreign keys {'ok' if clean else 'FAILED'}"
         )

@@ -7,6 +7,7 @@ where a kill landed, and counts what the store and the servers hold after the cl
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from datetime import datetime, timedelta
 from email import message_from_bytes
@@ -212,8 +213,19 @@ class OutboxScenario:
             str(message_from_bytes(m.raw)["Message-ID"]).strip() for m in self.smtp.received
         )
 
+    def _settle(self) -> None:
+        """A client killed right after the end of DATA leaves the server finishing that
+        mail on its own thread: wait until its count stops moving before reading it."""
+        assert self.smtp is not None
+        last, deadline = -1, time.monotonic() + 2.0
+        while time.monotonic() < deadline and len(self.smtp.received) != last:
+            last = len(self.smtp.received)
+            time.sleep(0.1)
+
     def landed(self, round_no: int, killed: bool) -> str:
         kind = self._kind[round_no]
+        if killed:
+            self._settle()
         rows = db_rows(
             self.cli.data_dir,
             "SELECT status, message_id_header FROM outbox WHERE id > ? ORDER BY id",

@@ -22,9 +22,7 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
-def test_every_tool_window_fits_a_laptop_screen(
-    shop: Path, tmp_path: Path, language: str
-) -> None:
+def test_every_tool_window_fits_a_laptop_screen(shop: Path, tmp_path: Path, language: str) -> None:
     config = tmp_path / "screen.json"
     config.write_text(
         json.dumps(

@@ -23,7 +23,6 @@ from soloservice.cli.feedback_format import (
 from soloservice.cli.registry import Command
 from soloservice.domain.value import format_money
 from soloservice.services.registry import Services
-from soloservice.services.survey_dto import STATUSES
 
 if TYPE_CHECKING:
     from soloservice.services.customer_import import CustomerImportService
@@ -33,6 +32,10 @@ if TYPE_CHECKING:
     from soloservice.services.survey_dto import SendSummary
 
 # -- services this module needs (the registry may not carry them yet) -------------------------
+
+#: ``services.survey_dto.STATUSES``, spelled out: importing that module at start-up costs the
+#: holiday calendars (tests/test_startup_imports.py checks the two agree)
+STATUS_NAMES = ("scheduled", "skipped", "asked", "answered", "unclear")
 
 
 def _surveys(services: Services) -> SurveyService:
@@ -80,6 +83,8 @@ def cmd_followups(services: Services, args: argparse.Namespace) -> int:
     surveys = _surveys(services)
     action = args.action or "list"
     if action == "list":
+        from soloservice.services.survey_dto import STATUSES
+
         if args.status is not None and args.status not in STATUSES:
             raise CliError(f"unknown status {args.status!r} (use one of: {', '.join(STATUSES)})")
         rows = surveys.due() if args.due else surveys.list(status=args.status)
@@ -253,7 +258,7 @@ def register(
         "followups", parents=[common], help='"are you satisfied?" checks: list, send, record'
     )
     followups.add_argument("--due", action="store_true", help="only checks to make now")
-    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUSES)}")
+    followups.add_argument("--status", metavar="S", help=f"one of: {', '.join(STATUS_NAMES)}")
     followups.add_argument("--json", action="store_true")
     actions = followups.add_subparsers(dest="action", metavar="ACTION")
     send = actions.add_parser("send", parents=[common], help="mail the due checks")

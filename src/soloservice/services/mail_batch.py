@@ -160,4 +160,3 @@ class LedgerIndex:
             self.archive_places[(item.source_path, item.source_key)] = item.raw_hash
         if item.account_id is not None and item.uidvalidity is not None and item.uid is not None:
             self.imap_places.add((item.account_id, item.folder, item.uidvalidity, item.uid))
-

@@ -530,15 +530,18 @@ class MailIngest:
             .where(MailItemRow.raw_hash == item.raw_hash, first_copies, *not_self)
             .order_by(col(MailItemRow.id))
         ).first()
-        same_content = same_bytes or session.exec(
-            select(MailItemRow.id)
-            .where(
-                MailItemRow.content_hash == item.content_hash,
-                col(MailItemRow.outcome).in_([*_STORED_OUTCOMES, Outcome.QUARANTINED.value]),
-                *not_self,
-            )
-            .order_by(col(MailItemRow.id))
-        ).first()
+        same_content = (
+            same_bytes
+            or session.exec(
+                select(MailItemRow.id)
+                .where(
+                    MailItemRow.content_hash == item.content_hash,
+                    col(MailItemRow.outcome).in_([*_STORED_OUTCOMES, Outcome.QUARANTINED.value]),
+                    *not_self,
+                )
+                .order_by(col(MailItemRow.id))
+            ).first()
+        )
         return same_content
 
     def _thread(self, session: Session, parsed: ParsedMail) -> InquiryRow | None:

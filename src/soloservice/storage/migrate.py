@@ -31,6 +31,7 @@ _REVISION_LINE = re.compile(
 
 def alembic_config(engine: Engine | None = None) -> Config:
     from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:

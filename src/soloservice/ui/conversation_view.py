@@ -125,9 +125,7 @@ class ConversationView(QWidget):
         """Who wrote, and what they are worth, without opening the card."""
         card = d.customer
         contact = next((i.display for i in card.identities), "")
-        worth = self.tr("worth %1").replace(
-            "%1", fmt.money(card.lifetime_value, self.currency)
-        )
+        worth = self.tr("worth %1").replace("%1", fmt.money(card.lifetime_value, self.currency))
         parts = [f"<a href='customer'><b>{escape(card.name or contact or '?')}</b></a>"]
         if contact and contact != card.name:
             parts.append(escape(contact))

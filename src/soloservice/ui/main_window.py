@@ -206,7 +206,9 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(self.show_error)
         self.ops.undoable.connect(self._offer_undo)
         self.runner.unhandled_error.connect(
-            lambda e: self.show_error(describe_storage_error(e) or str(e))  # "disk is full"
+            lambda e: self.show_error(
+                str(e) if isinstance(e, ServiceError) else describe_storage_error(e) or str(e)
+            )
         )
         a.log_call.triggered.connect(self.log_call)
         a.new_inquiry.triggered.connect(self.new_inquiry)

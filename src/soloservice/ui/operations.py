@@ -91,10 +91,10 @@ class InquiryOps(QObject):
 
     def _error(self, error: BaseException) -> None:
         storage = describe_storage_error(error)  # busy, full, read-only, damaged
-        if storage is not None:
-            self.failed.emit(storage)
-        elif isinstance(error, ServiceError):
+        if isinstance(error, ServiceError):  # a service's own words come first
             self.failed.emit(str(error))
+        elif storage is not None:
+            self.failed.emit(storage)
         else:
             self.failed.emit(
                 _tr("Something went wrong; nothing was changed.\n\n%1").replace(
