@@ -12,6 +12,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + os.path.join(
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,27 @@ def _isolated_data_dir(
 ) -> None:
     """No test may ever touch the real user data directory."""
     monkeypatch.setenv("SOLOSERVICE_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A dialog or tool window a test leaves open would keep the next test's window from
+    becoming active (and Ctrl+Q from ending the app): close what is left, and say whose."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:  # a test that never touched Qt
+        return
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    left = [w for w in app.topLevelWidgets() if w.isVisible() and not isinstance(w, QMenu)]
+    for widget in left:
+        widget.close()
+    if left and os.environ.get("SOLOSERVICE_REPORT_LEFTOVERS"):
+        with open(os.environ["SOLOSERVICE_REPORT_LEFTOVERS"], "a", encoding="utf-8") as log:
+            names = ", ".join(type(w).__name__ for w in left)
+            log.write(f"{request.node.nodeid}: {names}\n")
 
 
 @pytest.fixture

@@ -11,23 +11,21 @@ building blocks ``CustomerService``'s single-change methods can share.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from soloservice.domain.types import IdentityKind
 from soloservice.services.context import ServiceContext
+from soloservice.services.customer_changes import CustomerChanges, check_changes, update_in
 from soloservice.services.customers import (
-    CustomerChanges,
-    Keep,
     _attach_identity,
     build_card,
     identity_display,
     surviving_customer,
 )
 from soloservice.services.dto import CustomerCard
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import NotFound
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow
 
@@ -42,37 +40,6 @@ class CustomerEdit:
     removed: tuple[tuple[IdentityKind, str], ...] = ()
     #: None leaves the opt-out as it is
     opted_out: bool | None = None
-
-
-def check_changes(changes: CustomerChanges) -> None:
-    """Refuse figures the store could not round-trip (inf/nan become invalid JSON)."""
-    for label, figure in (
-        ("annual value", changes.annual_value),
-        ("expected years", changes.expected_years),
-    ):
-        if isinstance(figure, float | int) and not math.isfinite(figure):
-            raise InvalidInput(f"the {label} must be a finite number, not {figure}")
-        if isinstance(figure, float | int) and figure < 0:
-            raise InvalidInput(f"the {label} cannot be negative")
-    if isinstance(changes.name, str) and not changes.name.strip():
-        raise InvalidInput("a customer's name cannot be empty")
-
-
-def update_in(row: CustomerRow, changes: CustomerChanges) -> None:
-    """Apply checked field changes; fields left at KEEP stay."""
-    if not isinstance(changes.name, Keep):
-        row.name = changes.name.strip()
-    if not isinstance(changes.language, Keep):
-        # An explicit choice: no later guess may change it.
-        row.language = changes.language.value
-        row.language_source = "founder"
-        row.language_reason = ""
-    if not isinstance(changes.notes, Keep):
-        row.notes = changes.notes.strip()
-    if not isinstance(changes.annual_value, Keep):
-        row.annual_value = changes.annual_value
-    if not isinstance(changes.expected_years, Keep):
-        row.expected_years = changes.expected_years
 
 
 def remove_identity_in(session: Session, row: CustomerRow, kind: IdentityKind, value: str) -> None:

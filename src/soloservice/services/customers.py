@@ -6,9 +6,6 @@ their card ``services/customer_card.py``.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_
@@ -19,10 +16,16 @@ from soloservice.domain.identity import InvalidIdentity, format_phone, looks_lik
 from soloservice.domain.types import (
     OPEN_STATUSES,
     IdentityKind,
-    Language,
 )
 from soloservice.services.context import ServiceContext
 from soloservice.services.customer_card import build_card, inquiry_brief
+from soloservice.services.customer_changes import (
+    KEEP,
+    CustomerChanges,
+    Keep,
+    check_changes,
+    update_in,
+)
 from soloservice.services.customer_identity import (
     CustomerRef,
     attach_identity,
@@ -31,31 +34,10 @@ from soloservice.services.customer_identity import (
     surviving_customer,
 )
 from soloservice.services.dto import CustomerCard, CustomerMatch, InquiryBrief
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import NotFound
 from soloservice.services.sql_like import LIKE_ESCAPE, contains_pattern
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
-
-
-class Keep(Enum):
-    """A field of CustomerChanges left as it is."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
-
-
-@dataclass(frozen=True)
-class CustomerChanges:
-    """Fields to change. ``None`` for a figure means "use the business's average" again."""
-
-    name: str | Keep = KEEP
-    language: Language | Keep = KEEP
-    notes: str | Keep = KEEP
-    annual_value: float | Keep | None = KEEP
-    expected_years: float | Keep | None = KEEP
-
 
 #: The old private name, still imported by services/customer_edit.py.
 _attach_identity = attach_identity
@@ -87,32 +69,10 @@ class CustomerService:
 
     def update(self, customer_id: int, changes: CustomerChanges) -> CustomerCard:
         """Change what the founder knows about a customer; fields left at KEEP stay."""
-        for label, figure in (
-            ("annual value", changes.annual_value),
-            ("expected years", changes.expected_years),
-        ):
-            if isinstance(figure, float | int) and not math.isfinite(figure):
-                # inf/nan would later be written as invalid JSON (export, settings)
-                raise InvalidInput(f"the {label} must be a finite number, not {figure}")
-            if isinstance(figure, float | int) and figure < 0:
-                raise InvalidInput(f"the {label} cannot be negative")
+        check_changes(changes)
         with self.ctx.db.session() as session:
             row = surviving_customer(session, customer_id)
-            if not isinstance(changes.name, Keep):
-                if not changes.name.strip():
-                    raise InvalidInput("a customer's name cannot be empty")
-                row.name = changes.name.strip()
-            if not isinstance(changes.language, Keep):
-                # An explicit choice: no later guess may change it.
-                row.language = changes.language.value
-                row.language_source = "founder"
-                row.language_reason = ""
-            if not isinstance(changes.notes, Keep):
-                row.notes = changes.notes.strip()
-            if not isinstance(changes.annual_value, Keep):
-                row.annual_value = changes.annual_value
-            if not isinstance(changes.expected_years, Keep):
-                row.expected_years = changes.expected_years
+            update_in(row, changes)
             return build_card(session, self.ctx, row)
 
     def add_identity(self, customer_id: int, kind: IdentityKind, value: str) -> CustomerCard:

@@ -397,6 +397,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_error(self, message: str) -> None:
+        # Service messages are written to be read after "error:" on a command line ("no
+        # inquiry with id 7"); a dialog starts a sentence.
+        message = message[:1].upper() + message[1:]
         self.last_error = message
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -5632,7 +5632,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>Tomorrow %1</source>
-        <translation>I morgen %1</translation>
+        <translation>i morgen %1</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -5644,7 +5644,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation>I går %1</translation>
+        <translation>i går %1</translation>
     </message>
 </context>
 <context>

@@ -5632,7 +5632,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>Tomorrow %1</source>
-        <translation>I morgen %1</translation>
+        <translation>i morgen %1</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -5644,7 +5644,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation>I går %1</translation>
+        <translation>i går %1</translation>
     </message>
 </context>
 <context>
