@@ -87,6 +87,6 @@ def test_a_full_disk_in_a_window_task_is_one_readable_line(
 
     window.runner.run_task(fill)  # no on_error: the window shows it
     qtbot.waitUntil(lambda: bool(window.last_error), timeout=5000)
-    assert window.last_error == FULL
+    assert window.last_error == FULL[:1].upper() + FULL[1:]  # a dialog starts a sentence
     for box in window.findChildren(QMessageBox):  # a visible box would outlive the test
         box.close()

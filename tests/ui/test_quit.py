@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from soloservice.app import run_gui
 from soloservice.services.registry import Services
+from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.main_window import MainWindow
 from tests.ui.conftest import open_window
 
@@ -107,3 +108,14 @@ def test_quit_through_the_running_app_ends_the_event_loop(qtbot: QtBot, tmp_path
     assert seen["about_to_quit"]
     assert len(seen["tools"]) == len(TOOLS)
     assert visible_windows() == []
+
+
+def test_a_closed_window_schedules_no_more_syncs(qtbot: QtBot, services: Services) -> None:
+    """Its timers would fire later — a password prompt out of nowhere, a sync of a store
+    that is closing."""
+    window = open_window(qtbot, services)
+    sync = window.feature("mail", MailFeature).sync
+    sync.start()
+    assert sync.startup_timer.isActive() and sync.timer.isActive()
+    window.close()
+    assert not sync.startup_timer.isActive() and not sync.timer.isActive()

@@ -43,6 +43,7 @@ class MailFeature:
         # plain function, because the watcher may already be gone when ``destroyed`` fires.
         stop_idle = self.idle.stopper()
         window.destroyed.connect(stop_idle)
+        window.closing.connect(self.sync.stop_schedule)
         window.closing.connect(self.sync.cancel)
         window.closing.connect(stop_idle)
         app = QCoreApplication.instance()

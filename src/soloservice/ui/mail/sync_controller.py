@@ -176,6 +176,11 @@ class SyncController(QObject):
         self.startup_timer.start()
         self.timer.start()
 
+    def stop_schedule(self) -> None:
+        """The window is closing: no first or periodic sync (nor a password prompt) later."""
+        self.startup_timer.stop()
+        self.timer.stop()
+
     def first_sync(self) -> None:
         """The sync at start: first ask for passwords nothing keeps (no keyring)."""
         if not self.ask_password():
