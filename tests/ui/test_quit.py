@@ -74,8 +74,16 @@ def test_quit_through_the_running_app_ends_the_event_loop(qtbot: QtBot, tmp_path
     timers: list[QTimer] = []
 
     def start() -> None:
-        main = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-        if main is None or not main.isVisible():
+        # The window run_gui opened: a hidden MainWindow of an earlier test may still exist.
+        main = next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible()
+            ),
+            None,
+        )
+        if main is None:
             return
         starter.stop()
         seen["tools"] = open_tools(main)
