@@ -9,6 +9,7 @@ reader is not sure about is never guessed: it waits as ``unclear`` for the found
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -65,8 +66,9 @@ class SurveyAnswers:
     ctx: ServiceContext
     inquiries: InquiryService
 
-    def _row(self, session: Session, survey_id: int) -> SurveyRow:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by SurveyService, the class this is mixed into
+
+        def _row(self, session: Session, survey_id: int) -> SurveyRow: ...
 
     # -- answers ------------------------------------------------------------------------------
 

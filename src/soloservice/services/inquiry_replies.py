@@ -10,6 +10,7 @@ conversations and the outbox all call them through ``InquiryService``.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -30,14 +31,15 @@ class InquiryReplies:
 
     ctx: ServiceContext
 
-    def row(self, session: Session, inquiry_id: int) -> InquiryRow:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by InquiryService, the class this is mixed into
 
-    def detail_of(self, session: Session, row: InquiryRow) -> InquiryDetail:
-        raise NotImplementedError
+        def row(self, session: Session, inquiry_id: int) -> InquiryRow: ...
 
-    def set_status_in(self, session: Session, row: InquiryRow, status: Status) -> StatusChange:
-        raise NotImplementedError
+        def detail_of(self, session: Session, row: InquiryRow) -> InquiryDetail: ...
+
+        def set_status_in(
+            self, session: Session, row: InquiryRow, status: Status
+        ) -> StatusChange: ...
 
     def record_reply(
         self,
