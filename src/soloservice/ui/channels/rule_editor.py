@@ -171,6 +171,10 @@ class FormRulesDialog(QDialog):
         self.field_table.horizontalHeader().resizeSection(1, 150)
         self.field_table.verticalHeader().setVisible(False)
         self.field_table.setMinimumHeight(110)
+        # The stretching label column keeps at least its own title, in every language.
+        header = self.field_table.horizontalHeader()
+        label_title = header.fontMetrics().horizontalAdvance(self.tr("Label in the mail"))
+        self.field_table.setMinimumWidth(label_title + 40 + 150 + 2 * self.field_table.frameWidth())
         self.field_table.setAccessibleName(self.tr("Field labels"))
         self.field_table.setToolTip(
             self.tr("Only for labels not understood already (Navn, E-mail, Telefon, Besked, …)")
