@@ -93,3 +93,23 @@ def services(data_dir: Path, clock: FixedClock, migrated_template: Path) -> Iter
     svc = Services.for_context(ServiceContext(db=db, clock=clock))
     yield svc
     svc.close()
+
+
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the process with pytest's own status once everything is reported.
+
+    After some 1,500 tests the interpreter's shutdown tears down PySide's objects in an order
+    Qt does not expect ("pure virtual method called"); the verdict is already printed, so the
+    process ends here instead of in that teardown.
+    """
+    if _EXIT_STATUS and "PySide6.QtWidgets" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])

@@ -8,6 +8,9 @@ when it still fits.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
@@ -101,4 +104,12 @@ def install_screen_guard(app: QCoreApplication) -> ScreenGuard:
         return existing
     guard = ScreenGuard(app)
     app.installEventFilter(guard)
+    # Taken off before the interpreter shuts down: Qt still delivers events while it tears
+    # the application down, and a Python filter called then aborts the process.
+    atexit.register(_remove_guard, app, guard)
     return guard
+
+
+def _remove_guard(app: QCoreApplication, guard: ScreenGuard) -> None:
+    with contextlib.suppress(RuntimeError):  # already deleted with the application
+        app.removeEventFilter(guard)
