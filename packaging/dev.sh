@@ -9,6 +9,8 @@
 #                                 then its smoke test (packaging/smoke_bundle.sh)
 #   bash packaging/dev.sh setup   only the set-up of `demo`, without opening the window
 #   bash packaging/dev.sh install-desktop   a menu entry for this user pointing into .venv
+#   bash packaging/dev.sh i18n    new GUI strings into resources/translations/*.ts (pyside6-lupdate),
+#                                 then the .qm the dev install loads (pyside6-lrelease)
 #
 # Idempotent and quick the second time: system packages are only installed when missing, and
 # pip only runs when pyproject.toml or the wanted extras changed since the last install (a stamp
@@ -150,6 +152,18 @@ setup() {
   fi
   # shellcheck disable=SC2086
   install_package $extras
+  # The editable install reads resources/ itself, but Qt needs compiled translations:
+  # build/translations/*.qm from resources/translations/*.ts, only when a .ts changed.
+  translations_current || "$VENV/bin/python" "$ROOT/packaging/i18n.py" compile
+}
+
+translations_current() {
+  local ts qm
+  for ts in "$ROOT"/resources/translations/*.ts; do
+    [ -e "$ts" ] || continue
+    qm="$ROOT/build/translations/$(basename "${ts%.ts}").qm"
+    [ "$qm" -nt "$ts" ] || return 1
+  done
 }
 
 project_version() {
@@ -207,17 +221,22 @@ case "$MODE" in
   bundle)
     build_bundle
     ;;
+  i18n)
+    [ -x "$VENV/bin/python" ] || setup ""
+    "$VENV/bin/python" "$ROOT/packaging/i18n.py" update
+    "$VENV/bin/python" "$ROOT/packaging/i18n.py" compile
+    ;;
   install-desktop)
     apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
     icons="${XDG_DATA_HOME:-$HOME/.local/share}/icons/hicolor/scalable/apps"
     mkdir -p "$apps" "$icons"
-    cp "$ROOT/src/soloservice/resources/icons/app.svg" "$icons/soloservice.svg"
-    sed "s#^Exec=soloservice#Exec=$VENV/bin/soloservice#" "$ROOT/packaging/soloservice.desktop" \
+    cp "$ROOT/resources/icons/app.svg" "$icons/soloservice.svg"
+    sed "s#^Exec=soloservice#Exec=$VENV/bin/soloservice#" "$ROOT/resources/desktop/soloservice.desktop" \
       > "$apps/soloservice.desktop"
     say "Installed $apps/soloservice.desktop"
     ;;
   *)
-    echo "usage: bash packaging/dev.sh demo|test|lint|bundle|setup|install-desktop" >&2
+    echo "usage: bash packaging/dev.sh demo|test|lint|bundle|setup|install-desktop|i18n" >&2
     exit 2
     ;;
 esac

@@ -51,6 +51,7 @@ while IFS= read -r -d '' library; do
   [ -z "$missing" ] || fail "$library needs a Qt library the bundle left out: $missing"
 done < <(find "$BUNDLE/_internal/PySide6" -name '*.so*' -type f -print0)
 for data in soloservice/resources/translations/soloservice_da.qm \
+  soloservice/resources/translations/soloservice_en.qm soloservice/resources/demo/people.json \
   soloservice/resources/icons/app.svg soloservice/storage/migrations/env.py \
   soloservice/storage/migrations/script.py.mako py3langid/data/model.npz.xz; do
   [ -f "$BUNDLE/_internal/$data" ] || fail "missing $data"

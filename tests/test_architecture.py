@@ -39,11 +39,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
 #: Imports the layer rule allows for now, each with why and until when. An entry that no
 #: longer matches fails ``test_the_allowances_are_still_needed``, so none outlives its reason.
 ALLOWED: dict[str, str] = {
-    # The CSV wizard is being reworked for progress/cancel by another change; its column
-    # mapping moves behind a service (CustomerImportService / FormService) when that lands.
-    "soloservice/ui/channels/csv_wizard.py imports soloservice.channels.form.csv_import": (
-        "csv wizard rework in progress"
-    ),
     # `soloservice gui` (and the bare `soloservice`) start the window: the one way in.
     "soloservice/cli/inbox_cmds.py imports soloservice.app": "the GUI entry point",
 }

@@ -2,4 +2,5 @@
 
 from soloservice.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # a parse worker (spawn) imports this module without running it
+    raise SystemExit(main())

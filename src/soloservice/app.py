@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import as_file, files
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from soloservice.assets import TRANSLATIONS, resource_dir
 from soloservice.paths import APP_NAME
 
 ORGANISATION = "SoloService"
@@ -35,33 +35,35 @@ def ui_language(system: QLocale | None = None) -> str:
     return code
 
 
-def _install_translators(app: QApplication) -> list[QTranslator]:
-    """Qt's own strings and ours for the chosen language; missing files are fine."""
+def _install_translators(app: QCoreApplication) -> list[QTranslator]:
+    """Qt's own strings and ours for the chosen language; missing files are fine.
+
+    English is the source language, but its plural forms ("1 problem", "2 problems" for
+    ``%n problem(s)``) come from ``soloservice_en.qm``: English and every language without a
+    translation of its own load that one.
+    """
     language = ui_language()
     installed: list[QTranslator] = []
     if os.environ.get(LANGUAGE_ENV):
         # Dates and numbers follow the chosen language too ("tir 24 nov"), not the system's.
         QLocale.setDefault(QLocale({"da": "da_DK", "nb": "nb_NO"}.get(language, "en_GB")))
-    if language == "en":
-        return installed
     if language == "pseudo":
         from soloservice.ui.pseudo_locale import PseudoTranslator
 
         pseudo = PseudoTranslator(app)
         app.installTranslator(pseudo)
         return [pseudo]
-    qt = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(QLocale(language), "qtbase", "_", qt_dir):
-        app.installTranslator(qt)
-        installed.append(qt)
-    folder = files("soloservice").joinpath("resources", "translations")
-    if folder.is_dir():
-        with as_file(folder) as path:
-            ours = QTranslator(app)
-            if ours.load(f"soloservice_{language}", str(path)):
-                app.installTranslator(ours)
-                installed.append(ours)
+    if language != "en":
+        qt = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(language), "qtbase", "_", qt_dir):
+            app.installTranslator(qt)
+            installed.append(qt)
+    folder = str(resource_dir(TRANSLATIONS))
+    ours = QTranslator(app)
+    if ours.load(f"soloservice_{language}", folder) or ours.load("soloservice_en", folder):
+        app.installTranslator(ours)
+        installed.append(ours)
     return installed
 
 
@@ -88,6 +90,7 @@ def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None)
     _install_translators(app)
     from soloservice import logsetup
     from soloservice.ui.crash import CrashReporter
+    from soloservice.ui.first_paint import after_first_paint
 
     logsetup.setup_logging(data_dir, process="gui")
     crashes = CrashReporter().install()  # a bug shows a dialog and is logged, not lost
@@ -122,23 +125,38 @@ def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None)
     # Ctrl+Q ends the event loop even if a window outside the app's control is still open
     # (a tray menu, a file dialog); closing the main window alone ends it as the last one.
     window.quit_requested.connect(app.quit, Qt.ConnectionType.QueuedConnection)
-    if services.backups.damage is not None:
-        window.setWindowTitle(app.translate("app", "SoloService — read-only (damaged database)"))
-    else:  # today's automatic backup, on the worker so the window shows at once
-        failed = app.translate("app", "The daily backup failed: %1")
+    backup_queued = services.backups.damage is not None  # a damaged store is not backed up
+    failed = app.translate("app", "The daily backup failed: %1")
+
+    def daily_backup() -> None:
+        """Today's automatic backup, on the worker, once (after the first page is on the
+        screen, or at the end if the window was closed before it was painted)."""
+        nonlocal backup_queued
+        if backup_queued:
+            return
+        backup_queued = True
         window.runner.run_task(
             services.backups.daily_if_due,
             on_error=lambda exc: window.statusBar().showMessage(failed.replace("%1", str(exc))),
         )
+
+    if services.backups.damage is not None:
+        window.setWindowTitle(app.translate("app", "SoloService — read-only (damaged database)"))
+    else:
+        after_first_paint(window, daily_backup)
     if demo:
         window.setWindowTitle(app.translate("app", "SoloService — demo data"))
     window.show()
     QTimer.singleShot(0, window.table.setFocus)
-    if quit_after is not None:
-        QTimer.singleShot(int(quit_after * 1000), lambda: window.quit_app() or app.quit())
+    if quit_after is not None:  # counted from the first page on the screen, as a founder sees it
+        delay = int(quit_after * 1000)
+        after_first_paint(
+            window, lambda: QTimer.singleShot(delay, lambda: window.quit_app() or app.quit())
+        )
     try:
         return int(app.exec())
     finally:
+        daily_backup()
         window.runner.wait()
         services.close()
         collector.stop()

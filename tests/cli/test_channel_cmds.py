@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from soloservice.channels.form.rules import SAMPLE_MAILS
+from soloservice.channels.form.builtin_rules import SAMPLE_MAILS
 from soloservice.cli import channel_cmds
 from soloservice.cli.main import build_parser
 from soloservice.paths import database_path
 from tests.helpers.cli import run, run_json
 from tests.helpers.fake_social_api import TOKEN, FakeSocialApi
+from tests.helpers.social_exports import facebook_files, write_folder
 from tests.services.test_forms import EXCEL_CSV, eml
-from tests.services.test_social import facebook_files, write_folder
 
 
 def counts(data_dir: Path) -> tuple[int, ...]:

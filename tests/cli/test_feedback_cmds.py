@@ -3,37 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from soloservice.domain.types import Status
-from soloservice.services.followups import SurveyService
-from soloservice.services.registry import Services
-from soloservice.storage.feedback_tables import SurveyRow
+from soloservice.services.registry import NOW_ENV, Services
 from tests.helpers.cli import run, run_json
-from tests.services.test_followups import add_account, email_inquiry, phone_inquiry
+from tests.helpers.factories import add_account, email_inquiry, phone_inquiry, resolve
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Iterator[Path]:
-    """A mail and a phone complaint, both resolved with their checks due now."""
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A mail and a phone complaint, resolved ten days ago: both checks are due now."""
     path = tmp_path / "d"
     path.mkdir()
+    monkeypatch.setenv(NOW_ENV, (datetime.now(UTC) - timedelta(days=10)).isoformat())
     services = Services.open(path)
     try:
         add_account(services)
-        surveys = SurveyService(services.ctx)
         for inquiry_id in (email_inquiry(services), phone_inquiry(services)):
-            services.inquiries.set_status(inquiry_id, Status.RESOLVED)
-            survey = surveys.schedule_for_resolved(inquiry_id)
-            with services.ctx.db.session() as session:
-                row = session.get(SurveyRow, survey.id)
-                assert row is not None
-                row.scheduled_for = services.ctx.now() - timedelta(minutes=1)
+            assert resolve(services, inquiry_id).status == "scheduled"
     finally:
         services.close()
+    monkeypatch.delenv(NOW_ENV)  # the commands run now, when the checks are due
     yield path
 
 

@@ -98,13 +98,20 @@ def test_a_current_store_is_searched_without_the_orm(store: Path) -> None:
 def test_an_older_store_is_migrated_then_searched(
     store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from soloservice.storage.migrate import alembic_config
+
+    # really taken back to 0005 (before the full-text index), as an older version left it
+    engine = create_engine(f"sqlite:///{database_path(store)}")
+    config = alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+    engine.dispose()
     with sqlite3.connect(database_path(store)) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0005'")
-        conn.execute("DROP TABLE inquiry_fts")
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'inquiry_fts%'"
-        ).fetchall():
-            conn.execute(f"DROP TRIGGER {name}")
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
     assert search_cmds.fast_search(database_path(store), "laserjet", 5) is None
     hits = run_json(capsys, "--data-dir", str(store), "search", "laserjet", "--json")
     assert [h["customer"] for h in hits] == ["Mette Ærbø"]  # 0006 ran and indexed it

@@ -243,9 +243,6 @@ class Findings:
     doubles_sent: int = 0  # the SMTP server received one Message-ID twice
     unknown: int = 0  # replies kept as "may have been sent" for the founder
     unknown_delivered: int = 0  # ... of which the SMTP server did receive
-    #: a Sent folder the provider does not file into proves nothing: an interrupted send
-    #: goes again with the same Message-ID (by design, tests/services/test_outbox.py)
-    doubles_allowed: bool = False
     problems: list[str] = field(default_factory=list)
 
 
@@ -268,7 +265,7 @@ class Report:
     @property
     def ok(self) -> bool:
         return all(
-            not (f.duplicates or f.lost or f.problems or (f.doubles_sent and not f.doubles_allowed))
+            not (f.duplicates or f.lost or f.problems or f.doubles_sent)
             for f in (line.findings for line in self.lines)
         )
 
@@ -288,18 +285,13 @@ class Report:
                 f"{f.expected} expected, "
                 f"duplicates {f.duplicates}, lost {f.lost}, doubles sent {f.doubles_sent}, "
                 f"unknown {f.unknown} (delivered {f.unknown_delivered})"
-                + (" [sent again with the same Message-ID by design]" if f.doubles_allowed else "")
             )
             for where, count in sorted(line.landings.items(), key=lambda kv: -kv[1]):
                 out.append(f"      {count:4d}  {where}")
             out.extend(f"    PROBLEM: {p}" for p in f.problems)
-        allowed = sum(
-            line.findings.doubles_sent for line in self.lines if line.findings.doubles_allowed
-        )
         out.append(
             f"total: kills {kills}, duplicates {self.total('duplicates')}, "
-            f"lost {self.total('lost')}, doubles sent {self.total('doubles_sent') - allowed}"
-            f" (+{allowed} where the provider does not file in Sent: sent again by design), "
+            f"lost {self.total('lost')}, doubles sent {self.total('doubles_sent')}, "
             f"unknown (left for the founder) {self.total('unknown')}, "
             f"integrity and foreign keys {'ok' if clean else 'FAILED'}"
         )

@@ -29,14 +29,12 @@ def _fake_bundle(where: Path) -> Path:
     shutil.copy2(PACKAGING / "install.sh", bundle / "install.sh")
     share = bundle / "share"
     (share / "applications").mkdir(parents=True)
-    shutil.copy2(PACKAGING / "soloservice.desktop", share / "applications")
+    shutil.copy2(ROOT / "resources/desktop/soloservice.desktop", share / "applications")
     (share / "metainfo").mkdir()
-    shutil.copy2(PACKAGING / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copy2(ROOT / f"resources/desktop/{APP_ID}.metainfo.xml", share / "metainfo")
     hicolor = share / "icons" / "hicolor"
     (hicolor / "scalable" / "apps").mkdir(parents=True)
-    shutil.copy2(
-        ROOT / "src/soloservice/resources/icons/app.svg", hicolor / "scalable/apps/soloservice.svg"
-    )
+    shutil.copy2(ROOT / "resources/icons/app.svg", hicolor / "scalable/apps/soloservice.svg")
     for size in SIZES:
         folder = hicolor / f"{size}x{size}" / "apps"
         folder.mkdir(parents=True)

@@ -13,8 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
-METAINFO = PACKAGING / "dk.soloservice.SoloService.metainfo.xml"
-DESKTOP = PACKAGING / "soloservice.desktop"
+RESOURCES = ROOT / "resources"
+METAINFO = RESOURCES / "desktop" / "dk.soloservice.SoloService.metainfo.xml"
+DESKTOP = RESOURCES / "desktop" / "soloservice.desktop"
 MAX_SCREENSHOT_BYTES = 300_000
 
 
@@ -50,8 +51,8 @@ def test_the_metainfo_names_this_release_the_desktop_entry_and_committed_screens
     images = [image.text or "" for image in root.iter("image")]
     assert len(images) >= 2
     for url in images:
-        shot = PACKAGING / "screenshots" / url.rsplit("/", 1)[-1]
-        assert shot.is_file(), f"{url} is not in packaging/screenshots/"
+        shot = RESOURCES / "screenshots" / url.rsplit("/", 1)[-1]
+        assert shot.is_file(), f"{url} is not in resources/screenshots/"
         assert shot.stat().st_size < MAX_SCREENSHOT_BYTES
     desktop = DESKTOP.read_text(encoding="utf-8")
     categories = re.search(r"^Categories=(.*)$", desktop, re.MULTILINE)

@@ -106,3 +106,84 @@ html_fragment = st.recursive(
     ),
     max_leaves=12,
 )  # fmt: skip
+
+# -- the domain: calendars, moments, answers (tests/properties/test_domain_*.py) -------------
+
+from datetime import UTC, date, datetime, time, timedelta  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+#: zones a Danish or Norwegian shop runs in, plus ones with odd offsets and DST rules
+ZONES = (
+    "Europe/Copenhagen", "Europe/Oslo", "UTC", "America/New_York", "Australia/Lord_Howe",
+    "Asia/Kathmandu", "Atlantic/Faroe", "America/Nuuk",
+)  # fmt: skip
+HOME_ZONES = ("Europe/Copenhagen", "Europe/Oslo")
+
+#: instants between 2024 and 2029 (every DST change of those years included), any zone
+moments = st.datetimes(
+    min_value=datetime(2024, 1, 1), max_value=datetime(2029, 12, 31),
+    timezones=st.sampled_from([ZoneInfo(z) for z in ZONES]),
+).map(lambda moment: moment.astimezone(UTC))  # fmt: skip
+
+
+def _near_dst(base: datetime, minutes: int) -> datetime:
+    return (base + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+#: instants within two days of a European DST change (last Sunday of March / October)
+DST_CHANGES = tuple(
+    datetime(year, month, day, 1, 0, tzinfo=UTC)
+    for year, month, day in (
+        (2025, 3, 30), (2025, 10, 26), (2026, 3, 29), (2026, 10, 25), (2027, 3, 28),
+        (2027, 10, 31),
+    )
+)  # fmt: skip
+dst_moments = st.builds(
+    _near_dst, st.sampled_from(DST_CHANGES), st.integers(-2 * 24 * 60, 2 * 24 * 60)
+)
+any_moment = st.one_of(moments, dst_moments)
+
+#: quarter-hour wall-clock times, as founders type them
+quarter_hours = st.builds(time, st.integers(0, 23), st.sampled_from((0, 15, 30, 45)))
+
+
+def _day_hours(opens: time, closes: time | None) -> tuple[time, time]:
+    if closes is None or closes <= opens:
+        return opens, time(0)  # open until midnight
+    return opens, closes
+
+
+day_hours = st.builds(_day_hours, quarter_hours, st.none() | quarter_hours)
+week_hours = st.dictionaries(st.integers(0, 6), day_hours, min_size=1, max_size=7)
+
+
+def _calendar(
+    zone: str,
+    hours: dict[int, tuple[time, time]],
+    country: str | None,
+    closed: frozenset[date],
+    christmas: bool,
+) -> object:
+    from soloservice.domain.business_calendar import BusinessCalendar
+
+    return BusinessCalendar(
+        timezone=zone, hours=hours, holiday_country=country, closed_days=closed,
+        close_christmas_eve=christmas,
+    )  # fmt: skip
+
+
+closed_days = st.frozensets(st.dates(date(2024, 1, 1), date(2030, 1, 31)), max_size=8)
+calendars = st.builds(
+    _calendar, st.sampled_from(ZONES), week_hours, st.sampled_from((None, "DK", "NO")),
+    closed_days, st.booleans(),
+)  # fmt: skip
+#: a Danish or Norwegian shop: its own zone and holidays, hours on some weekdays
+home_calendars = st.builds(
+    lambda zone, hours, closed: _calendar(
+        zone, hours, "DK" if zone == "Europe/Copenhagen" else "NO", closed, True
+    ),
+    st.sampled_from(HOME_ZONES), week_hours, closed_days,
+)  # fmt: skip
+#: promises in hours, down to the minute, up to two working weeks
+promise_hours = st.integers(0, 80 * 60).map(lambda minutes: minutes / 60)
+business_time = st.integers(0, 80 * 60).map(lambda minutes: timedelta(minutes=minutes))

@@ -10,18 +10,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soloservice.channels.form.csv_import import (
-    ImportFormatError,
-    guess_mapping,
-    read_submissions,
-    sniff,
-)
+from soloservice.channels.form.csv_file import ImportFormatError, sniff
+from soloservice.channels.form.csv_import import read_submissions
+from soloservice.channels.form.csv_mapping import guess_mapping
 from soloservice.channels.social.errors import ExportFormatError
-from soloservice.channels.social.exports import (
-    read_facebook_export,
-    read_instagram_export,
-    read_x_archive,
-)
+from soloservice.channels.social.meta_export import read_facebook_export, read_instagram_export
+from soloservice.channels.social.x_archive import read_x_archive
 from tests.properties.conftest import PROPERTIES
 
 csv_like = st.one_of(

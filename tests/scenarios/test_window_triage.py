@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from soloservice.services.dto import View
 from soloservice.ui.features.mail import MailFeature
+from soloservice.ui.inbox.sidebar_model import SidebarEntry
 from soloservice.ui.main_window import MainWindow
-from soloservice.ui.sidebar_model import SidebarEntry
 from tests.scenarios.conftest import Founder, local
 from tests.scenarios.test_monday_triage import monday_mail
 

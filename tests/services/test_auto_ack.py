@@ -15,11 +15,9 @@ from pathlib import Path
 import pytest
 
 from soloservice.domain.types import Channel
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from tests.helpers.eml import eml, import_mail
-from tests.helpers.factories import make_inquiry
+from tests.helpers.factories import add_account, make_inquiry
 from tests.helpers.mailservers import SmtpServer
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -31,22 +29,7 @@ def app(
 ) -> Iterator[Services]:
     monkeypatch.setenv("SOLOSERVICE_NOW", NOW.isoformat())
     services = Services.open(data_dir)
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@butik.dk",
-            display_name="Butikken",
-            imap_host="127.0.0.1",
-            imap_port=9,
-            imap_security="none",
-            smtp_host=smtp_server.host,
-            smtp_port=smtp_server.port,
-            smtp_security="none",
-            username=smtp_server.username,
-        ),
-        password=smtp_server.password,
-        place=SecretPlace.SESSION,
-    )
+    add_account(services, smtp=smtp_server)
     services.ctx.update_settings(dataclasses.replace(services.ctx.settings, auto_acknowledge=True))
     yield services
     services.close()

@@ -13,23 +13,14 @@ from pathlib import Path
 from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
-from soloservice.storage.tables import InquiryRow
 from tests.helpers.clock import FixedClock
 from tests.helpers.eml import eml, import_mail
-from tests.services.test_followups import add_account
+from tests.helpers.factories import add_account
 
 NEWSLETTER = (
     "List-Unsubscribe: <mailto:unsub@cnet.example?subject=unsubscribe>\r\n"
     "List-Id: CNET Daily Dispatch <dispatch.cnet.example>\r\n"
 )
-
-
-def row_of(services: Services, inquiry_id: int) -> InquiryRow:
-    with services.ctx.db.session() as session:
-        row = session.get(InquiryRow, inquiry_id)
-        assert row is not None
-        session.expunge(row)
-        return row
 
 
 def ids_in(services: Services, view: View) -> list[int]:
@@ -111,7 +102,7 @@ def test_this_sender_is_spam_is_remembered_and_undone_exactly(
     raw = eml(1, when=when, sender="Spammy <deals@spam.example>", subject="Cheap watches")
     import_mail(services, tmp_path, raw, "one")
     (first,) = ids_in(services, View.INBOX)
-    before = row_of(services, first)
+    before = services.inquiries.get(first)
     assert before.due_at is not None and before.needs_reply_since is not None
 
     change = services.senders.set_verdict_for_inquiry(first, "spam")
@@ -130,8 +121,8 @@ def test_this_sender_is_spam_is_remembered_and_undone_exactly(
 
     # undo puts back exactly what the verdict changed
     services.senders.undo(change)
-    after = row_of(services, first)
-    assert (after.automatic_reason, after.due_at, after.needs_reply_since) == (
+    after = services.inquiries.get(first)
+    assert (after.flags.automatic_reason, after.due_at, after.needs_reply_since) == (
         "",
         before.due_at,
         before.needs_reply_since,

@@ -18,8 +18,9 @@ from sqlmodel import col, select
 from soloservice.services.mail_import import BATCH_SIZE
 from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import MailItemRow
-from soloservice.storage.tables import CustomerRow, InquiryRow
+from soloservice.storage.tables import CustomerRow
 from tests.helpers.eml import eml
+from tests.helpers.factories import every_inquiry
 
 WHEN = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -40,7 +41,7 @@ def statements(services: Services) -> Iterator[list[str]]:
     def record(_conn: Any, _cursor: Any, sql: str, *_args: Any) -> None:
         seen.append(" ".join(sql.split()))
 
-    engine = services.ctx.db.engine
+    engine = services.ctx.db.engine  # the statements themselves are what this file proves
     event.listen(engine, "before_cursor_execute", record)
     try:
         yield seen
@@ -49,6 +50,7 @@ def statements(services: Services) -> Iterator[list[str]]:
 
 
 def outcomes(services: Services) -> list[tuple[str, str]]:
+    """Every ledger row's outcome: the ledger is storage only (no service lists all of it)."""
     with services.ctx.db.read_session() as session:
         rows = session.exec(
             select(MailItemRow.outcome, MailItemRow.reason).order_by(col(MailItemRow.id))
@@ -86,7 +88,7 @@ def test_copies_inside_one_batch_are_stored_once(services: Services, tmp_path: P
     path = folder
     summary = services.mail_import.import_path(path)
     assert (summary.new_inquiries, summary.duplicates) == (1, 2)
-    with services.ctx.db.read_session() as session:
+    with services.ctx.db.read_session() as session:  # the ledger's duplicate links and bytes
         items = session.exec(select(MailItemRow).order_by(col(MailItemRow.id))).all()
     assert [i.outcome for i in items] == ["imported", "duplicate", "duplicate"]
     assert {i.duplicate_of for i in items[1:]} == {items[0].id}
@@ -114,10 +116,9 @@ def test_a_mail_that_cannot_be_stored_is_quarantined_and_the_batch_goes_on(
     assert [o for o, _ in rows].count("imported") == 6
     (reason,) = [r for o, r in rows if o == "quarantined"]
     assert reason.startswith("The message could not be stored (InvalidInput:")
-    with services.ctx.db.read_session() as session:
-        # nothing half-stored for the refused mail: no customer, no case
-        assert len(session.exec(select(CustomerRow.id)).all()) == 6
-        assert len(session.exec(select(InquiryRow.id)).all()) == 6
+    # nothing half-stored for the refused mail: no customer, no case
+    assert len(services.customers.all()) == 6
+    assert len(every_inquiry(services)) == 6
 
 
 def test_batches_larger_than_one_and_replies_across_batches(
@@ -139,8 +140,8 @@ def test_reprocess_still_works_on_a_quarantined_item(services: Services, tmp_pat
     path = maildir(tmp_path / "Maildir", [b"this is not a mail at all\r\n"])
     summary = services.mail_import.import_path(path)
     assert summary.quarantined == 1
-    with services.ctx.db.read_session() as session:
-        item_id = session.exec(select(MailItemRow.id)).one()
+    (item,) = services.mail_sync.quarantined()
+    item_id = item.id
     assert services.mail_sync.reprocess(item_id).value == "quarantined"
 
 
@@ -182,6 +183,5 @@ def test_a_mail_failing_inside_the_batch_is_quarantined_and_the_rest_retried(
     assert len(rows) == 8
     (reason,) = [r for o, r in rows if o == "quarantined"]
     assert reason == "The message could not be stored (RuntimeError: the hook broke)."
-    with services.ctx.db.read_session() as session:
-        names = session.exec(select(CustomerRow.name)).all()
+    names = [c.name for c in services.customers.all()]
     assert "half-stored" not in names and len(names) == 7

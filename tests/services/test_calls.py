@@ -8,39 +8,31 @@ from pathlib import Path
 
 import pytest
 
-from soloservice.channels.form.rules import SAMPLE_MAILS
+from soloservice.channels.form.builtin_rules import SAMPLE_MAILS
 from soloservice.domain.types import (
     CallDirection,
     CallOutcome,
     Channel,
     Direction,
-    IdentityKind,
     InquiryKind,
     Status,
 )
 from soloservice.services.calls import CallLog
-from soloservice.services.customers import CustomerRef
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.errors import InvalidInput
-from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import NOW_ENV, Services
 from tests.helpers.cli import run, run_json
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import make_call, make_inquiry
 
 
 def test_call_back_owed_creates_an_open_phone_inquiry(
     services: Services, clock: FixedClock
 ) -> None:
-    detail = services.calls.log_call(
-        CallLog(
-            phone="20 12 34 56",
-            name="Mette Hansen",
-            note="Vasen kom i stykker\nVil have en ny",
-            complaint=True,
-            outcome=CallOutcome.CALLBACK,
-            duration=timedelta(minutes=4),
-        )
-    )
+    detail = make_call(
+        services, "Vasen kom i stykker\nVil have en ny", phone="20 12 34 56", name="Mette Hansen",
+        complaint=True, outcome=CallOutcome.CALLBACK, duration=timedelta(minutes=4),
+    )  # fmt: skip
     assert detail.channel is Channel.PHONE
     assert detail.status is Status.OPEN
     assert detail.kind is InquiryKind.COMPLAINT
@@ -53,17 +45,15 @@ def test_call_back_owed_creates_an_open_phone_inquiry(
 
 
 def test_solved_on_the_call_is_resolved_and_kept(services: Services) -> None:
-    detail = services.calls.log_call(
-        CallLog(phone="+47 412 34 567", name="Kari", note="Spurte om åpningstider")
-    )
+    detail = make_call(services, "Spurte om åpningstider", phone="+47 412 34 567", name="Kari")
     assert detail.status is Status.RESOLVED
     assert detail.promise_kept is True
     assert services.inbox.list_ids(InboxQuery(view=View.RESOLVED)) == [detail.id]
 
 
 def test_second_call_matches_the_customer_by_number(services: Services) -> None:
-    first = services.calls.log_call(CallLog(phone="20123456", name="Mette", note="a"))
-    second = services.calls.log_call(CallLog(phone="+45 20 12 34 56", note="b"))
+    first = make_call(services, "a")
+    second = make_call(services, "b", phone="+45 20 12 34 56", name="")
     assert second.customer.id == first.customer.id
     assert second.customer.name == "Mette"
 
@@ -71,19 +61,12 @@ def test_second_call_matches_the_customer_by_number(services: Services) -> None:
 def test_call_back_attached_to_the_inquiry_keeps_its_promise(
     services: Services, clock: FixedClock
 ) -> None:
-    owed = services.calls.log_call(
-        CallLog(phone="20123456", name="Mette", note="Ring tilbage", outcome=CallOutcome.CALLBACK)
-    )
+    owed = make_call(services, outcome=CallOutcome.CALLBACK)
     clock.advance(hours=1)
-    done = services.calls.log_call(
-        CallLog(
-            phone="20123456",
-            note="Ringede tilbage, sender ny vase",
-            direction=CallDirection.OUTGOING,
-            inquiry_id=owed.id,
-            outcome=CallOutcome.SOLVED,
-        )
-    )
+    done = make_call(
+        services, "Ringede tilbage, sender ny vase", name="", direction=CallDirection.OUTGOING,
+        inquiry_id=owed.id,
+    )  # fmt: skip
     assert done.id == owed.id
     assert done.status is Status.RESOLVED
     assert done.promise_kept is True
@@ -123,6 +106,22 @@ def _eml(folder: Path, sender: str, subject: str, text: str, when: datetime) -> 
     path = folder / f"{len(list(folder.iterdir()))}.eml"
     path.write_bytes(mail.as_bytes())
     return path
+
+
+def _mail_case(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    tmp_path: Path,
+    subject: str,
+    text: str,
+    when: datetime = datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
+) -> dict[str, object]:
+    """Mette's mail imported through the CLI: the one case in the inbox."""
+    path = _eml(tmp_path / "m", "Mette <mette@example.dk>", subject, text, when)
+    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
+    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    assert isinstance(case, dict)
+    return case
 
 
 def test_a_possible_number_is_logged_with_a_warning_on_stderr(
@@ -205,15 +204,14 @@ def test_call_back_on_an_overdue_mail_case_joins_it_and_fulfils_the_promise(
 ) -> None:
     received = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # Monday
     monkeypatch.setenv(NOW_ENV, "2026-11-23T10:00+01:00")
-    path = _eml(
-        tmp_path / "m",
-        "Mette <mette@example.dk>",
+    case = _mail_case(
+        capsys,
+        data_dir,
+        tmp_path,
         "Knust vase",
         "Hej, vasen kom knust frem. Hvad gør vi?",
         received,
     )
-    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
-    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
     monkeypatch.setenv(NOW_ENV, "2026-11-25T14:00+01:00")  # two days on: overdue
     overdue = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--overdue", "--json")
     assert [r["id"] for r in overdue] == [case["id"]]
@@ -247,15 +245,7 @@ def test_call_back_on_an_overdue_mail_case_joins_it_and_fulfils_the_promise(
 def test_solved_call_back_on_a_case_resolves_it_without_a_call_back_owed(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
-    path = _eml(
-        tmp_path / "m",
-        "Mette <mette@example.dk>",
-        "Knust vase",
-        "Hej, vasen kom knust frem.",
-        datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
-    )
-    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
-    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    case = _mail_case(capsys, data_dir, tmp_path, "Knust vase", "Hej, vasen kom knust frem.")
     detail = run_json(
         capsys,
         "--data-dir",
@@ -276,15 +266,7 @@ def test_solved_call_back_on_a_case_resolves_it_without_a_call_back_owed(
 def test_a_call_back_without_an_outcome_answers_the_case_like_a_mailed_reply(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
 ) -> None:
-    path = _eml(
-        tmp_path / "m",
-        "Mette <mette@example.dk>",
-        "Tilbud på krus",
-        "Hej, kan I lave 40 krus?",
-        datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
-    )
-    run_json(capsys, "--data-dir", str(data_dir), "import", "eml", str(path))
-    (case,) = run_json(capsys, "--data-dir", str(data_dir), "inbox", "--json")
+    case = _mail_case(capsys, data_dir, tmp_path, "Tilbud på krus", "Hej, kan I lave 40 krus?")
     args = ["--data-dir", str(data_dir), "log-call", "--inquiry", str(case["id"])]
     detail = run_json(capsys, *args, "--direction", "out", "--note", "Tilbud sendes i dag")
     # the after-reply setting's default: waiting on the customer, nothing owed, still listed
@@ -300,19 +282,12 @@ def test_a_call_back_without_an_outcome_answers_the_case_like_a_mailed_reply(
 def test_an_outgoing_call_back_owed_keeps_the_case_open_with_a_new_call_back_promise(
     services: Services, clock: FixedClock
 ) -> None:
-    owed = services.calls.log_call(
-        CallLog(phone="20123456", name="Mette", note="Ring tilbage", outcome=CallOutcome.CALLBACK)
-    )
+    owed = make_call(services, outcome=CallOutcome.CALLBACK)
     clock.advance(hours=1)
-    done = services.calls.log_call(
-        CallLog(
-            phone="",
-            note="Ingen svar endnu fra leverandøren, ringer igen",
-            direction=CallDirection.OUTGOING,
-            inquiry_id=owed.id,
-            outcome=CallOutcome.CALLBACK,
-        )
-    )
+    done = make_call(
+        services, "Ingen svar endnu fra leverandøren, ringer igen", phone="", name="",
+        direction=CallDirection.OUTGOING, inquiry_id=owed.id, outcome=CallOutcome.CALLBACK,
+    )  # fmt: skip
     assert done.id == owed.id and done.status is Status.OPEN
     assert done.promise_kept is True  # the first call-back was in time
     assert done.needs_reply_since == clock.now
@@ -322,27 +297,17 @@ def test_an_outgoing_call_back_owed_keeps_the_case_open_with_a_new_call_back_pro
 def test_an_incoming_call_on_a_case_is_a_customer_message(
     services: Services, clock: FixedClock
 ) -> None:
-    case = services.inquiries.create(
-        NewInquiry(
-            customer=CustomerRef(
-                name="Mette", identity_kind=IdentityKind.EMAIL, identity_value="mette@example.dk"
-            ),
-            channel=Channel.EMAIL,
-            subject="Knust vase",
-            text="Hej, vasen kom knust frem.",
-        )
-    )
+    case = make_inquiry(
+        services, name="Mette", subject="Knust vase", text="Hej, vasen kom knust frem.",
+        kind=InquiryKind.QUESTION,
+    )  # fmt: skip
     services.inquiries.record_reply(case.id, "Vi sender en ny.")
     assert services.inquiries.get(case.id).needs_reply_since is None
     clock.advance(hours=2)
-    joined = services.calls.log_call(
-        CallLog(
-            phone="20 12 34 56",
-            note="Mette ringede: hvornår kommer den nye?",
-            inquiry_id=case.id,
-            outcome=CallOutcome.CALLBACK,
-        )
-    )
+    joined = make_call(
+        services, "Mette ringede: hvornår kommer den nye?", phone="20 12 34 56", name="",
+        inquiry_id=case.id, outcome=CallOutcome.CALLBACK,
+    )  # fmt: skip
     assert joined.id == case.id
     assert joined.status is Status.OPEN
     assert joined.messages[-1].direction is Direction.IN
@@ -356,7 +321,7 @@ def test_an_incoming_call_on_a_case_is_a_customer_message(
 def test_call_back_on_a_closed_loop_case_fulfils_the_24_hour_promise(
     services: Services, clock: FixedClock
 ) -> None:
-    first = services.calls.log_call(CallLog(phone="20123456", name="Mette", note="Knust vase"))
+    first = make_call(services, "Knust vase")
     (check,) = services.surveys.for_inquiry(first.id)
     clock.advance(days=3)
     result = services.surveys.record_answer(check.id, satisfied=False, comment="Stadig knust")
@@ -365,15 +330,10 @@ def test_call_back_on_a_closed_loop_case_fulfils_the_24_hour_promise(
     assert reopened.closed_loop and reopened.needs_reply_since is not None
     clock.advance(hours=2)
     before = services.inbox.count(InboxQuery(view=View.INBOX))
-    done = services.calls.log_call(
-        CallLog(
-            phone="",
-            note="Ringede tilbage, ny vase på vej",
-            direction=CallDirection.OUTGOING,
-            inquiry_id=first.id,
-            outcome=CallOutcome.SOLVED,
-        )
-    )
+    done = make_call(
+        services, "Ringede tilbage, ny vase på vej", phone="", name="",
+        direction=CallDirection.OUTGOING, inquiry_id=first.id,
+    )  # fmt: skip
     assert done.id == first.id and done.status is Status.RESOLVED
     assert done.needs_reply_since is None
     assert services.inbox.count(InboxQuery(view=View.INBOX)) == before - 1
@@ -381,6 +341,6 @@ def test_call_back_on_a_closed_loop_case_fulfils_the_24_hour_promise(
 
 
 def test_a_call_joins_only_an_open_case(services: Services) -> None:
-    done = services.calls.log_call(CallLog(phone="20123456", name="Mette", note="løst"))
+    done = make_call(services, "løst")
     with pytest.raises(InvalidInput, match="resolved"):
-        services.calls.log_call(CallLog(phone="", note="igen", inquiry_id=done.id))
+        make_call(services, "igen", phone="", name="", inquiry_id=done.id)

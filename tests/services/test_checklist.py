@@ -6,12 +6,12 @@ from datetime import timedelta
 
 import pytest
 
+from soloservice.domain.types import Channel
 from soloservice.services.checklist import ChecklistService
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.registry import Services
-from soloservice.storage.channel_tables import SocialAccountRow
-from soloservice.storage.mail_tables import MailAccountRow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 
 
 @pytest.fixture
@@ -63,32 +63,23 @@ def test_status_flags_what_was_not_checked_or_synced_for_over_a_week(
     clock.set(now - timedelta(days=7))
     checklist.tick(fresh.id)  # exactly a week ago: not yet over a week
     clock.set(now)
-    with services.ctx.db.session() as session:
-        session.add(
-            MailAccountRow(
-                name="Shop mail", email="kontakt@example.dk", imap_host="h", imap_port=993,
-                smtp_host="h", smtp_port=465, username="u", created_at=now,
-                last_sync_at=now - timedelta(minutes=5),
-            )
-        )  # fmt: skip
-        session.add(
-            MailAccountRow(
-                name="Old mail", email="old@example.dk", imap_host="h", imap_port=993,
-                smtp_host="h", smtp_port=465, username="u", created_at=now, enabled=False,
-            )
-        )  # fmt: skip
-        session.add(
-            SocialAccountRow(
-                name="Instagram", platform="instagram", created_at=now,
-                last_sync_at=now - timedelta(days=9), last_error="token expired (401)",
-            )
-        )  # fmt: skip
+    clock.set(now - timedelta(minutes=5))
+    add_account(services, "Shop mail", "kontakt@example.dk")
+    services.mail_accounts.record_sync("Shop mail", None)
+    clock.set(now)
+    add_account(services, "Old mail", "old@example.dk")
+    services.mail_accounts.set_enabled("Old mail", False)
+    services.social.add(
+        "Instagram", Channel.INSTAGRAM, "1:2", token_env="SOLOSERVICE_TEST_NO_SUCH_TOKEN"
+    )
+    failed = services.social.poll("Instagram")  # never synced, and its last try failed
+    assert not failed.ok and failed.error
     statuses = {s.name: s for s in checklist.status()}
     assert list(statuses) == ["Shop mail", "Instagram", "Fresh", "Never", "Stale"]
     assert statuses["Shop mail"].kind == "mail" and not statuses["Shop mail"].flagged
     assert statuses["Shop mail"].errors_since is None
     assert statuses["Instagram"].kind == "social" and statuses["Instagram"].flagged
-    assert statuses["Instagram"].errors_since == "token expired (401)"
+    assert statuses["Instagram"].errors_since == failed.error
     assert statuses["Fresh"].kind == "manual" and not statuses["Fresh"].flagged
     assert statuses["Stale"].flagged and statuses["Never"].flagged
     assert statuses["Never"].last_checked_or_synced is None

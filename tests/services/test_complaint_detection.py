@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from soloservice.channels.form.rules import SAMPLE_MAILS
+from soloservice.channels.form.builtin_rules import SAMPLE_MAILS
 from soloservice.domain.types import Channel, InquiryKind
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.errors import InvalidInput

@@ -23,6 +23,7 @@ from soloservice.services.registry import Services
 from soloservice.storage.locks import exclusive, lock_path
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.tables import InquiryRow, MessageRow
+from tests.helpers.factories import every_inquiry
 from tests.services import test_mail_sync
 from tests.services.test_mail_sync import REPO_ROOT, MailEnv, mail, set_account
 
@@ -102,6 +103,7 @@ def cli(*argv: str, lock: bool = True) -> list[str]:
 
 
 def count(services: Services, table: type, *where: object) -> int:
+    # rows counted as stored, after several processes wrote at once: the store is the proof
     with services.ctx.db.read_session() as session:
         return int(session.exec(select(func.count()).select_from(table).where(*where)).one())
 
@@ -138,8 +140,8 @@ def test_a_note_loop_beside_two_imports_never_sees_database_is_locked(
 ) -> None:
     archive = write_mbox(tmp_path / "arkiv.mbox", 30)
     services.mail_import.import_path(write_mbox(tmp_path / "one.mbox", 1))  # mail 1 of 30
-    with services.ctx.db.read_session() as session:
-        (inquiry_id,) = session.exec(select(InquiryRow.id)).all()
+    (case,) = every_inquiry(services)
+    inquiry_id = case.id
     argv = ("import", "mbox", str(archive), "--data-dir", str(data_dir))
     notes = [NOTE_LOOP, str(data_dir), str(inquiry_id), "25"]
     results = run_together([notes, cli(*argv), cli(*argv), notes])

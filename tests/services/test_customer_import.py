@@ -7,14 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import col, select
 
 from soloservice.services.customer_import import CustomerImportService, parse_amount
+from soloservice.services.dto import CustomerCard
 from soloservice.services.errors import InvalidInput
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow, IdentityRow
 from tests.helpers.cli import run, run_json
-from tests.services.test_followups import email_inquiry
+from tests.helpers.factories import email_inquiry
 
 DANISH_EXPORT = (
     "Navn;E-mail;Telefon;Årlig omsætning;Kunde siden\r\n"
@@ -32,9 +31,8 @@ def write(tmp_path: Path, text: str, name: str = "kunder.csv", encoding: str = "
     return path
 
 
-def customers(services: Services) -> list[CustomerRow]:
-    with services.ctx.db.session() as session:
-        return list(session.exec(select(CustomerRow).order_by(col(CustomerRow.id))))
+def customers(services: Services) -> list[CustomerCard]:
+    return services.customers.all()
 
 
 def test_import_creates_customers_and_a_second_run_changes_nothing(
@@ -53,8 +51,7 @@ def test_import_creates_customers_and_a_second_run_changes_nothing(
     assert mette.customer_since == datetime(2019, 3, 14, 23, 0, tzinfo=UTC)  # local midnight
     assert (kari.language, kari.annual_value) == ("nb", 4_500.0)
     assert ole.annual_value == 125_000.0 and ole.customer_since is None
-    with services.ctx.db.session() as session:
-        identities = {(i.kind, i.value) for i in session.exec(select(IdentityRow))}
+    identities = {(i.kind, i.value) for c in (mette, kari, ole) for i in c.identities}
     assert ("email", "mette@example.dk") in identities
     assert ("phone", "+4520123456") in identities and ("phone", "+4791234567") in identities
 

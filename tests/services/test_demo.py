@@ -37,6 +37,7 @@ def demo(tmp_path: Path) -> Iterator[Services]:
 
 
 def _dump(services: Services) -> dict[str, list[tuple[object, ...]]]:
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with services.ctx.db.engine.connect() as conn:
         return {
             table: [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY id"))]
@@ -45,6 +46,7 @@ def _dump(services: Services) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_counts_cover_every_channel_status_and_language(demo: Services) -> None:
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with demo.ctx.db.engine.connect() as conn:
         channels = dict(
             conn.execute(text("SELECT channel, count(*) FROM inquiry GROUP BY 1")).all()
@@ -70,6 +72,7 @@ def test_views_have_overdue_due_today_waiting_snoozed_and_resolved(demo: Service
 
 
 def test_some_customers_write_on_several_channels(demo: Services) -> None:
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with demo.ctx.db.engine.connect() as conn:
         multi = conn.execute(
             text(
@@ -85,6 +88,7 @@ def test_some_customers_write_on_several_channels(demo: Services) -> None:
 
 
 def test_resolved_inquiries_have_replies_and_some_calls(demo: Services) -> None:
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with demo.ctx.db.engine.connect() as conn:
         unanswered = conn.execute(
             text(
@@ -131,6 +135,7 @@ def test_force_adds_to_an_existing_store_without_clashing(services: Services) ->
     make_inquiry(services)
     generate_demo(services.ctx, 50, force=True)
     generate_demo(services.ctx, 50, force=True)
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with services.ctx.db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM inquiry")).scalar_one() == 101
 
@@ -147,6 +152,7 @@ def test_bulk_rows_read_back_like_orm_rows(demo: Services) -> None:
 def test_db_time_is_exactly_what_the_orm_stores(services: Services) -> None:
     received = datetime(2026, 3, 29, 0, 30, 5, tzinfo=UTC)
     created = make_inquiry(services, received_at=received)
+    # the demo writes straight to the driver (bulk_insert): read what it wrote there
     with services.ctx.db.engine.connect() as conn:
         stored = conn.execute(
             text("SELECT received_at, due_at FROM inquiry WHERE id = :id"), {"id": created.id}

@@ -8,13 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import func, select
 
 from soloservice.domain.types import Status
-from soloservice.services.dto import View
-from soloservice.services.forms import CSV_BATCH
+from soloservice.services.dto import InboxQuery, View
+from soloservice.services.form_csv import CSV_BATCH
 from soloservice.services.registry import Services
-from soloservice.storage.tables import InquiryRow
 from tests.conftest import DEFAULT_NOW
 from tests.helpers.cli import run, run_json
 
@@ -33,8 +31,9 @@ def write_export(path: Path, rows: int, *, days_apart: float = 0.0) -> Path:
 
 
 def inquiry_count(services: Services) -> int:
-    with services.ctx.db.session() as session:
-        return int(session.exec(select(func.count()).select_from(InquiryRow)).one())
+    """Every stored case: the imports here leave each one in the inbox or resolved."""
+    views = services.inbox.counts().views
+    return sum(views.get(v, 0) for v in (View.INBOX, View.RESOLVED, View.AUTOMATIC))
 
 
 def test_progress_grows_to_the_total(services: Services, tmp_path: Path) -> None:
@@ -72,12 +71,16 @@ def test_entries_older_than_n_days_are_resolved_not_overdue(
     path = write_export(tmp_path / "gamle.csv", 60, days_apart=1.0)  # today … 59 days ago
     summary = services.forms.import_csv(path, resolve_older_than_days=30)
     assert summary.resolved == 30 and summary.new_inquiries == 60
-    with services.ctx.db.session() as session:
-        rows = session.exec(select(InquiryRow)).all()
-        old = [r for r in rows if r.received_at < DEFAULT_NOW - timedelta(days=30)]
-        assert len(old) == 30
-        assert all(r.status == Status.RESOLVED.value and r.due_at is None for r in old)
-        assert all(r.status == Status.NEW.value for r in rows if r not in old)
+    resolved = [
+        services.inquiries.get(i) for i in services.inbox.list_ids(InboxQuery(view=View.RESOLVED))
+    ]
+    waiting = [
+        services.inquiries.get(i) for i in services.inbox.list_ids(InboxQuery(view=View.INBOX))
+    ]
+    cutoff = DEFAULT_NOW - timedelta(days=30)
+    assert len(resolved) == 30 and all(r.received_at < cutoff for r in resolved)
+    assert all(r.status is Status.RESOLVED and r.due_at is None for r in resolved)
+    assert len(waiting) == 30 and all(r.status is Status.NEW for r in waiting)
     counts = services.inbox.counts()
     assert counts.views.get(View.OVERDUE, 0) <= 29  # at most the 30 recent ones, less today's
     assert counts.views.get(View.INBOX, 0) == 30

@@ -12,11 +12,13 @@ import pytest
 from sqlmodel import select
 
 from soloservice.channels.email.parse import ParsedMail, parse_message
-from soloservice.channels.form.csv_import import ColumnMapping
-from soloservice.channels.form.rules import BUILTIN_RULES, SAMPLE_MAILS, SampleMail
+from soloservice.channels.form.builtin_rules import BUILTIN_RULES, SAMPLE_MAILS
+from soloservice.channels.form.csv_mapping import ColumnMapping
+from soloservice.channels.form.rules import SampleMail
 from soloservice.domain.types import Channel, IdentityKind
 from soloservice.services.errors import InvalidInput, NotFound
-from soloservice.services.forms import FormService, ImportFailed, make_rule
+from soloservice.services.forms import FormService, make_rule
+from soloservice.services.import_summary import ImportFailed
 from soloservice.services.mail_ingest import MailIngest, MailSource, Outcome
 from soloservice.services.registry import Services
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow

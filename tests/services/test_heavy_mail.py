@@ -10,13 +10,11 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from sqlmodel import select
-
 from soloservice.channels.email import html as html_module
 from soloservice.channels.email.html import MAX_HTML_DEPTH, html_limit_reason, sanitize_html
 from soloservice.channels.email.parse import ParsedMail, Quarantined, parse_message
 from soloservice.services.registry import Services
-from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
+from tests.helpers.factories import every_inquiry
 
 HEAD = (
     b"From: Kunde <kunde@example.dk>\r\nTo: hej@butik.dk\r\nSubject: %s\r\n"
@@ -52,12 +50,12 @@ def test_a_45_mb_attachment_is_stored_not_quarantined(services: Services, tmp_pa
     path.write_bytes(big_attachment_mail(size))
     summary = services.mail_import.import_path(path, kind="eml")
     assert summary.quarantined == 0, summary
-    with services.ctx.db.read_session() as session:
-        (row,) = session.exec(select(AttachmentRow)).all()
-        assert row.filename == "tegning.pdf"
-        assert row.size == size
-        assert session.exec(select(MailItemRow.outcome)).all() == ["imported"]
-    name, data = services.mail_sync.attachment(row.id or 0)
+    assert (summary.fetched, summary.new_inquiries) == (1, 1)
+    (case,) = every_inquiry(services)
+    (row,) = services.mail_sync.attachments(case.id)
+    assert row.filename == "tegning.pdf"
+    assert row.size == size
+    name, data = services.mail_sync.attachment(row.id)
     assert (name, len(data), data[:3]) == ("tegning.pdf", size, b"\x00\x01\x02")
 
 

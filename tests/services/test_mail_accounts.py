@@ -70,7 +70,7 @@ def test_password_never_reaches_the_database(mail_env: MailEnv) -> None:
     mail_env.deliver(mail(1))
     assert mail_env.run().new_inquiries == 1
     mail_env.accounts.test("shop")
-    mail_env.services.ctx.db.engine.dispose()
+    mail_env.services.ctx.db.engine.dispose()  # the raw files on disk are what is checked
     password = mail_env.user.password.encode()
     files = list(mail_env.data_dir.glob("soloservice.sqlite3*"))
     assert files

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.mail_watch import MailWatch, State
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
+from tests.helpers import factories
 from tests.helpers.eml import eml
 from tests.helpers.mailservers import DovecotServer, MailUser, free_port
 
@@ -34,22 +33,10 @@ def app(data_dir: Path) -> Iterator[Services]:
 def add_account(
     services: Services, dovecot: DovecotServer, user: MailUser, *, port: int | None = None
 ) -> None:
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@butik.dk",
-            display_name="Butikken",
-            imap_host=dovecot.host,
-            imap_port=port or dovecot.imap_port,
-            imap_security="none",
-            smtp_host="127.0.0.1",
-            smtp_port=9,
-            smtp_security="none",
-            username=user.name,
-        ),
-        password=user.password,
-        place=SecretPlace.SESSION,
-    )
+    factories.add_account(
+        services, password=user.password, username=user.name, imap_host=dovecot.host,
+        imap_port=port or dovecot.imap_port, imap_security="none", smtp_security="none",
+    )  # fmt: skip
 
 
 @pytest.fixture

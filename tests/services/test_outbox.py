@@ -20,6 +20,8 @@ from soloservice.services.outbox_dto import backoff
 from soloservice.services.reply_text import attribution, reply_subject, with_signature
 from soloservice.storage.mail_tables import MailItemRow
 from tests.helpers.cli import run
+from tests.helpers.kill_points import _FilingCollector
+from tests.helpers.mailservers import _Collector
 from tests.services.test_mail_sync import REPO_ROOT, MailEnv, mail, mail_env, set_account
 
 __all__ = ["mail_env"]  # the fixture, imported for pytest
@@ -205,7 +207,7 @@ def test_reply_to_header_wins_and_sent_copy_is_stored(mail_env: MailEnv) -> None
     view = mail_env.outbox.queue_reply(row.id, "Hej")
     assert view.to_addr == "jh@privat.dk"
     mail_env.outbox.send_pending()
-    with mail_env.services.ctx.db.session() as session:
+    with mail_env.services.ctx.db.session() as session:  # the ledger is storage only
         items = session.exec(select(MailItemRow).where(MailItemRow.source == "smtp")).all()
     assert [i.message_id_header for i in items] == [view.message_id]
     assert items[0].fetched_at == mail_env.clock.now and b"To: jh@privat.dk" in items[0].raw
@@ -242,6 +244,11 @@ Services.open(Path(sys.argv[1])).outbox.send_pending()
 
 def send_and_die(env: MailEnv) -> None:
     """The real thing: a process sends over the real aiosmtpd and is killed mid-way."""
+    assert send_and_die_after(env, 0)
+
+
+def send_and_die_after(env: MailEnv, delivered: int) -> bool:
+    """``send_and_die`` when the server already holds ``delivered`` earlier mails."""
     set_account(env, password_env="SHOP_TEST_PASSWORD")
     process_env = dict(
         os.environ,
@@ -256,10 +263,11 @@ def send_and_die(env: MailEnv) -> None:
         timeout=60,
     )
     assert result.returncode == -9, result.stderr.decode()
-    assert len(env.smtp.received) == 1  # the customer has it
+    assert len(env.smtp.received) == delivered + 1  # the customer has it
     (item,) = env.outbox.pending()
     assert item.status == "sending"  # ... but the store does not know
     env.clock.advance(minutes=11)  # the dead sender's lease runs out
+    return True
 
 
 def cli_env(env: MailEnv, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -289,11 +297,56 @@ def test_an_interrupted_send_found_in_sent_is_recorded_and_not_sent_twice(
     assert len(mail_env.services.inquiries.get(inquiry_id).messages) == len(detail.messages)
 
 
-def test_an_interrupted_send_not_in_sent_goes_again_with_the_same_message_id(
+def filing_provider(env: MailEnv) -> None:
+    """The SMTP server from now on files what it relays in Sendt, as Gmail and Outlook do."""
+    env.smtp.stop()
+    env.smtp._collector = _FilingCollector(env.dovecot, env.user)
+    env.smtp.start()
+
+
+def in_sent(env: MailEnv, message_id: str) -> int:
+    """How many copies of one reply the Sendt folder holds."""
+    client = env.dovecot.connect(env.user)
+    try:
+        client.select_folder("Sendt")
+        return len(client.search(["HEADER", "Message-ID", message_id]))
+    finally:
+        client.logout()
+
+
+def sent_once(env: MailEnv, inquiry_id: int, body: str) -> str:
+    """One reply sent cleanly; its Message-ID."""
+    view = env.outbox.queue_reply(inquiry_id, body, quote=False)
+    assert env.outbox.send_pending().sent == 1
+    return view.message_id
+
+
+def test_a_reply_is_filed_in_sent_once_whoever_files_it(mail_env: MailEnv) -> None:
+    inquiry_id = customer_inquiry(mail_env)
+    set_account(mail_env, sent_folder="Sendt")
+    assert mail_env.accounts.get("shop").sent_files_relayed is None  # nothing seen yet
+    ours = sent_once(mail_env, inquiry_id, "Tak, vi kigger på det.")
+    assert in_sent(mail_env, ours) == 1  # the provider did not file it: our copy
+    assert mail_env.accounts.get("shop").sent_files_relayed is False
+    filing_provider(mail_env)
+    theirs = sent_once(mail_env, inquiry_id, "Pakken er sendt.")
+    assert in_sent(mail_env, theirs) == 1  # filed by the provider, not copied a second time
+    assert mail_env.accounts.get("shop").sent_files_relayed is True
+    set_account(mail_env, sent_folder="INBOX.Sendt")  # another folder: learnt again
+    assert mail_env.accounts.get("shop").sent_files_relayed is None
+
+
+def test_an_interrupted_send_not_in_sent_goes_again_when_the_provider_files_sent_mail(
     mail_env: MailEnv,
 ) -> None:
     inquiry_id = customer_inquiry(mail_env)
     set_account(mail_env, sent_folder="Sendt")
+    filing_provider(mail_env)
+    sent_once(mail_env, inquiry_id, "Tak for din besked.")  # shows the provider files
+    assert mail_env.accounts.get("shop").sent_files_relayed is True
+    mail_env.smtp.stop()
+    mail_env.smtp._collector = _Collector()  # this attempt dies before anything is filed
+    mail_env.smtp.start()
     view = mail_env.outbox.queue_reply(inquiry_id, "Hej igen", quote=False)
     send_and_die(mail_env)
     result = mail_env.outbox.send_pending()
@@ -302,6 +355,25 @@ def test_an_interrupted_send_not_in_sent_goes_again_with_the_same_message_id(
     assert received(mail_env, 0)["Message-ID"] == received(mail_env, 1)["Message-ID"]
     assert received(mail_env, 1)["Message-ID"] == view.message_id
     assert first.raw != b"" and second.raw != b""
+
+
+def test_an_interrupted_send_not_in_sent_is_kept_when_the_provider_does_not_file(
+    mail_env: MailEnv,
+) -> None:
+    """Not in Sent proves nothing where only we file replies there: never sent blind."""
+    inquiry_id = customer_inquiry(mail_env)
+    set_account(mail_env, sent_folder="Sendt")
+    sent_once(mail_env, inquiry_id, "Tak for din besked.")  # we filed our own copy
+    assert mail_env.accounts.get("shop").sent_files_relayed is False
+    delivered = len(mail_env.smtp.received)
+    view = mail_env.outbox.queue_reply(inquiry_id, "Hej igen", quote=False)
+    assert send_and_die_after(mail_env, delivered)
+    result = mail_env.outbox.send_pending()
+    assert (result.sent, result.waiting) == (0, 1)
+    assert len(mail_env.smtp.received) == delivered + 1  # the customer has it once
+    item = mail_env.outbox.get(view.id)
+    assert item.status == "unknown" and "may have been sent" in (item.last_error or "")
+    assert "Sendt" in (item.last_error or "")
 
 
 def test_an_interrupted_send_without_a_sent_folder_waits_for_the_founder(

@@ -6,9 +6,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import col, select
 
-from soloservice.domain.templates import Template
 from soloservice.domain.types import Channel, InquiryKind, Language, Status
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import NotFound
@@ -16,80 +14,50 @@ from soloservice.services.followups import SurveyService
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.pulse import PulseService
 from soloservice.services.registry import Services
-from soloservice.storage.feedback_tables import SurveyRow
-from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
 from tests.helpers.clock import FixedClock
-from tests.services.test_followups import (
+from tests.helpers.factories import (
     add_account,
-    hook,
-    outbox_rows,
-    reply_mail,
-    set_customer,
-    smtp_message,
-    survey_sync,
+    make_customer,
+    make_inquiry,
+    make_template,
+    pulse_answer,
+    resolve,
 )
+from tests.helpers.surveys import hook, queued_mail, reply_mail, smtp_message, survey_sync
 from tests.services.test_mail_sync import MailEnv, mail_env
 
 __all__ = ["mail_env"]  # the fixture, imported for pytest
-
-
-def customer(
-    services: Services,
-    name: str,
-    *,
-    email: str | None = None,
-    phone: str | None = None,
-    language: str = "da",
-    **values: object,
-) -> int:
-    with services.ctx.db.session() as session:
-        row = CustomerRow(name=name, language=language, created_at=services.ctx.now(), **values)
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        if email:
-            session.add(IdentityRow(customer_id=row.id, kind="email", value=email))
-        if phone:
-            session.add(IdentityRow(customer_id=row.id, kind="phone", value=phone))
-        return row.id
-
-
-def pulse_survey(
-    services: Services, customer_id: int, asked_at: datetime, **values: object
-) -> None:
-    with services.ctx.db.session() as session:
-        session.add(
-            SurveyRow(
-                customer_id=customer_id,
-                kind=values.pop("kind", "pulse"),  # type: ignore[arg-type]
-                status=values.pop("status", "asked"),  # type: ignore[arg-type]
-                asked_at=asked_at,
-                created_at=asked_at,
-                **values,
-            )
-        )
 
 
 def settings(services: Services, **values: object) -> None:
     services.ctx.update_settings(dataclasses.replace(services.ctx.settings, **values))
 
 
+def customer(services: Services, name: str, **values: object) -> int:
+    return make_customer(services, name, **values).id  # type: ignore[arg-type]
+
+
 @pytest.fixture
 def base(services: Services, clock: FixedClock) -> dict[str, int]:
     """Six customers, only two of whom may be asked this month."""
+    now = clock.now
+    clock.set(now - timedelta(days=800))  # customers for two years: any answer may be dated
+    old_anna = customer(services, "Anna (gammel)", email="anna.old@example.dk")
     ids = {
         "anna": customer(services, "Anna", email="anna@example.dk", annual_value=30_000.0),
-        "kari": customer(services, "Kari Nordmann", email="kari@example.no", language="nb"),
+        "kari": customer(services, "Kari Nordmann", email="kari@example.no", language=Language.NB),
         "opted": customer(services, "Bo", email="bo@example.dk", opted_out=True),
         "phone": customer(services, "Ole", phone="+4520123456"),
         "asked": customer(services, "Lise", email="lise@example.dk"),
         "complaint": customer(services, "Per", email="per@example.dk"),
     }
-    ids["merged"] = customer(
-        services, "Anna (gammel)", email="anna.old@example.dk", merged_into_id=ids["anna"]
-    )
+    services.customer_merge.merge(ids["anna"], old_anna)
+    ids["merged"] = old_anna
     # Lise answered a follow-up check two months ago: within the rest period
-    pulse_survey(services, ids["asked"], clock.now - timedelta(days=60), kind="followup")
+    clock.set(now - timedelta(days=60))
+    lise = make_inquiry(services, customer_id=ids["asked"], kind=InquiryKind.QUESTION)
+    services.surveys.record_answer(resolve(services, lise.id).id, satisfied=True)
+    clock.set(now)
     services.inquiries.create(
         NewInquiry(
             customer=CustomerRef(customer_id=ids["complaint"]),
@@ -115,12 +83,8 @@ def test_proposal_excludes_opt_outs_no_email_rest_period_complaints_and_merged(
 def test_a_closed_complaint_and_an_old_survey_no_longer_exclude(
     services: Services, base: dict[str, int], clock: FixedClock
 ) -> None:
-    with services.ctx.db.session() as session:
-        complaint = session.exec(
-            select(InquiryRow).where(InquiryRow.customer_id == base["complaint"])
-        ).one()
-        complaint_id = complaint.id
-    assert complaint_id is not None
+    (complaint,) = services.customers.card(base["complaint"]).inquiries
+    complaint_id = complaint.id
     services.inquiries.set_status(complaint_id, Status.CLOSED)
     clock.advance(days=121)  # Lise's survey is now 181 days old
     proposed = {p.customer_id for p in PulseService(services.ctx).propose()}
@@ -154,7 +118,7 @@ def test_send_queues_the_question_in_the_customers_language_without_links(
     summary = pulse.send([base["kari"], base["anna"], base["opted"]])
     assert summary.queued == 2 and summary.skipped == 1
     assert "opted out" in summary.skip_reasons[0]
-    kari, anna = outbox_rows(services)
+    kari, anna = queued_mail(services)
     assert kari.inquiry_id is None and kari.purpose == "survey" and kari.survey_id
     assert kari.to_addr == "kari@example.no" and kari.in_reply_to is None
     assert kari.subject == "Et kort spørsmål fra Butikken"
@@ -206,11 +170,9 @@ def test_a_detractor_opens_a_closed_loop_complaint_with_a_24_hour_callback(
     raw = reply_mail(anna.message_id, "10!", when=clock.now, n=95, sender=anna_mail)
     assert hook(services, raw)
     assert SurveyService(services.ctx).get(anna.id).followup_inquiry_id is None
-    with services.ctx.db.session() as session:
-        assert len(session.exec(select(InquiryRow)).all()) == 2  # Per's complaint and Kari's
-        # the pulse reply is stored only as the new case's first message
-        stored = select(MessageRow).where(col(MessageRow.external_id) == "<answer95@example.dk>")
-        assert session.exec(stored).all() == []
+    # Anna's promoter reply opens nothing and is stored on no case of hers
+    assert services.customers.card(base["anna"]).inquiries == ()
+    assert [i.id for i in services.customers.card(base["kari"]).inquiries] == [detail.id]
 
 
 def test_unclear_pulse_answers_go_to_the_founder(
@@ -237,17 +199,27 @@ def test_monthly_report_is_separate_from_follow_ups_and_counts_answers(
     now = clock.now  # 24 November 2026
     anna, kari = base["anna"], base["kari"]
 
-    def answered(customer_id: int, at: datetime, score: int, kind: str = "pulse") -> None:
-        pulse_survey(
-            services, customer_id, at - timedelta(days=1), kind=kind, status="answered",
-            answered_at=at, score=score,
-        )  # fmt: skip
+    add_account(services)
+    settings(services, rest_period_days=0)
 
+    def answered(customer_id: int, at: datetime, score: int, kind: str = "pulse") -> None:
+        clock.set(at)
+        if kind == "pulse":
+            survey = pulse_answer(services, customer_id, score=score)
+            if survey.followup_inquiry_id is not None:  # a detractor's call-back: done
+                services.inquiries.set_status(survey.followup_inquiry_id, Status.CLOSED)
+        else:
+            case = make_inquiry(services, customer_id=customer_id, kind=InquiryKind.QUESTION)
+            check = resolve(services, case.id)
+            services.surveys.record_answer(check.id, None, score=score)
+            services.inquiries.set_status(case.id, Status.CLOSED)
+        clock.set(now)
+
+    answered(anna, datetime(2025, 11, 3, 10, tzinfo=UTC), 0)  # 13 months ago: outside
     answered(anna, datetime(2026, 10, 5, 10, tzinfo=UTC), 10)
     answered(kari, datetime(2026, 10, 6, 10, tzinfo=UTC), 3)
     answered(kari, datetime(2026, 11, 2, 10, tzinfo=UTC), 9)
     answered(anna, datetime(2026, 11, 3, 10, tzinfo=UTC), 2, kind="followup")  # not the pulse
-    answered(anna, datetime(2025, 11, 3, 10, tzinfo=UTC), 0)  # 13 months ago: outside
     report = PulseService(services.ctx).report(now)
     assert len(report.months) == 12
     assert report.months[0].month == "2025-12" and report.months[-1].month == "2026-11"
@@ -260,17 +232,15 @@ def test_monthly_report_is_separate_from_follow_ups_and_counts_answers(
 
 
 def test_the_founders_own_pulse_template_wins(services: Services, base: dict[str, int]) -> None:
-    services.templates.save(
-        Template(
-            key="pulse", name="Min puls", language=Language.DA, subject="Hej fra os",
-            body="Hej {customer.first_name}\n\nGiv os et tal fra 0 til 10.",
-        )
+    make_template(
+        services, "pulse", name="Min puls", subject="Hej fra os",
+        body="Hej {customer.first_name}\n\nGiv os et tal fra 0 til 10.",
     )  # fmt: skip
     add_account(services)
     PulseService(services.ctx).send([base["anna"]])
-    (row,) = outbox_rows(services)
+    (row,) = queued_mail(services)
     assert row.subject == "Hej fra os" and row.body.startswith("Hej Anna\n\nGiv os")
-    set_customer(services, base["anna"], opted_out=True)
+    services.customers.set_opted_out(base["anna"])
     assert PulseService(services.ctx).send([base["anna"]]).queued == 0
 
 

@@ -57,7 +57,7 @@ def check_import(services: Services, folder: Path, count: int) -> Counter[str]:
     summary = services.mail_import.import_path(folder, kind="eml")
     assert summary.errors == (), summary.errors
     assert summary.fetched == count
-    with services.ctx.db.read_session() as session:
+    with services.ctx.db.read_session() as session:  # every ledger row, stored or quarantined
         rows = session.exec(select(MailItemRow.outcome, MailItemRow.raw)).all()
     assert len(rows) == count  # every message has its ledger row: stored or quarantined
     outcomes = Counter(outcome for outcome, _raw in rows)
@@ -83,7 +83,7 @@ def test_hand_made_odd_mail_is_all_stored_or_quarantined(
     assert outcomes["quarantined"] >= 2  # no headers; 60-deep multipart
     assert outcomes["imported"] >= 10
     # two mails with one Message-ID but different content are both kept (issue 12, item 1)
-    with services.ctx.db.read_session() as session:
+    with services.ctx.db.read_session() as session:  # the ledger's own outcome per copy
         same = session.exec(
             select(MailItemRow.outcome).where(MailItemRow.message_id_header == "<same@example.dk>")
         ).all()

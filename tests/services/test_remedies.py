@@ -8,6 +8,7 @@ import pytest
 
 from soloservice.domain.remedies import RemedyKind
 from soloservice.domain.types import Channel
+from soloservice.services.customer_changes import CustomerChanges
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.followups import SurveyService
@@ -15,12 +16,13 @@ from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from soloservice.services.remedies import RemedyService
 from tests.helpers.clock import FixedClock
-from tests.services.test_followups import email_inquiry, inquiry_row, resolve, set_customer
+from tests.helpers.factories import email_inquiry, resolve
 
 
 def test_add_list_remove_and_cost_next_to_lifetime_value(services: Services) -> None:
     inquiry_id = email_inquiry(services)
-    set_customer(services, inquiry_row(services, inquiry_id).customer_id, annual_value=20_000.0)
+    customer_id = services.inquiries.get(inquiry_id).customer.id
+    services.customers.update(customer_id, CustomerChanges(annual_value=20_000.0))
     remedies = RemedyService(services.ctx)
     first = remedies.add(inquiry_id, "express-shipping", 150, "Sendt med GLS Express")
     remedies.add(inquiry_id, RemedyKind.GIFT, 100.0, "Æske chokolade")
@@ -78,7 +80,7 @@ def test_week_summary_costs_per_kind_satisfaction_and_who_wrote_again(
     # Mette writes again with a new question after her remedy; Per does not
     services.inquiries.create(
         NewInquiry(
-            customer=CustomerRef(customer_id=inquiry_row(services, happy).customer_id),
+            customer=CustomerRef(customer_id=services.inquiries.get(happy).customer.id),
             channel=Channel.EMAIL,
             subject="Nyt spørgsmål",
             text="Har I den i blå?",
@@ -95,6 +97,6 @@ def test_week_summary_costs_per_kind_satisfaction_and_who_wrote_again(
     assert week.customers == 2
     assert (week.followup_answers, week.followup_satisfied, week.satisfied_rate) == (2, 1, 50.0)
     assert week.wrote_again == 1
-    assert week.wrote_again_ids == (inquiry_row(services, happy).customer_id,)
+    assert week.wrote_again_ids == (services.inquiries.get(happy).customer.id,)
     empty = remedies.week_summary(start + timedelta(days=7), start + timedelta(days=14))
     assert empty.total_cost == 0 and empty.satisfied_rate is None and empty.customers == 0

@@ -251,7 +251,7 @@ def test_a_customer_message_wakes_a_snoozed_case(app: Services, tmp_path: Path) 
 def test_a_social_message_wakes_a_snoozed_conversation_and_a_page_reply_answers_it(
     app: Services, tmp_path: Path
 ) -> None:
-    from tests.services.test_social import METTE, T0, facebook_files, write_folder
+    from tests.helpers.social_exports import METTE, T0, facebook_files, write_folder
 
     at(app, datetime.fromtimestamp(T0 / 1000 + 3600, tz=UTC))
     app.social_import.import_export(
@@ -265,7 +265,7 @@ def test_a_social_message_wakes_a_snoozed_conversation_and_a_page_reply_answers_
     later = [*METTE, ("Mette Sørensen", T0 + 7_200_000, "Hallo?")]
     at(app, datetime.fromtimestamp(T0 / 1000 + 7_300, tz=UTC))
     app.social_import.import_export(
-        Channel.FACEBOOK, write_folder(tmp_path / "b", facebook_files(later))
+        Channel.FACEBOOK, write_folder(tmp_path / "b", facebook_files(mette=later))
     )
     detail = app.inquiries.get(mette.id)
     assert detail.snoozed_until is None

@@ -14,10 +14,9 @@ import pytest
 from soloservice.domain.settings import Settings
 from soloservice.domain.templates import FILL_IN
 from soloservice.paths import settings_path
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
 from soloservice.storage.settings_store import save_settings
-from tests.helpers.factories import make_inquiry
+from tests.helpers.factories import add_account, make_inquiry
 
 SIGNATURE = "Anna Hansen\nHansens Keramik\n+45 20 00 00 00"
 
@@ -29,16 +28,7 @@ def app(data_dir: Path) -> Iterator[Services]:
         Settings(founder_name="Anna Hansen", business_name="Hansens Keramik"),
     )
     services = Services.open(data_dir)
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@hansenskeramik.dk",
-            imap_host="127.0.0.1",
-            smtp_host="127.0.0.1",
-            username="hej",
-            signature=SIGNATURE,
-        )
-    )
+    add_account(services, email="hej@hansenskeramik.dk", display_name="", signature=SIGNATURE)
     yield services
     services.close()
 

@@ -63,15 +63,14 @@ import pytest
 
 from soloservice.domain.review_math import Figure
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
-from soloservice.services.customers import CustomerRef
+from soloservice.services.customers import CustomerChanges, CustomerRef
 from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from soloservice.services.review import ReviewService, next_reminder
 from soloservice.services.review_dto import COLUMN_KEYS
 from soloservice.services.review_export import review_json
-from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
-from soloservice.storage.tables import CustomerRow
+from soloservice.storage.feedback_tables import SurveyRow
 from tests.helpers.clock import FixedClock
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -145,14 +144,19 @@ def week22(services: Services, clock: FixedClock) -> dict[str, int]:
     _status(services, clock, ids["C"], Status.OPEN, cph(5, 30, 11))
     clock.set(NOW)
 
+    customer = {key: services.inquiries.get(ids[key]).customer.id for key in ("A", "B", "C", "D")}
+    services.customers.update(
+        customer["C"], CustomerChanges(annual_value=30_000.0, expected_years=4.0)
+    )
+    remedies = services.remedies
+    remedies.add(ids["A"], "express_shipping", 150.0, at=cph(5, 27, 12))
+    remedies.add(ids["C"], "gift", 200.0, at=cph(5, 28, 10))
+    remedies.add(ids["C"], "apology_call", 0.0, at=cph(5, 28, 10))
+    remedies.add(ids["H"], "refund_partial", 500.0, at=cph(5, 22, 12))
+
+    # Checks on cases the services would resolve or reopen first (B, D) and a "no" that must
+    # not reopen A: the hand-worked week above needs these rows exactly as listed.
     with services.ctx.db.session() as session:
-        customer = {}
-        for key in ("A", "B", "C", "D"):
-            row = services.inquiries.row(session, ids[key])
-            customer[key] = row.customer_id
-        anne = session.get(CustomerRow, customer["C"])
-        assert anne is not None
-        anne.annual_value, anne.expected_years = 30_000.0, 4.0
 
         def survey(key: str | None, kind: str, asked: datetime, **answer: object) -> SurveyRow:
             return SurveyRow(
@@ -180,15 +184,6 @@ def week22(services: Services, clock: FixedClock) -> dict[str, int]:
         session.add(survey(None, "pulse", cph(5, 29, 9), answered_at=cph(5, 30, 9), score=9))
         session.add(survey(None, "pulse", cph(5, 8, 9), answered_at=cph(5, 10, 9), score=6))
         session.add(survey(None, "pulse", cph(5, 31, 9), answered_at=cph(6, 1, 9), score=0))
-        session.add(
-            RemedyRow(inquiry_id=ids["A"], kind="express_shipping", cost=150.0, at=cph(5, 27, 12))
-        )
-        session.add(RemedyRow(inquiry_id=ids["C"], kind="gift", cost=200.0, at=cph(5, 28, 10)))
-        session.add(
-            RemedyRow(inquiry_id=ids["C"], kind="apology_call", cost=0.0, at=cph(5, 28, 10))
-        )
-        session.add(RemedyRow(inquiry_id=ids["H"], kind="refund_partial", cost=500.0,
-                              at=cph(5, 22, 12)))  # fmt: skip
     return ids
 
 

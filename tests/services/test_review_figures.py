@@ -15,14 +15,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import select
 
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind
 from soloservice.services.customers import CustomerChanges, CustomerRef
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import NOW_ENV, Services
-from soloservice.storage.tables import CustomerRow, InquiryRow
 from tests.helpers.cli import run, run_json
+from tests.helpers.factories import make_customer
 
 CPH = ZoneInfo("Europe/Copenhagen")
 WEEK = "2026-W47"  # Monday 16 to Sunday 22 November 2026
@@ -32,7 +31,9 @@ def cph(month: int, day: int, hour: int) -> datetime:
     return datetime(2026, month, day, hour, tzinfo=CPH)
 
 
-def _inquiry(services: Services, n: int, kind: InquiryKind, received: datetime) -> int:
+def _inquiry(
+    services: Services, n: int, kind: InquiryKind, received: datetime, automatic: str = ""
+) -> int:
     detail = services.inquiries.create(
         NewInquiry(
             customer=CustomerRef(
@@ -43,7 +44,7 @@ def _inquiry(services: Services, n: int, kind: InquiryKind, received: datetime) 
             subject=f"Sag {n}",
             text="Hej",
             kind=kind,
-            received_at=received,
+            received_at=received, automatic_reason=automatic,
         )
     )  # fmt: skip
     return detail.customer.id
@@ -62,21 +63,16 @@ def shop(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         for n in range(17, 77):
             _inquiry(services, n, InquiryKind.QUESTION, cph(10, 5, 10))
         spam = [_inquiry(services, n, InquiryKind.QUESTION, cph(11, 17, 9)) for n in (90, 91)]
-        newsletter = _inquiry(services, 92, InquiryKind.QUESTION, cph(11, 18, 9))
+        _inquiry(services, 92, InquiryKind.QUESTION, cph(11, 18, 9), "List-Id: nyheder.example.dk")
         # Two complainers have their own annual value on the card: 40,000 x 5 = 200,000 each.
         for customer_id in complainers[:2]:
             services.customers.update(customer_id, CustomerChanges(annual_value=40_000.0))
-        with services.ctx.db.session() as session:
-            for n in range(3):  # imported from a customer list: no inquiry yet
-                session.add(CustomerRow(name=f"Stamkunde {n}", created_at=cph(9, 1, 9)))
-            for customer_id in spam:
-                row = session.get(CustomerRow, customer_id)
-                assert row is not None
-                row.sender_verdict = "spam"
-            for inquiry in session.exec(
-                select(InquiryRow).where(InquiryRow.customer_id == newsletter)
-            ):
-                inquiry.automatic_reason = "List-Id: nyheder.example.dk"
+        pinned, services.ctx.clock = services.ctx.clock, lambda: cph(9, 1, 9)
+        for n in range(3):  # imported from a customer list in September: no inquiry yet
+            make_customer(services, f"Stamkunde {n}")
+        services.ctx.clock = pinned
+        for customer_id in spam:
+            services.senders.set_verdict(customer_id, "spam")
     finally:
         services.close()
     return data_dir

@@ -217,7 +217,7 @@ def test_the_index_follows_every_change(app: Services) -> None:
 
 
 def test_the_index_agrees_with_fts5_itself(app: Services) -> None:
-    with app.ctx.db.engine.connect() as conn:
+    with app.ctx.db.engine.connect() as conn:  # FTS5's own integrity check on the raw index
         conn.exec_driver_sql("INSERT INTO inquiry_fts(inquiry_fts) VALUES ('integrity-check')")
         indexed = conn.exec_driver_sql("SELECT count(*) FROM inquiry_fts").scalar()
         inquiries = conn.exec_driver_sql("SELECT count(*) FROM inquiry").scalar()
@@ -372,7 +372,7 @@ def test_raw_sqlite_writers_keep_the_index_right(app: Services) -> None:
         conn.execute("DELETE FROM inquiry WHERE id = ?", (hit.inquiry_id,))
     assert found(app, "laserjet") == []
     assert found(app, "printerproblem") == []
-    with app.ctx.db.engine.connect() as conn:
+    with app.ctx.db.engine.connect() as conn:  # the delete trigger emptied the raw index
         conn.exec_driver_sql("INSERT INTO inquiry_fts(inquiry_fts) VALUES ('integrity-check')")
         indexed = conn.exec_driver_sql("SELECT count(*) FROM inquiry_fts").scalar()
     assert indexed == 3

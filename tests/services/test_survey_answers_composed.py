@@ -12,18 +12,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import select
 
 from soloservice.domain.types import InquiryKind, Status
-from soloservice.services.dto import InboxQuery, View
-from soloservice.services.mail_accounts import AccountInput
+from soloservice.services.dto import InboxQuery, InquiryDetail, View
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from soloservice.storage.mail_tables import MailItemRow
-from soloservice.storage.tables import InquiryRow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account, every_inquiry
 from tests.helpers.mailservers import DovecotServer, MailUser, SmtpServer, TestCerts
-from tests.services.test_followups import reply_mail
+from tests.helpers.surveys import reply_mail
 from tests.services.test_mail_sync import OWN, START, mail
 
 pytestmark = pytest.mark.mailserver
@@ -44,9 +42,8 @@ class App:
         assert summary.ok, summary.errors
         return summary.as_json()
 
-    def inquiries(self) -> list[InquiryRow]:
-        with self.services.ctx.db.session() as session:
-            return list(session.exec(select(InquiryRow).order_by(col(InquiryRow.id))))
+    def inquiries(self) -> list[InquiryDetail]:
+        return every_inquiry(self.services)
 
 
 @pytest.fixture
@@ -60,22 +57,11 @@ def app(
     clock.set(START)
     smtp = SmtpServer(test_certs, username=mailbox.name, password=mailbox.password)
     smtp.start()
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email=OWN,
-            display_name="Butikken",
-            imap_host=dovecot.host,
-            imap_port=dovecot.imap_port,
-            imap_security="none",
-            smtp_host=smtp.host,
-            smtp_port=smtp.port,
-            smtp_security="none",
-            username=mailbox.name,
-        ),
-        password=mailbox.password,
-        place=SecretPlace.SESSION,
-    )
+    add_account(
+        services, email=OWN, password=mailbox.password, username=mailbox.name,
+        imap_host=dovecot.host, imap_port=dovecot.imap_port, imap_security="none",
+        smtp_host=smtp.host, smtp_port=smtp.port, smtp_security="none",
+    )  # fmt: skip
     yield App(services, dovecot, mailbox, clock)
     smtp.stop()
 
@@ -115,6 +101,7 @@ def test_a_mailed_no_answers_the_check_and_starts_the_closed_loop(app: App) -> N
     (row,) = app.inquiries()
     assert row.status == "open" and row.closed_loop and row.reopened_count == 1
     assert row.due_at == answered + timedelta(hours=24)  # the call-back, not a new promise
+    # the mail ledger is storage only (no service lists its rows): read it there
     with app.services.ctx.db.session() as session:
         item = session.exec(select(MailItemRow).where(MailItemRow.outcome == "survey_answer")).one()
         assert item.message_row_id is not None  # the ledger points at the stored answer
@@ -153,7 +140,7 @@ def test_a_happy_answer_closes_the_case_without_reopening(app: App) -> None:
     )
     assert app.sync()["survey_answers"] == 1
     (row,) = app.inquiries()
-    assert row.status == Status.CLOSED.value and row.reopened_count == 0
+    assert row.status is Status.CLOSED and row.reopened_count == 0
     assert app.services.inbox.list_ids(InboxQuery(view=View.INBOX)) == []
 
 
@@ -162,7 +149,7 @@ def test_a_mailed_pulse_detractor_counts_in_pulse_nps(app: App) -> None:
     app.sync()
     (inquiry,) = app.inquiries()
     assert inquiry.id is not None
-    customer_id = inquiry.customer_id
+    customer_id = inquiry.customer.id
     app.services.inquiries.set_status(inquiry.id, Status.CLOSED)
     summary = app.services.pulse.send([customer_id])
     assert summary.queued == 1, summary.skip_reasons

@@ -1,3 +1,8 @@
+"""The Database itself (pragmas, UTC times, units of work, constraints).
+
+Every session and engine here is opened on purpose: the storage layer is what is tested.
+"""
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,4 +1,7 @@
-"""The shipped Alembic migrations must produce exactly the schema the tables describe."""
+"""The shipped Alembic migrations must produce exactly the schema the tables describe.
+
+Raw sessions and engines on purpose: schemas, upgrades and ledger constraints are storage.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A founder's store from every earlier schema revision upgrades cleanly (issue 12).
 
-The stores in tests/data/stores/ were made once by make_stores.py at revisions 0001-0005
+The stores in tests/data/stores/ were made once by make_stores.py at revisions 0001-0007
 and are committed as files: this test never builds them, so it checks what an old
 version really left on disk. Each is opened through the composition root, as the app and
 the CLI open it, and must come out at head with every row, a pre-migration backup, clean
@@ -24,7 +24,7 @@ from soloservice.storage.migrate import head_revision
 from tests.helpers.cli import run, run_json
 
 STORES = Path(__file__).resolve().parents[1] / "data" / "stores"
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SEARCH_WORD = "krakelering"  # in message 1 of every store (make_stores.SEARCH_WORD)
 #: the size of the second customer mail in the stores (make_stores.RAW_2)
 RAW_2 = (

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from soloservice.plurals import ensure_english_plurals
 from soloservice.services.registry import Services
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.tasks import TaskRunner
@@ -24,6 +26,12 @@ def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
     yield
     gc.collect()
     gc.enable()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_plural_forms(qapp: QApplication) -> None:
+    """What the app installs for English: "1 problem" / "3 problems" for "%n problem(s)"."""
+    ensure_english_plurals()
 
 
 @pytest.fixture

@@ -1,17 +1,14 @@
-"""Data for UI tests: a small realistic inbox through the services, and a fast bulk insert."""
+"""Data for UI tests: a small realistic inbox through the services."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import insert
-
-from soloservice.domain.types import CallOutcome, Channel, IdentityKind, InquiryKind, Status
+from soloservice.domain.types import CallOutcome, Channel, IdentityKind, InquiryKind
 from soloservice.services.calls import CallLog
 from soloservice.services.customers import CustomerRef
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow, InquiryRow
 
 MESSAGES: list[tuple[str, str | None, Channel, str, str, InquiryKind]] = [
     (
@@ -162,41 +159,3 @@ def log_calls(services: Services) -> list[int]:
         )
         out.append(detail.id)
     return out
-
-
-def bulk_inquiries(services: Services, count: int, now: datetime | None = None) -> None:
-    """Insert ``count`` inquiries straight through SQLAlchemy core (seconds, not minutes)."""
-    now = now or datetime.now(UTC)
-    engine = services.ctx.db.engine
-    customers = CustomerRow.__table__  # type: ignore[attr-defined]
-    inquiries = InquiryRow.__table__  # type: ignore[attr-defined]
-    channels = list(Channel)
-    with engine.begin() as conn:
-        conn.execute(
-            insert(customers),
-            [
-                {"name": f"Customer {i:05d}", "language": "da", "notes": "", "created_at": now}
-                for i in range(count // 10 + 1)
-            ],
-        )
-        first_customer = conn.execute(customers.select().limit(1)).first()
-        assert first_customer is not None
-        base = first_customer.id
-        conn.execute(
-            insert(inquiries),
-            [
-                {
-                    "customer_id": base + i % (count // 10 + 1),
-                    "channel": channels[i % len(channels)].value,
-                    "subject": f"Inquiry number {i}",
-                    "snippet": "",
-                    "kind": "question",
-                    "status": Status.NEW.value,
-                    "received_at": now - timedelta(minutes=i),
-                    "due_at": now + timedelta(hours=8) - timedelta(minutes=i),
-                    "last_activity_at": now,
-                    "tags": "",
-                }
-                for i in range(count)
-            ],
-        )

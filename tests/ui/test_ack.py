@@ -9,12 +9,11 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import Channel
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from soloservice.ui.features.ack import AckFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.templates.ack_dialog import AckDialog
+from tests.helpers.factories import add_account
 from tests.helpers.mailservers import SmtpServer
 from tests.ui.helpers import log_calls
 
@@ -35,25 +34,6 @@ def press_ctrl_k(qtbot: QtBot, window: MainWindow) -> AckDialog:
     assert dialog is not None and dialog.isVisible()
     qtbot.addWidget(dialog)
     return dialog
-
-
-def add_account(services: Services, smtp: SmtpServer) -> None:
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@butik.dk",
-            display_name="Butikken",
-            imap_host="127.0.0.1",
-            imap_port=9,
-            imap_security="none",
-            smtp_host=smtp.host,
-            smtp_port=smtp.port,
-            smtp_security="none",
-            username=smtp.username,
-        ),
-        password=smtp.password,
-        place=SecretPlace.SESSION,
-    )
 
 
 def test_phone_acknowledgement_is_recorded_not_a_response(
@@ -82,7 +62,7 @@ def test_phone_acknowledgement_is_recorded_not_a_response(
 def test_email_acknowledgement_is_sent_through_the_outbox(
     qtbot: QtBot, window: MainWindow, services: Services, seeded: list[int], smtp_server: SmtpServer
 ) -> None:
-    add_account(services, smtp_server)
+    add_account(services, smtp=smtp_server)
     window.show_inquiry(seeded[0])  # Mette, by email, in Danish
     dialog = press_ctrl_k(qtbot, window)
     assert dialog.primary.text() == "&Send" and dialog.subject.isVisible()
@@ -125,7 +105,7 @@ def test_explain_promise_shows_the_computation(
 def test_auto_acknowledge_sends_once_for_new_email_and_form_inquiries(
     qtbot: QtBot, window: MainWindow, services: Services, seeded: list[int], smtp_server: SmtpServer
 ) -> None:
-    add_account(services, smtp_server)
+    add_account(services, smtp=smtp_server)
     services.ctx.update_settings(dataclasses.replace(services.ctx.settings, auto_acknowledge=True))
     feature = feature_of(window)
     with qtbot.waitSignal(feature.auto_done, timeout=20_000) as blocker:

@@ -14,8 +14,8 @@ from soloservice.services.customers import CustomerRef
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.ui.customer_card import CustomerCardView
 from soloservice.ui.customer_edit_dialog import CustomerEditDialog
+from soloservice.ui.inbox.customer_card import CustomerCardView
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.tasks import TaskRunner
 from tests.helpers.clock import FixedClock

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from soloservice.channels.form.rules import SAMPLE_MAILS
+from soloservice.channels.form.builtin_rules import SAMPLE_MAILS
 from soloservice.services.registry import Services
 from soloservice.ui.channels.csv_wizard import CsvImportWizard
 from soloservice.ui.features.forms import FormsFeature
@@ -50,7 +50,8 @@ def test_rule_preview_follows_the_subject_pattern_as_typed(
     dialog.subject_edit.selectAll()
     with qtbot.waitSignal(dialog.preview_updated, check_params_cb=lambda s: s is not None):
         qtbot.keyClicks(dialog.subject_edit, "re:^\\[Hygge")
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.rules_changed):  # stored on the database lane
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     own = [v for v in window.services.forms.rules() if not v.builtin]
     assert [v.name for v in own] == ["Kontaktformular"]
     assert own[0].rule.subject_pattern == "re:^\\[Hygge"
@@ -67,7 +68,8 @@ def test_builtin_rules_are_read_only_and_copied_to_edit(window: MainWindow, qtbo
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert not dialog.name_edit.isReadOnly()
     assert dialog.name_edit.text() == f"{CF7} (mine)"
-    assert dialog.save() is not None
+    with qtbot.waitSignal(dialog.rules_changed):
+        assert dialog.save() is not None
     assert window.services.forms.rules()[0].name == f"{CF7} (mine)"
 
 

@@ -17,8 +17,8 @@ from soloservice.services.secrets import SecretPlace
 from soloservice.ui.features.social import SocialFeature
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.fake_social_api import TOKEN, FakeSocialApi
-from tests.services.test_social import PAGE, T0, meta_thread, write_folder
-from tests.services.test_social import api as api  # the fake API fixture
+from tests.helpers.social_exports import PAGE, T0, meta_thread, write_folder
+from tests.services.test_social_accounts import api as api  # the fake API fixture
 
 PAGE_ID = "1044"
 
@@ -128,7 +128,8 @@ def test_accounts_dialog_connects_polls_and_shows_an_expired_token(
     qtbot.keyClicks(dialog.token_edit, TOKEN)
     dialog.place_combo.setCurrentIndex(dialog.place_combo.findData(SecretPlace.SESSION))
     qtbot.keyClicks(dialog.base_url_edit, api.base_url)
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accounts_changed):  # stored on the database lane
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert dialog.add_error.text() == ""
     assert "for this session only" in dialog.status.text()
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "not polled yet"

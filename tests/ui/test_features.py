@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -11,8 +12,8 @@ from soloservice.services.registry import Services
 from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.features.review import ReviewFeature
 from soloservice.ui.features.social import SocialFeature
+from soloservice.ui.inbox.sidebar_model import ENTRIES
 from soloservice.ui.main_window import MainWindow
-from soloservice.ui.sidebar_model import ENTRIES
 
 
 class _Panel(QLabel):
@@ -157,12 +158,48 @@ def test_the_window_is_a_feature_host_and_features_come_back_typed(window: MainW
                 if isinstance(annotation, ast.Name) and annotation.id == "MainWindow":
                     whole_window.add(path.stem)
     assert whole_window <= {
-        "capture",  # selects the new inquiry in the table, chains commands.new_inquiry
-        "getting_started",  # swaps the inbox table for the checklist
-        "help",  # lists every QAction of the window
-        "kind",  # undoable operations (window.ops)
-        "mail",  # hands the window to ui/mail/sync_controller.py, composer, attachments
-        "sender_verdict",  # undoable operations (window.ops)
-        "settings",  # applies settings to every other feature
-        "tray",  # the tray shows, raises and quits the window
+        "getting_started",  # swaps the inbox table for the checklist, reads ui.ini
     }
+
+
+def test_applied_settings_reach_every_feature_that_listens(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window, not the settings feature, tells the others (``settings_applied``)."""
+    from soloservice.ui.features.getting_started import GettingStarted
+    from soloservice.ui.features.tray import TrayFeature
+
+    heard: list[tuple[str, object]] = []
+    for name, cls in (("tray", TrayFeature), ("getting_started", GettingStarted)):
+        feature = window.feature(name, cls)
+        monkeypatch.setattr(feature, "settings_applied", lambda s, n=name: heard.append((n, s)))
+    settings = window.services.ctx.settings
+    window.apply_settings(settings)
+    assert sorted(heard, key=lambda h: h[0]) == [("getting_started", settings), ("tray", settings)]
+
+
+def test_a_capture_the_view_hides_is_opened_and_said_so(window: MainWindow) -> None:
+    """Quick capture goes through the window's show_created: reload, select or open, say it."""
+    from soloservice.domain.types import Channel, IdentityKind
+    from soloservice.services.customers import CustomerRef
+    from soloservice.services.dto import View
+    from soloservice.services.inquiries import NewInquiry
+    from soloservice.ui.features.capture import CaptureFeature
+
+    window.choose_entry(next(e for e in ENTRIES if e.view is View.OVERDUE))
+    shown = window.model.rowCount()
+    detail = window.services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(
+                name="Else Fang", identity_kind=IdentityKind.EMAIL, identity_value="else@x.dk"
+            ),
+            channel=Channel.FACEBOOK,
+            subject="Seen on Facebook",
+            text="Do you ship to Iceland?",
+        )
+    )
+    window.feature("capture", CaptureFeature)._captured(detail)
+    assert window.model.rowCount() == shown  # a new inquiry is not overdue
+    assert window.detail is not None and window.detail.id == detail.id
+    message = window.statusBar().currentMessage()
+    assert f"#{detail.id}" in message and "not in this view" in message

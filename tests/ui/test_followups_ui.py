@@ -10,43 +10,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from soloservice.channels.email.parse import ParsedMail, parse_message
 from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
 from soloservice.services.customers import CustomerRef
 from soloservice.services.dto import View
 from soloservice.services.inquiries import NewInquiry
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from soloservice.services.survey_dto import UNTICKED
 from soloservice.ui.features.followups import FollowupsFeature
 from soloservice.ui.feedback.followups_window import FollowupsWindow
 from soloservice.ui.feedback.survey_model import Column, SurveyModel
+from soloservice.ui.inbox.sidebar_model import SidebarEntry
 from soloservice.ui.main_window import MainWindow
-from soloservice.ui.sidebar_model import SidebarEntry
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 from tests.helpers.mailservers import SmtpServer
+from tests.helpers.surveys import hook
 
 SHOP = "hej@butik.dk"
-
-
-def add_account(services: Services, smtp: SmtpServer | None = None) -> None:
-    """The shop's mail account; with ``smtp`` it really sends there (no IMAP copy needed)."""
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email=SHOP,
-            display_name="Butikken",
-            imap_host="127.0.0.1",
-            imap_port=1,
-            smtp_host=smtp.host if smtp else "127.0.0.1",
-            smtp_port=smtp.port if smtp else 1,
-            smtp_security="none",
-            username="sender",
-        ),
-        password="s3cret" if smtp else None,
-        place=SecretPlace.SESSION,
-    )
 
 
 def new_case(
@@ -219,10 +199,7 @@ def test_classify_an_unclear_mail_answer_with_c_then_n(
         f"References: {parent}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
         "Tja, det kommer an på hvem man spørger.\r\n"
     ).encode()
-    parsed = parse_message(raw, received=clock.now)
-    assert isinstance(parsed, ParsedMail)
-    with services.ctx.db.session() as session:
-        assert services.surveys.answer_hook(session, parsed)
+    assert hook(services, raw)
     answered_at = services.surveys.get(check_id).answered_at
     assert services.surveys.get(check_id).status == "unclear" and answered_at is not None
 
@@ -255,7 +232,7 @@ def test_send_due_checks_by_mail_and_the_ones_to_ask_in_person(
     clock: FixedClock,
     smtp_server: SmtpServer,
 ) -> None:
-    add_account(services, smtp_server)
+    add_account(services, smtp=smtp_server)
     mailed = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
     phoned = new_case(services)
     services.inquiries.set_status(mailed, Status.RESOLVED)

@@ -6,15 +6,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import Status
-from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from soloservice.ui.features.forms import FormsFeature
 from soloservice.ui.features.getting_started import GettingStarted
 from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.features.settings import SettingsFeature
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 from tests.ui.conftest import open_window
 from tests.ui.helpers import seed_inbox
 
@@ -23,13 +22,6 @@ def _feature(window: MainWindow) -> GettingStarted:
     feature = window.features["getting_started"]
     assert isinstance(feature, GettingStarted)
     return feature
-
-
-def _account() -> AccountInput:
-    return AccountInput(
-        name="shop", email="hej@butik.dk", imap_host="imap.butik.dk",
-        smtp_host="smtp.butik.dk", username="hej@butik.dk",
-    )  # fmt: skip
 
 
 def test_an_empty_store_shows_four_steps_ticked_from_the_store(
@@ -44,7 +36,7 @@ def test_an_empty_store_shows_four_steps_ticked_from_the_store(
     assert all(row.button.isVisible() and not row.done for row in rows.values())
     assert rows["call"].button.text() == "Log a first call…"
 
-    services.mail_accounts.add(_account(), password="x", place=SecretPlace.SESSION)
+    add_account(services, password="x")
     window.reload()
     assert feature.checklist.done_keys() == {"mail"}
     assert rows["mail"].tick.text() == "✔" and rows["hours"].tick.text() == "○"

@@ -32,8 +32,8 @@ from soloservice.services.dto import InboxQuery
 from soloservice.services.registry import Services
 from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.features.remedies import RemediesFeature
-from soloservice.ui.inbox_model import Column
-from soloservice.ui.inbox_table import MIN_SUBJECT_WIDTH
+from soloservice.ui.inbox.model import Column
+from soloservice.ui.inbox.table import MIN_SUBJECT_WIDTH
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.pseudo_locale import pseudo
 from soloservice.ui.window_fit import fitting_size

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from soloservice.services.dto import View
-from soloservice.services.forms import CSV_BATCH, FormService
+from soloservice.services.form_csv import CSV_BATCH
+from soloservice.services.forms import FormService
 from soloservice.services.mail_sync import SyncProgress
 from soloservice.services.outbox import OutboxService
 from soloservice.services.registry import Services
@@ -22,10 +23,10 @@ from soloservice.ui.features.forms import FormsFeature
 from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.tasks import TaskRunner
+from tests.helpers.factories import add_account
 from tests.helpers.mailservers import SmtpServer
 from tests.services.test_form_import_progress import inquiry_count, write_export
 from tests.ui.conftest import open_window
-from tests.ui.test_followups_ui import add_account
 from tests.ui.test_pulse_ui import open_pulse
 from tests.ui.test_review import open_review, week47  # noqa: F401  (fixture)
 
@@ -225,7 +226,7 @@ def test_pulse_send_shows_each_mail_and_stop_leaves_the_rest_in_the_outbox(
     sync = window.feature("mail", MailFeature).sync
     sync.startup_timer.stop()  # only the pulse uses the worker here
     sync.timer.stop()
-    add_account(services, smtp_server)
+    add_account(services, smtp=smtp_server)
     wanted = [p.customer_id for p in services.pulse.propose()]
     assert len(wanted) >= 3
     pulse = open_pulse(qtbot, window)

@@ -58,7 +58,8 @@ def test_add_an_account_through_the_dialog(
     assert services.mail_accounts.list() == []
 
     qtbot.mouseClick(dialog.allow_plain, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.changed):  # stored on the database lane
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Saved shop" in dialog.result_label.text()
     assert "until you quit" in dialog.result_label.text()
     assert dialog.names() == ["shop"]
@@ -122,6 +123,7 @@ def test_remove_asks_first(qtbot: QtBot, services: Services, mail_setup: MailSet
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     box = dialog.confirm_box
     qtbot.waitUntil(box.isVisible)
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert services.mail_accounts.list() == []
     assert dialog.names() == []

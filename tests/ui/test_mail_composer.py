@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from soloservice.domain.templates import Template
 from soloservice.domain.types import Channel, Language
-from soloservice.services.mail_accounts import AccountInput
+from soloservice.services.dto import InboxQuery
 from soloservice.services.registry import Services
-from soloservice.services.secrets import SecretPlace
 from soloservice.ui.features.mail import MailFeature
 from soloservice.ui.main_window import MainWindow
+from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 from tests.ui.test_mail_helpers import (  # noqa: F401  (fixtures)
     MailSetup,
     mail,
@@ -124,8 +125,8 @@ def test_cancelling_an_unsent_reply_asks_first(
     assert box is not None
     qtbot.waitUntil(box.isVisible)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.banners == [])  # cancelled on the database lane
     assert services.outbox.pending() == []
-    assert composer.banners == []
 
 
 @pytest.mark.mailserver
@@ -189,17 +190,7 @@ def test_empty_placeholder_warns_before_sending(
 def test_draft_is_kept_when_switching_inquiries(
     qtbot: QtBot, services: Services, seeded: list[int]
 ) -> None:
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@butik.dk",
-            imap_host="imap.invalid",
-            smtp_host="smtp.invalid",
-            username="hej",
-        ),
-        password="x",
-        place=SecretPlace.SESSION,
-    )
+    add_account(services, password="x")
     window, feature = open_mail_window(qtbot, services)
     composer = feature.composer
     details = [services.inquiries.get(i) for i in seeded]
@@ -231,17 +222,7 @@ def test_drafts_survive_closing_the_window(
 ) -> None:
     """Nothing typed is lost: a draft is on disk a moment after typing stops, and again
     when the window closes, and comes back in the next window."""
-    services.mail_accounts.add(
-        AccountInput(
-            name="shop",
-            email="hej@butik.dk",
-            imap_host="imap.invalid",
-            smtp_host="smtp.invalid",
-            username="hej",
-        ),
-        password="x",
-        place=SecretPlace.SESSION,
-    )
+    add_account(services, password="x")
     window, feature = open_mail_window(qtbot, services)
     email = next(i for i in seeded if services.inquiries.get(i).channel is Channel.EMAIL)
     window.show_inquiry(email)
@@ -255,10 +236,75 @@ def test_drafts_survive_closing_the_window(
 
 
 def test_a_damaged_drafts_file_starts_empty(tmp_path: Path) -> None:
-    from soloservice.ui.mail.drafts import Draft, DraftStore
+    from soloservice.services.drafts import Draft, DraftStore
 
     store = DraftStore(tmp_path)
     (tmp_path / "drafts.json").write_text("{not json")
     assert store.load() == {}
     store.save({7: Draft(text="Hej"), 8: Draft()})
     assert set(store.load()) == {7}
+
+
+class _Killed(BaseException):
+    """Stands in for a kill between the SMTP server's "accepted" and "recorded as sent"."""
+
+
+def _die(*_args: object, **_kwargs: object) -> None:
+    raise _Killed
+
+
+def _interrupted_reply(services: Services, clock: FixedClock, mp: pytest.MonkeyPatch) -> int:
+    """A reply the server took whose sender died before recording it: may have been sent."""
+    from soloservice.services.outbox_send import OutboxSender
+
+    (row,) = services.inbox.list_ids(InboxQuery())[:1]
+    view = services.outbox.queue_reply(row, "Pakken er sendt i dag.", quote=False)
+    with mp.context() as patched, pytest.raises(_Killed):
+        patched.setattr(OutboxSender, "_mark_sent", _die)
+        services.outbox.send_pending()
+    clock.advance(minutes=11)  # the dead sender's lease is over
+    assert services.outbox.send_pending().sent == 0  # no Sent folder: never sent blind
+    assert services.outbox.get(view.id).status == "unknown"
+    return view.id
+
+
+@pytest.mark.mailserver
+def test_a_reply_that_may_have_been_sent_is_marked_sent_from_its_banner(
+    qtbot: QtBot,
+    services: Services,
+    synced: MailSetup,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    outbox_id = _interrupted_reply(services, clock, monkeypatch)
+    window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    (banner,) = composer.banners
+    assert "May have been sent" in banner.label.text()
+    assert not banner.mark_sent_button.isHidden()
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000):
+        qtbot.mouseClick(banner.mark_sent_button, Qt.MouseButton.LeftButton)
+    assert services.outbox.get(outbox_id).status == "sent"
+    assert len(synced.smtp.received) == 1  # recorded, not sent a second time
+    assert composer.banners == []
+    qtbot.waitUntil(
+        lambda: (
+            window.detail is not None
+            and window.detail.messages[-1].text.startswith("Pakken er sendt i dag.")
+        )
+    )
+    assert "Recorded as sent" in window.statusBar().currentMessage()
+
+
+@pytest.mark.mailserver
+def test_a_queued_reply_offers_no_mark_as_sent(
+    qtbot: QtBot, services: Services, synced: MailSetup
+) -> None:
+    synced.smtp.stop()
+    _window, feature = open_mail_window(qtbot, services)
+    composer = feature.composer
+    qtbot.keyClicks(composer.body, "Vi ringer i morgen.")
+    with qtbot.waitSignal(composer.send_finished, timeout=15_000):
+        composer.send()
+    (banner,) = composer.banners
+    assert banner.mark_sent_button.isHidden()  # nothing reached anyone: only Retry or Cancel

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import ChannelGroup, Status
-from soloservice.services.dto import View
+from soloservice.services.dto import InboxQuery, SortKey, View
 from soloservice.services.registry import Services
-from soloservice.ui.inbox_model import Column
+from soloservice.ui.inbox.model import Column
+from soloservice.ui.inbox.sidebar_model import SidebarEntry
 from soloservice.ui.main_window import MainWindow
-from soloservice.ui.sidebar_model import SidebarEntry
 from tests.ui.conftest import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -109,20 +109,33 @@ def test_search_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     assert "no such thing" in window.table.empty_text()
 
 
-def test_sort_by_due_by_clicking_the_header(qtbot: QtBot, window: MainWindow) -> None:
+def click_header(qtbot: QtBot, window: MainWindow, column: Column) -> None:
     header = window.table.horizontalHeader()
-    x = header.sectionViewportPosition(Column.CUSTOMER) + 5
+    x = header.sectionViewportPosition(column) + 5
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
     )
+
+
+def test_sort_by_customer_by_clicking_the_header(qtbot: QtBot, window: MainWindow) -> None:
+    click_header(qtbot, window, Column.CUSTOMER)
     names = [window.model.data(window.model.index(r, Column.CUSTOMER)) for r in range(12)]
     assert names == sorted(names, key=str.lower)
-    x = header.sectionViewportPosition(Column.DUE) + 5
-    qtbot.mouseClick(
-        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
-    )
-    dues = [window.model.row_data(r).due_at for r in range(12)]  # type: ignore[union-attr]
-    assert dues == sorted(dues)  # type: ignore[type-var]
+
+
+def test_sort_by_due_by_clicking_the_header(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    click_header(qtbot, window, Column.CUSTOMER)  # away from the default (due) order first
+    by_customer = list(window.model.ids)
+    click_header(qtbot, window, Column.DUE)
+    by_due = services.inbox.list_ids(InboxQuery(sort=SortKey.DUE))
+    assert by_due != by_customer  # the seeded inbox tells the two orders apart
+    assert window.model.ids == by_due  # every row, in the service's due order
+    rows = [window.model.row_data(r) for r in range(window.model.rowCount())]
+    dues = [row.due_at for row in rows if row is not None]
+    owed = [d for d in dues if d is not None]
+    assert owed and owed == sorted(owed) and dues[: len(owed)] == owed  # soonest first
 
 
 def test_arrow_keys_open_the_inquiry_and_delete_does_nothing(

@@ -7,19 +7,19 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import Channel, ChannelGroup, InquiryKind, Status
+from soloservice.services.demo import generate_demo
 from soloservice.services.dto import InboxQuery, SortKey, View
 from soloservice.services.registry import Services
-from soloservice.ui.inbox_model import (
+from soloservice.ui.inbox.model import (
     ID_ROLE,
     OVERDUE_FG,
     PAGE_SIZE,
     Column,
     InboxModel,
 )
-from soloservice.ui.inbox_table import InboxTable
-from soloservice.ui.sidebar_model import COUNT_ROLE, ENTRIES, SidebarEntry, SidebarModel
+from soloservice.ui.inbox.sidebar_model import COUNT_ROLE, ENTRIES, SidebarEntry, SidebarModel
+from soloservice.ui.inbox.table import InboxTable
 from tests.helpers.clock import FixedClock
-from tests.ui.helpers import bulk_inquiries
 
 
 def test_inbox_model_passes_the_model_tester(
@@ -72,8 +72,9 @@ def test_filtering_by_channel_group_and_search(services: Services, seeded: list[
 def test_a_large_inbox_only_fetches_the_rows_it_shows(
     qtbot: QtBot, services: Services, clock: FixedClock
 ) -> None:
-    total = 5000
-    bulk_inquiries(services, total, clock.now)
+    generate_demo(services.ctx, 3000)  # the service's own bulk path: seconds, not minutes
+    total = services.inbox.count(InboxQuery())
+    assert total > 3 * PAGE_SIZE
     model = InboxModel(services)
     assert model.rowCount() == total
     assert model.cached_count == 0
@@ -112,18 +113,14 @@ def test_sidebar_model_counts_and_passes_the_model_tester(
 
 def test_closed_loop_cases_stand_out_in_red(qtmodeltester: ModelTester, services: Services) -> None:
     """An unhappy follow-up answer reopens the case: it must be impossible to miss."""
-    from soloservice.storage.tables import InquiryRow
-    from soloservice.ui.inbox_model import CLOSED_LOOP_FG, Column, InboxModel
-    from tests.helpers.factories import make_inquiry
+    from soloservice.ui.inbox.model import CLOSED_LOOP_FG, Column, InboxModel
+    from tests.helpers.factories import make_inquiry, resolve
 
     unhappy = make_inquiry(services, email="sad@example.dk")
     plain = make_inquiry(services, email="ok@example.dk", kind=InquiryKind.QUESTION)
-    with services.ctx.db.session() as session:
-        row = session.get(InquiryRow, unhappy.id)
-        assert row is not None
-        row.closed_loop = True
-        row.at_risk_public = True
-        row.status = "open"
+    check = resolve(services, unhappy.id)
+    services.surveys.record_answer(check.id, satisfied=False, score=2)  # reopens: call back
+    assert services.inquiries.get(unhappy.id).closed_loop
     model = InboxModel(services)
     qtmodeltester.check(model)
     rows = {model.id_at(r): r for r in range(model.rowCount())}

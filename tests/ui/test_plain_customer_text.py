@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from soloservice.services.registry import Services
-from soloservice.ui.inbox_model import Column
+from soloservice.ui.inbox.model import Column
 from soloservice.ui.plain_text import plain_tooltip
 from tests.ui.conftest import open_window
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,20 +11,16 @@ from PySide6.QtCharts import QBarCategoryAxis, QBarSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func
-from sqlmodel import col, select
 
 from soloservice.services.registry import Services
-from soloservice.storage.feedback_tables import SurveyRow
-from soloservice.storage.mail_tables import OutboxRow
-from soloservice.storage.tables import CustomerRow
+from soloservice.services.survey_dto import SurveyView
 from soloservice.ui.features.pulse import PulseFeature
 from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel
 from soloservice.ui.feedback.pulse_window import PulseWindow
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account, make_customer, pulse_answer
 from tests.helpers.mailservers import SmtpServer
-from tests.ui.test_followups_ui import add_account
 
 
 def open_pulse(qtbot: QtBot, window: MainWindow) -> PulseWindow:
@@ -42,20 +39,18 @@ def open_pulse(qtbot: QtBot, window: MainWindow) -> PulseWindow:
     return pulse
 
 
-def survey_mails(services: Services) -> list[OutboxRow]:
-    with services.ctx.db.session() as session:
-        return list(session.exec(select(OutboxRow).where(OutboxRow.purpose == "survey")))
+def asked(services: Services) -> list[SurveyView]:
+    return services.pulse.list(status="asked")
 
 
 def customers(services: Services) -> int:
-    with services.ctx.db.session() as session:
-        return int(session.exec(select(func.count()).select_from(CustomerRow)).one())
+    return len(services.customers.all())
 
 
 def test_the_proposal_is_listed_ticked_and_sending_asks_only_the_ticked(
     qtbot: QtBot, window: MainWindow, services: Services, smtp_server: SmtpServer
 ) -> None:
-    add_account(services, smtp_server)
+    add_account(services, smtp=smtp_server)
     proposals = services.pulse.propose()
     assert len(proposals) >= 3
     pulse = open_pulse(qtbot, window)
@@ -82,13 +77,13 @@ def test_the_proposal_is_listed_ticked_and_sending_asks_only_the_ticked(
     box = pulse.confirm_box
     assert box is not None and box.isVisible()
     assert f"{wanted} customers" in box.text()
-    assert survey_mails(services) == []  # nothing before the founder confirms
+    assert asked(services) == []  # nothing before the founder confirms
     with qtbot.waitSignal(pulse.finished, timeout=20_000):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
-    mails = survey_mails(services)
-    assert len(mails) == wanted and all(m.status == "sent" for m in mails)
-    assert left_out.email not in {m.to_addr for m in mails}
+    assert len(asked(services)) == wanted and services.outbox.pending() == []  # all sent
+    assert left_out.customer_id not in {s.customer_id for s in asked(services)}
+    assert left_out.email not in {to for m in smtp_server.received for to in m.rcpt_tos}
     assert len(smtp_server.received) == wanted
     assert pulse.status_line.text() == f"Asked {wanted} customers"
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)  # only the one left out
@@ -104,29 +99,20 @@ def test_cancelling_the_confirmation_sends_nothing(
     box = pulse.confirm_box
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
-    assert survey_mails(services) == []
+    assert asked(services) == [] and services.outbox.pending() == []
 
 
 def test_the_chart_has_twelve_months_with_the_answers_under_each_bar(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    with services.ctx.db.session() as session:
-        customer_id = session.exec(select(CustomerRow.id).order_by(col(CustomerRow.id))).first()
-        assert customer_id is not None
-        for day, score in ((3, 10), (4, 9), (5, 2)):  # Oct 2026: 2 promoters, 1 detractor
-            at = datetime(2026, 10, day, 10, tzinfo=UTC)
-            session.add(
-                SurveyRow(
-                    customer_id=customer_id,
-                    kind="pulse",
-                    status="answered",
-                    channel="email",
-                    asked_at=at,
-                    answered_at=at,
-                    score=score,
-                    created_at=at,
-                )
-            )
+    add_account(services)
+    services.ctx.update_settings(dataclasses.replace(services.ctx.settings, rest_period_days=0))
+    customer_id = make_customer(services, "Puls Kunde", email="puls@example.dk").id
+    now = clock.now
+    for day, score in ((3, 10), (4, 9), (5, 2)):  # Oct 2026: 2 promoters, 1 detractor
+        clock.set(datetime(2026, 10, day, 10, tzinfo=UTC))
+        pulse_answer(services, customer_id, score=score)
+    clock.set(now)
     pulse = open_pulse(qtbot, window)
     (series,) = pulse.chart.series()
     assert isinstance(series, QBarSeries)

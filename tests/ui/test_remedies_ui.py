@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.remedies import RemedyKind
+from soloservice.services.customer_changes import CustomerChanges
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow
 from soloservice.ui.features.remedies import RemediesFeature
 from soloservice.ui.feedback.remedies_panel import RemediesModel, RemediesPanel, RemedyColumn
 from soloservice.ui.main_window import MainWindow
@@ -22,11 +22,7 @@ def panel_of(window: MainWindow) -> RemediesPanel:
 
 
 def set_value(services: Services, customer_id: int, annual: float) -> None:
-    with services.ctx.db.session() as session:
-        row = session.get(CustomerRow, customer_id)
-        assert row is not None
-        row.annual_value = annual
-        row.expected_years = 5
+    services.customers.update(customer_id, CustomerChanges(annual_value=annual, expected_years=5))
 
 
 def test_add_remove_and_undo_with_the_cost_next_to_the_value(

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from soloservice.domain.search_query import MARK_END, MARK_START
 from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
-from soloservice.ui.inbox_model import Column
-from soloservice.ui.main_window import SEARCH_DELAY_MS, MainWindow
-from soloservice.ui.search_box import SNIPPET_ROLE, snippet_html
-from soloservice.ui.sidebar_model import SidebarEntry
+from soloservice.ui.inbox.model import Column
+from soloservice.ui.inbox.search import SEARCH_DELAY_MS, SNIPPET_ROLE, snippet_html
+from soloservice.ui.inbox.sidebar_model import SidebarEntry
+from soloservice.ui.main_window import MainWindow
 from tests.helpers.factories import make_inquiry
 
 CTRL = Qt.KeyboardModifier.ControlModifier

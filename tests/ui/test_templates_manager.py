@@ -13,6 +13,7 @@ from soloservice.services.registry import Services
 from soloservice.ui.features.templates import TemplatesFeature
 from soloservice.ui.main_window import MainWindow
 from soloservice.ui.templates.manager import TemplateManager
+from tests.ui.gui_thread_guard import GuiThreadGuard, guard_gui_thread
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -67,7 +68,8 @@ def test_customise_a_builtin_then_restore_it(
     manager.placeholders.itemDoubleClicked.emit(item)
     assert manager.body.toPlainText().endswith("PS: Ring gerne på {business.phone}")
     assert manager.save_button.isEnabled()
-    qtbot.mouseClick(manager.save_button, LEFT)
+    with qtbot.waitSignal(manager.templates_changed):  # saved on the database lane
+        qtbot.mouseClick(manager.save_button, LEFT)
 
     found = services.templates.find("ack", Language.DA)
     assert not found.builtin and found.body.endswith("PS: Ring gerne på {business.phone}")
@@ -85,7 +87,8 @@ def test_customise_a_builtin_then_restore_it(
     answer(qtbot, manager, QMessageBox.ButtonRole.RejectRole)
     assert not services.templates.find("ack", Language.DA).builtin
     qtbot.mouseClick(manager.delete_button, LEFT)
-    answer(qtbot, manager, QMessageBox.ButtonRole.AcceptRole)
+    with qtbot.waitSignal(manager.templates_changed):
+        answer(qtbot, manager, QMessageBox.ButtonRole.AcceptRole)
     assert services.templates.find("ack", Language.DA).builtin
     assert "built-in" in manager.tree.currentItem().text(0)
 
@@ -107,7 +110,8 @@ def test_unknown_placeholder_disables_save(
     manager.body.selectAll()
     qtbot.keyClicks(manager.body, "Hi {customer.first_name|there}, thanks! {founder.name}")
     assert not manager.problems.isVisible() and manager.save_button.isEnabled()
-    qtbot.keyClick(manager, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(manager.templates_changed):
+        qtbot.keyClick(manager, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = services.templates.find("praise", Language.EN)
     assert saved.name == "Tak for ros" and saved.body.startswith("Hi {customer.first_name|there}")
     assert "own" in manager.tree.currentItem().text(0)
@@ -119,3 +123,66 @@ def test_unknown_placeholder_disables_save(
         for j in range(manager.tree.topLevelItem(i).childCount())
     ]
     assert names == ["Tak for ros  (own)"]
+
+
+def detail_reads(guard: GuiThreadGuard) -> int:
+    """The reads the template dialog made (its preview reading the inquiry's detail)."""
+    return sum(n for site, n in guard.read_sites().items() if "ui/templates/" in site)
+
+
+def test_typing_in_the_editor_reads_the_inquiry_once(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """The preview follows every keystroke from the inquiry read when it was chosen: typing
+    N characters reads nothing more (it used to read the detail again for each one)."""
+    manager = open_manager(qtbot, window)
+    assert window.detail is not None
+    customer = window.detail.customer.name
+    assert manager.select("ack", Language.DA)
+    qtbot.mouseClick(manager.customise_button, LEFT)
+    manager.body.moveCursor(QTextCursor.MoveOperation.End)
+    typed = " Hej {customer.name}, vi ringer i morgen."
+    with guard_gui_thread(services.ctx.db.engine) as guard:
+        qtbot.keyClicks(manager.body, typed)
+        qtbot.keyClicks(manager.subject, " (svar)")
+    assert manager.body.toPlainText().endswith(typed)
+    preview = manager.preview.text.toPlainText()
+    assert preview.endswith(f" Hej {customer}, vi ringer i morgen.")
+    assert "(svar)" in manager.preview_title.text()
+    assert detail_reads(guard) == 0, guard.read_sites()
+
+    # Another inquiry chosen in the main window: read once, then typing reads nothing again.
+    other_id = next(i for i in window.model.ids if i != window.detail.id)
+    with guard_gui_thread(services.ctx.db.engine) as guard:
+        window.show_inquiry(other_id)
+        qtbot.waitUntil(lambda: window.detail is not None and window.detail.id == other_id)
+        qtbot.waitUntil(lambda: f"#{other_id}" in manager.preview_title.text())
+        after_choice = detail_reads(guard)
+        qtbot.keyClicks(manager.body, " PS")
+    assert after_choice > 0  # the newly chosen inquiry, read for the preview
+    assert detail_reads(guard) == after_choice
+    assert manager.preview.text.toPlainText().endswith(" PS")
+
+
+def test_the_preview_reads_the_inquiry_again_when_it_changed(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    """Kept, not frozen: the dialog shown again, or the main window's inquiry changing,
+    reads it afresh."""
+    manager = open_manager(qtbot, window)
+    assert window.detail is not None
+    inquiry = window.detail
+    qtbot.mouseClick(manager.new_button, LEFT)
+    qtbot.keyClicks(manager.body, "Kære {customer.name}")
+    assert manager.preview.text.toPlainText() == f"Kære {inquiry.customer.name}"
+    services.customers.update(inquiry.customer.id, CustomerChanges(name="Søs Ærbø"))
+    qtbot.keyClicks(manager.body, "!")
+    assert manager.preview.text.toPlainText() == f"Kære {inquiry.customer.name}!"  # kept
+    window.open_inquiry(inquiry.id)  # the main window shows the inquiry again
+    qtbot.waitUntil(lambda: manager.preview.text.toPlainText() == "Kære Søs Ærbø!")
+
+    manager.hide()
+    services.customers.update(inquiry.customer.id, CustomerChanges(name="Mette Holm"))
+    feature = window.features["templates"]
+    assert isinstance(feature, TemplatesFeature) and feature.open() is manager
+    assert manager.preview.text.toPlainText() == "Kære Mette Holm!"

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
+import shutil
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -21,13 +25,16 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from soloservice.app import ui_language
+from soloservice.app import LANGUAGE_ENV, _install_translators, ui_language
+from soloservice.assets import TRANSLATIONS, resource_dir
 from soloservice.services.registry import Services
 from soloservice.ui.tasks import TaskRunner
 from tests.ui.conftest import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
-PLACEHOLDER = re.compile(r"%\d")
+PLACEHOLDER = re.compile(r"%(?:\d|n)")
+sys.path.insert(0, str(ROOT / "packaging"))
+from build_resources import compile_translations  # noqa: E402
 
 
 def _load_i18n() -> ModuleType:
@@ -36,13 +43,44 @@ def _load_i18n() -> ModuleType:
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
 
 i18n = _load_i18n()
-LANGS = sorted(i18n.LANGUAGES)
+LANGS = ["da", "nb"]  # translated in full; soloservice_en.ts holds only plural forms
+FIX = (
+    "Run `python packaging/i18n.py update`, translate the new strings in "
+    'resources/translations/*.ts (drop type="unfinished"), then `python packaging/i18n.py '
+    "compile`."
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    forms: tuple[str, ...]  # one translation, or the numerus forms of a %n message
+    finished: bool
+    numerus: bool
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], Entry]:
+    """(context, source) -> translation, as pyside6-lupdate wrote the file."""
+    entries: dict[tuple[str, str], Entry] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            node = message.find("translation")
+            assert node is not None
+            numerus = message.get("numerus") == "yes"
+            forms = (
+                tuple(f.text or "" for f in node.iter("numerusform"))
+                if numerus
+                else (node.text or "",)
+            )
+            finished = node.get("type") is None and all(f.strip() for f in forms)
+            entries[(name, message.findtext("source") or "")] = Entry(forms, finished, numerus)
+    return entries
 
 
 def _mnemonics(text: str) -> int:
@@ -50,65 +88,164 @@ def _mnemonics(text: str) -> int:
     return len(re.findall(r"&(?=[^&\s])", text.replace("&&", "")))
 
 
+def _placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_message_is_translated_with_the_same_placeholders_and_mnemonics(lang: str) -> None:
-    entries = i18n.read_ts(i18n.ts_path(lang))
+    entries = read_ts(i18n.TS_DIR / f"soloservice_{lang}.ts")
     assert entries
     bad = []
-    for message, entry in sorted(entries.items()):
-        source, text = message.source, entry.translation
-        if not entry.finished or not text.strip():
-            bad.append(f"untranslated: [{message.context}] {source!r}")
-        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-            bad.append(f"placeholders differ: [{message.context}] {source!r} -> {text!r}")
-        elif _mnemonics(source) != _mnemonics(text) or _mnemonics(text) > 1:
-            bad.append(f"mnemonic '&' count differs: [{message.context}] {source!r} -> {text!r}")
+    for (context, source), entry in sorted(entries.items()):
+        if not entry.finished:
+            bad.append(f"untranslated: [{context}] {source!r}")
+            continue
+        for text in entry.forms:
+            wanted = _placeholders(source)
+            if entry.numerus and "%n" not in text:  # "the inquiry" for one may drop the number
+                wanted = [p for p in wanted if p != "%n"]
+            if _placeholders(text) != wanted:
+                bad.append(f"placeholders differ: [{context}] {source!r} -> {text!r}")
+            elif _mnemonics(source) != _mnemonics(text) or _mnemonics(text) > 1:
+                bad.append(f"mnemonic '&' count differs: [{context}] {source!r} -> {text!r}")
     assert not bad, "\n".join(bad)
 
 
-def test_the_extractor_finds_no_untranslated_or_missing_strings() -> None:
-    faults = i18n.check(i18n.extract())
-    assert not faults, (
-        "\n".join(faults) + "\n\nRun `python packaging/i18n.py extract`, translate the new "
-        'strings in src/soloservice/resources/translations/*.ts (drop type="unfinished"), '
-        "then `python packaging/i18n.py compile`."
-    )
+@pytest.fixture(scope="module")
+def fresh_ts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[tuple[str, str], Entry]]:
+    """What pyside6-lupdate extracts from the code now, merged into copies of the .ts files."""
+    out = tmp_path_factory.mktemp("lupdate")
+    copies = {}
+    for lang in ("da", "nb", "en"):
+        copies[lang] = out / f"soloservice_{lang}.ts"
+        shutil.copyfile(i18n.TS_DIR / f"soloservice_{lang}.ts", copies[lang])
+    i18n.run_lupdate([copies["da"], copies["nb"]])
+    i18n.run_lupdate([copies["en"]], plural_only=True)
+    return {lang: read_ts(path) for lang, path in copies.items()}
 
 
-def test_the_extractor_sees_every_kind_of_call(tmp_path: Path) -> None:
-    found = i18n.extract().messages
+@pytest.mark.parametrize("lang", ["da", "nb", "en"])
+def test_lupdate_finds_every_string_translated_and_nothing_stale(
+    lang: str, fresh_ts: dict[str, dict[tuple[str, str], Entry]]
+) -> None:
+    committed = read_ts(i18n.TS_DIR / f"soloservice_{lang}.ts")
+    fresh = fresh_ts[lang]
+    faults = [
+        f"{lang}: not in the .ts: [{c}] {s!r}" for c, s in sorted(set(fresh) - set(committed))
+    ]
+    faults += [
+        f"{lang}: gone from the code: [{c}] {s!r}" for c, s in sorted(set(committed) - set(fresh))
+    ]
+    faults += [
+        f"{lang}: untranslated: [{c}] {s!r}"
+        for (c, s), e in sorted(fresh.items())
+        if not e.finished
+    ]
+    assert not faults, "\n".join(faults) + "\n\n" + FIX
+
+
+def test_lupdate_sees_every_kind_of_call(
+    fresh_ts: dict[str, dict[tuple[str, str], Entry]],
+) -> None:
+    found = fresh_ts["da"]
     expected = [
         ("SidebarModel", "Inbox"),  # self.tr in a model
-        ("actions", "&Inquiry"),  # module _tr wrapper
-        ("feedback", "NPS pulse"),  # lb.tr through a module alias
-        ("MailSync", "No new mail"),  # _tr built on the tr(context, text) helper
-        ("mail", "%1 KB"),  # tr("mail", ...) called directly
-        ("SocialAccounts", "failed"),  # wrapper defined inside a function
-        ("QuarantineDialog", "Kind"),  # _tr(h) for h in HEADERS
-        ("app", "SoloService cannot start"),  # app.translate(...)
+        ("actions", "&Inquiry"),  # QCoreApplication.translate in a module
+        ("feedback", "NPS pulse"),
+        ("MailSync", "No new mail"),
+        ("mail", "%1 KB"),
+        ("SocialAccounts", "failed"),  # inside a function
+        ("QuarantineDialog", "Kind"),  # QT_TRANSLATE_NOOP in a tuple, translated in a loop
+        ("CustomerMatching", "New customer"),  # a mixin: explicit context
+        ("app", "SoloService cannot start"),
     ]
-    for context, source in expected:
-        assert i18n.Message(context, source) in found, (context, source)
+    for key in expected:
+        assert key in found, key
+    plural = found[("MailSync", "%n problem(s), see the warning")]
+    assert plural.numerus and len(plural.forms) == 2
+    assert fresh_ts["en"][("Review", "%n complaint(s)")].numerus
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_compiled_files_match_the_ts_files(lang: str, tmp_path: Path) -> None:
-    fresh = tmp_path / f"soloservice_{lang}.qm"
-    i18n.compile_ts(i18n.ts_path(lang), fresh)
-    assert fresh.read_bytes() == i18n.qm_path(lang).read_bytes(), (
-        f"{i18n.qm_path(lang).name} is stale: run `python packaging/i18n.py compile`"
+def _calls(tree: ast.AST) -> Iterator[ast.Call]:
+    return (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def test_counted_messages_use_a_form_lupdate_reads_as_plural() -> None:
+    """``translate(ctx, text, "", n)`` loses its plural forms in pyside6-lupdate (see
+    soloservice/plurals.py); ``Name = PluralContext("Name")`` must bind its own name."""
+    faults = []
+    for path in i18n.sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT)
+        for call in _calls(tree):
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr == "translate" and len(call.args) > 3:
+                faults.append(f"{where}:{call.lineno}: use PluralContext(...).tr for %n")
+        for stmt in ast.walk(tree):
+            if (
+                isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Call)
+                and isinstance(stmt.value.func, ast.Name)
+                and stmt.value.func.id == "PluralContext"
+            ):
+                target = stmt.targets[0]
+                arg = stmt.value.args[0]
+                name = target.id if isinstance(target, ast.Name) else None
+                if not (isinstance(arg, ast.Constant) and arg.value == name):
+                    faults.append(f"{where}:{stmt.lineno}: bind PluralContext(X) to the name X")
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("lang", ["da", "nb", "en"])
+def test_compiled_translations_are_current(lang: str, tmp_path: Path) -> None:
+    """Every .ts has a .qm where the app loads it (the package, or build/ of a checkout)."""
+    compile_translations(tmp_path)
+    qm = resource_dir(TRANSLATIONS) / f"soloservice_{lang}.qm"
+    assert qm.is_file(), f"{qm} is missing: run `python packaging/i18n.py compile`"
+    assert qm.read_bytes() == (tmp_path / qm.name).read_bytes(), (
+        f"{qm} is stale: run `python packaging/i18n.py compile`"
     )
 
 
-def test_extract_keeps_translations_and_marks_new_strings() -> None:
-    old = {
-        i18n.Message("A", "Open"): i18n.Entry("Åbn", True),
-        i18n.Message("A", "Gone"): i18n.Entry("Væk", True),
-    }
-    merged = i18n.merge([i18n.Message("A", "Open"), i18n.Message("B", "Open")], old)
-    assert merged[i18n.Message("A", "Open")] == i18n.Entry("Åbn", True)
-    assert merged[i18n.Message("B", "Open")] == i18n.Entry("Åbn", False)  # suggestion only
-    assert i18n.Message("A", "Gone") not in merged
+@pytest.fixture
+def app_language(
+    request: pytest.FixtureRequest, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The language as the app itself installs it (soloservice.app), undone afterwards."""
+    lang = str(request.param)
+    before = QLocale()
+    monkeypatch.setenv(LANGUAGE_ENV, lang)
+    installed = _install_translators(qapp)
+    yield lang
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+PLURALS = {
+    "en": ("1 complaint", "3 complaints", "&Send to 1 customer", "&Send to 3 customers"),
+    "da": ("1 klage", "3 klager", "&Send til 1 kunde", "&Send til 3 kunder"),
+    "nb": ("1 klage", "3 klager", "&Send til 1 kunde", "&Send til 3 kunder"),
+}
+
+
+@pytest.mark.parametrize("app_language", ["en", "da", "nb"], indirect=True)
+def test_counts_take_the_singular_for_one_and_the_plural_for_three(
+    app_language: str, qtbot: QtBot, services: Services, runner: TaskRunner
+) -> None:
+    from soloservice.reports.labels import iceberg_sentence
+    from soloservice.ui.feedback.pulse_window import PulseWindow
+
+    one, three, send_one, send_three = PLURALS[app_language]
+    assert iceberg_sentence(1, 10, 26).startswith(one + " — ")
+    assert iceberg_sentence(3, 30, 78).startswith(three + " — ")
+    pulse = PulseWindow(services, runner)
+    qtbot.addWidget(pulse)
+    pulse._update_send(1)
+    assert pulse.send_button.text() == send_one
+    pulse._update_send(3)
+    assert pulse.send_button.text() == send_three
 
 
 @pytest.mark.parametrize(
@@ -133,7 +270,7 @@ def test_ui_language(monkeypatch: pytest.MonkeyPatch, env: str, system: str, exp
 def translator(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     lang = request.param
     t = QTranslator()
-    assert t.load(str(i18n.qm_path(lang)))
+    assert t.load(f"soloservice_{lang}", str(resource_dir(TRANSLATIONS)))
     qapp.installTranslator(t)
     yield lang
     qapp.removeTranslator(t)
@@ -180,15 +317,15 @@ def test_main_window_speaks_the_language(
 
 
 @pytest.mark.parametrize("translator", ["da"], indirect=True)
-def test_wrapper_contexts_resolve_at_runtime(translator: str) -> None:
-    from soloservice.ui import formatting
+def test_module_level_contexts_resolve_at_runtime(translator: str) -> None:
     from soloservice.ui.feedback import labels
-    from soloservice.ui.mail.sync_controller import _tr as mail_sync_tr
+    from soloservice.ui.mail.common import human_size
 
-    assert formatting._tr("Complaint") == "Klage"
-    assert labels.tr("NPS pulse") == "NPS-puls"
-    assert mail_sync_tr("No new mail") == "Ingen ny mail"
+    assert labels.state_name(labels.DUE) == QCoreApplication.translate("feedback", "Due now")
+    assert QCoreApplication.translate("feedback", "NPS pulse") == "NPS-puls"
+    assert QCoreApplication.translate("MailSync", "No new mail") == "Ingen ny mail"
     assert QCoreApplication.translate("SidebarModel", "Overdue") == "Overskredet"
+    assert human_size(2048) == QCoreApplication.translate("mail", "%1 KB").replace("%1", "2")
 
 
 @pytest.mark.parametrize("translator", ["da"], indirect=True)

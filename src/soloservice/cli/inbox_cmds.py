@@ -218,6 +218,12 @@ def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    quit_after = getattr(args, "quit_after", None)
+    if quit_after is not None and not 0 <= quit_after <= 24 * 3600:
+        raise CliError("--quit-after is seconds, between 0 and 86400")
+    if not args.demo:
+        return run_gui(paths.data_dir(args.data_dir), quit_after=quit_after)
+    # The demo generator (0.2 s of imports) only when demo data may be needed.
     from soloservice.services.demo import (
         DEFAULT_SEED,
         generate_demo,
@@ -226,11 +232,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
         mark_demo_dir,
     )
 
-    quit_after = getattr(args, "quit_after", None)
-    if quit_after is not None and not 0 <= quit_after <= 24 * 3600:
-        raise CliError("--quit-after is seconds, between 0 and 86400")
-    if not args.demo:
-        return run_gui(paths.data_dir(args.data_dir), quit_after=quit_after)
     if args.data_dir is None:
         data_dir = Path(tempfile.mkdtemp(prefix="soloservice-demo-"))
     else:

@@ -13,10 +13,9 @@ from typing import Any
 from soloservice.cli.channel_cmds import add_import_source
 from soloservice.cli.common import PROG, CliError, iso, print_json, print_json_line, record_id
 from soloservice.cli.registry import Command
+from soloservice.domain.mail_ports import SECURITY
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, keyring_available
-
-SECURITY = ("ssl", "starttls", "none")
 
 
 def _complain(message: str) -> None:
@@ -36,6 +35,7 @@ def _account_json(services: Services, name: str) -> dict[str, Any]:
         "username": view.username,
         "folder": view.folder,
         "sent_folder": view.sent_folder,
+        "provider_files_sent": view.sent_files_relayed,
         "password_env": view.password_env,
         "last_sync_at": iso(view.last_sync_at, zone),
         "last_error": view.last_error,

@@ -75,7 +75,7 @@ def cmd_review(services: Services, args: argparse.Namespace) -> int:
         from soloservice.reports.pdf import write_review_pdf
 
         trends = service.trends(12, until=(year, week))
-        path = write_review_pdf(review, trends, Path(args.pdf))
+        path = write_review_pdf(review, trends, Path(args.pdf), protect=services.ctx.data_dir)
         print(f"wrote {path}")
     else:
         print(review_text(review))

@@ -9,16 +9,15 @@ An older store is opened through ``Services`` instead, which migrates it first.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sqlite3
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from soloservice import paths
+from soloservice.cli.plain_io import iso, local, positive_int, print_json
 from soloservice.cli.registry import Command, SubParsers
 from soloservice.domain.search_query import parse, split_marked, strip_marks
 from soloservice.services import search_sql
@@ -26,30 +25,7 @@ from soloservice.services.search_sql import SearchHit
 from soloservice.storage.settings_store import load_settings
 
 # cli.common is not imported: it pulls in every DTO (services/dto.py), a third of this
-# command's start-up. The four helpers it would give are these few lines.
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
-    return value
-
-
-def iso(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).isoformat()
-
-
-def local(moment: datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def print_json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
-
+# command's start-up; cli/plain_io.py has what it would give.
 
 VERSIONS_DIR = Path(__file__).resolve().parents[1] / "storage" / "migrations" / "versions"
 

@@ -25,8 +25,14 @@ _PHRASES: dict[str, str] = {
     phrase: kind for kind, phrases in PHRASES_BY_KIND.items() for phrase in phrases
 }
 
+
+def _phrase_token(phrase: str) -> str:
+    """One token for a phrase: spaces and hyphens ("so-so") would split it into its words."""
+    return phrase.replace(" ", "_").replace("-", "_")
+
+
 #: A matched phrase becomes one token, its words joined by "_", so reasons can quote it.
-_PHRASE_TOKENS: dict[str, str] = {p.replace(" ", "_"): kind for p, kind in _PHRASES.items()}
+_PHRASE_TOKENS: dict[str, str] = {_phrase_token(p): kind for p, kind in _PHRASES.items()}
 
 _PHRASE_RE = re.compile(
     r"(?<![\w])("
@@ -64,14 +70,25 @@ class Polarity:
     problems: list[str]
 
 
+#: "order no. 7", "ordre no 12": "no" after a word that numbers something
+_ORDER_NO_AFTER_WORD = re.compile(
+    r"\b((?:order|ordre|invoice|faktura|reference|ref|item|vare|case|sag)[^\S\n]*)"
+    r"no\.?[^\S\n]*(?=#?\d)"
+)
+#: "no. 12345", "no #12": a "no" before a long number or a "#" is an order number too
+_ORDER_NO = re.compile(r"\bno\.?[^\S\n]*(?=#\d|\d{4,})")
+
+
 def _prepare(text: str) -> str:
     lowered = text.lower().replace("’", "'")
     lowered = re.sub(r"\b(can|won|ca|wo)n't\b", r"\1 not", lowered)
     lowered = lowered.replace("n't", " not").replace("i'm", "i am")
     lowered = lowered.replace("cannot", "can not")
-    # "no. 12345" and "no 12345" are order numbers, not a "no".
-    lowered = re.sub(r"\bno\.?\s*(?=#?\d)", "nr ", lowered)
-    return _PHRASE_RE.sub(lambda m: " " + m.group(1).replace(" ", "_") + " ", lowered)
+    # "order no. 7", "no. 12345" and "no #12" are order numbers, not a "no"; "No. 8/10" and
+    # "No\n24 hours later" are a no before a score or a sentence.
+    lowered = _ORDER_NO_AFTER_WORD.sub(r"\1nr ", lowered)
+    lowered = _ORDER_NO.sub("nr ", lowered)
+    return _PHRASE_RE.sub(lambda m: " " + _phrase_token(m.group(1)) + " ", lowered)
 
 
 def _shown(words: str) -> str:

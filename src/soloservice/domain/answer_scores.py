@@ -27,9 +27,11 @@ from soloservice.domain.types import Language
 
 _FLAGS = re.IGNORECASE
 
-_UNIT_AFTER = re.compile(rf"\s*(?:{UNITS})\b", _FLAGS)
-_SYMBOL_AFTER = re.compile(r"\s*(?:%|€|\$|£|,-|\.-|kr\.)")
-_ORDINAL_AFTER = re.compile(r"\.\s*[a-zæøå]")
+# The words around a number are looked at on its own line only ("[^\S\n]" is a space but not
+# a line break): "9/10\nPakken kom" is a score and a sentence, "200 kr.\n9" a price and a score.
+_UNIT_AFTER = re.compile(rf"[^\S\n]*(?:{UNITS})\b", _FLAGS)
+_SYMBOL_AFTER = re.compile(r"[^\S\n]*(?:%|€|\$|£|,-|\.-|kr\.)")
+_ORDINAL_AFTER = re.compile(r"\.[^\S\n]*[a-zæøå]")
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:nr|no|nummer|number|ordre|order|ordrenr|ordrenummer|faktura|fakturanr|invoice|"
     r"sag|sagsnr|case|ref|kl|klokken|klokka|side|page|uge|uke|week|trin|step|version|"
@@ -38,7 +40,7 @@ _CONTEXT_BEFORE = re.compile(
     r"may|jun|juni|june|jul|juli|july|aug|august|sep|sept|september|okt|oktober|oct|october|"
     r"nov|november|dec|dek|december|desember|tlf|telefon|phone|mobil|mobile|ring|call|"
     r"pakke|package|item|vare|varenr|rum|room|lokale|bus|linje|line|rute|route|over|under|"
-    r"inden|within|efter|etter|after|før|before)\.?|[#$€£§])\s*$",
+    r"inden|within|efter|etter|after|før|before)\.?|[#$€£§])[^\S\n]*\Z",
     _FLAGS,
 )
 _PHONE = re.compile(r"(?<![\w+])\+?\d(?:[ \-]?\d){7,}(?!\w)")
@@ -50,6 +52,12 @@ _SCORE_FORM = re.compile(
 _POINTS = re.compile(r"(?<![\w.,/])(\d{1,3})\s*(?:point|points|poeng|pts|p)\b", _FLAGS)
 _STARS = re.compile(r"(?<![\w.,/])(\d{1,2}|[a-zæøå]+)\s*(?:stjerner|stjerne|stars?)\b", _FLAGS)
 _RANGE = re.compile(r"(?<![\w.,/:-])(\d{1,2})\s*(?:-|–|til|to)\s*(\d{1,2})(?![\w.,/:]\d|\w)")
+#: "9 eller 10", "8 or 9": a choice between two scores is no more one score than "9-10" is.
+_CHOICE = re.compile(
+    r"(?<![\w.,/:-])(\d{1,2})[^\S\n]*(?:eller|el\.|or|og|and|&)[^\S\n]*(\d{1,2})"
+    r"(?![\w.,/:]\d|\w)",
+    _FLAGS,
+)
 _DECIMAL = re.compile(r"(?<![\w.,/])(\d{1,2})[.,](\d)(?![\d\w]|[.,/:]\d)")
 _DATE_TIME = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}:\d{2}|\d+[.,]\d+"
@@ -90,7 +98,7 @@ def read_scores(text: str, hint: Language | None) -> Scores:
         if token.isdigit():
             value = int(token)
             if re.match(r"\d+\s*/", match.group(0)) and re.search(
-                r"\b(?:den|d|the|on|fra|from|since|siden|til|until)\.?\s*$", before, _FLAGS
+                r"\b(?:den|d|the|on|fra|from|since|siden|til|until)\.?[^\S\n]*\Z", before, _FLAGS
             ):
                 continue  # "den 8/10" is the 8th of October
         elif token in words:
@@ -124,6 +132,12 @@ def read_scores(text: str, hint: Language | None) -> Scores:
         if low <= 10 and high <= 10 and low < high:
             if not _excluded(work, *match.span()):
                 out.problems.append(f'a range, not one score ("{match.group(0)}")')
+            work = _mask(work, match.start(), match.end())
+
+    for match in list(_CHOICE.finditer(work)):
+        first, second = int(match.group(1)), int(match.group(2))
+        if first <= 10 and second <= 10 and not _excluded(work, *match.span()):
+            out.problems.append(f'two scores to choose from ("{match.group(0)}")')
             work = _mask(work, match.start(), match.end())
 
     for match in list(_DECIMAL.finditer(work)):

@@ -62,7 +62,10 @@ class BackupName:
         match = _NAME.match(filename)
         if match is None:
             return None
-        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        try:
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            return None  # our pattern, an impossible time ("20261399T..."): not one of ours
         return cls(taken, BackupKind(match["kind"]))
 
 

@@ -134,7 +134,9 @@ def _compile() -> re.Pattern[str]:
 
 
 _PATTERN = _compile()
-_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+#: The word right before a complaint word, in the same sentence: "No. Broken again." is a
+#: complaint, the "no" answered the question before it.
+_WORD_BEFORE = re.compile(r"([\w']+)[^\w.!?\n]*$")
 
 
 @dataclass(frozen=True)

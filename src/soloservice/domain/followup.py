@@ -38,6 +38,10 @@ AT_RISK_MAX = 4
 PROMOTER_MIN = 9
 SCORE_MIN = 0
 SCORE_MAX = 10
+#: The longest delay before a check and the longest rest period the settings accept: a
+#: check a year after the case is no longer about the case, and ten years of rest is "never".
+MAX_DELAY_DAYS = 365
+MAX_REST_PERIOD_DAYS = 3650
 
 
 def _check_aware(moment: datetime, what: str) -> None:
@@ -89,7 +93,12 @@ def schedule_check(
     _check_aware(resolved_at, "resolved_at")
     zone = ZoneInfo(calendar.timezone)
     local = resolved_at.astimezone(zone)
-    naive_target = local.replace(tzinfo=None) + timedelta(days=settings.delay_days)
+    try:
+        naive_target = local.replace(tzinfo=None) + timedelta(days=settings.delay_days)
+    except OverflowError:  # the settings bound the delay; a date near year 9999 still ends here
+        raise ValueError(
+            f"a follow-up {settings.delay_days} days after {local:%Y-%m-%d} is past the calendar"
+        ) from None
     target = naive_target.replace(tzinfo=zone)
     return calendar.add_business_hours(target, 0)
 
@@ -101,8 +110,12 @@ def last_asked(moments: Iterable[datetime | None]) -> datetime | None:
 
 
 def rest_period_ends(last_asked_at: datetime, settings: FollowupSettings) -> datetime:
+    """When the customer may be asked again; a rest period past year 9999 never ends."""
     _check_aware(last_asked_at, "last_asked_at")
-    return (last_asked_at + settings.rest_period).astimezone(UTC)
+    try:
+        return (last_asked_at + settings.rest_period).astimezone(UTC)
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 from soloservice.domain.types import IdentityKind
 
 _EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -40,6 +38,8 @@ def check_phone(raw: str, default_region: str = "DK") -> PhoneCheck:
     Raises InvalidIdentity only for what cannot be a number at all: no digits, too short or
     too long for its country, an unknown country code, or a local-only number.
     """
+    import phonenumbers  # its metadata takes a while to load: only when a number is read
+
     text = raw.strip()
     if not text:
         raise InvalidIdentity("phone number is empty")
@@ -53,9 +53,11 @@ def check_phone(raw: str, default_region: str = "DK") -> PhoneCheck:
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         # Spreadsheets drop the "+" ("4520304050" from Google Sheets): too long as a local
-        # number, but a valid international one.
+        # number, but a valid international one. Only too long: a local number missing a
+        # digit ("4702123") is a typo, not a Norwegian +47 02123.
         digits = "".join(ch for ch in text if ch.isdigit())
-        if not text.startswith(("+", "00")) and digits:
+        too_long = reason == phonenumbers.ValidationResult.TOO_LONG
+        if too_long and not text.startswith(("+", "00")) and digits:
             try:
                 international = phonenumbers.parse("+" + digits, None)
             except phonenumbers.NumberParseException:
@@ -92,6 +94,8 @@ def phone_warning(raw: str, default_region: str = "DK") -> str:
 
 def format_phone(e164: str) -> str:
     """Human form of a stored E.164 number (international format), or the input unchanged."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -129,6 +133,8 @@ def looks_like_phone(text: str) -> bool:
 
 
 def _reformatted(e164: str) -> str:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -173,6 +173,11 @@ def _previous_months(year: int, month: int, count: int) -> list[str]:
     return list(reversed(out))
 
 
+#: the longest pulse report: ten years of months. One figure per month is built, so an
+#: unbounded count (10**9) would exhaust memory instead of answering.
+MAX_REPORT_MONTHS = 120
+
+
 def monthly_nps(
     records: Iterable[ScoredAnswer],
     *,
@@ -186,8 +191,8 @@ def monthly_nps(
     with ``nps=None`` so a chart shows the gap instead of joining the neighbours. The current
     month is partial; its answer count says how much to trust it.
     """
-    if months < 1:
-        raise ValueError("months must be at least 1")
+    if not 1 <= months <= MAX_REPORT_MONTHS:
+        raise ValueError(f"months must be from 1 to {MAX_REPORT_MONTHS}")
     zone = ZoneInfo(timezone)
     local_now = now.astimezone(zone)
     keys = _previous_months(local_now.year, local_now.month, months)

@@ -39,20 +39,34 @@ _SIGN_OFF = re.compile(
 )
 
 
-def _is_attribution(lines: list[str], index: int) -> bool:
-    first = lines[index].strip().lstrip("*")
+#: How a wrapped attribution's first line can end when its next line starts a date or time.
+_CONTINUES = re.compile(r"(?:,|<|\b(?:at|kl\.?|klokken|klokka|den|on|am|le|om|d\.))\s*$", _FLAGS)
+
+
+def _attribution_width(lines: list[str], index: int, widest: int = 3) -> int:
+    """How many lines the attribution starting at ``index`` spans (1-3), or 0 for none."""
+    first = lines[index].strip().lstrip("*") if index < len(lines) else ""
     if not first or "!" in first or "?" in first or not _ATTRIBUTION_START.match(first):
-        return False
-    for width in (1, 2, 3):
+        return 0
+    for width in range(1, widest + 1):
         block = [line.strip() for line in lines[index : index + width]]
         if len(block) < width or not all(block):
-            return False  # a wrapped attribution never contains a blank line
+            return 0  # a wrapped attribution never contains a blank line
         window = " ".join(block)
         if len(window) > 500:
-            return False
+            return 0
         if _ATTRIBUTION.fullmatch(window):
-            return True
-    return False
+            return width
+    return 0
+
+
+def _is_attribution(lines: list[str], index: int) -> bool:
+    width = _attribution_width(lines, index)
+    if width > 1 and _attribution_width(lines, index + 1, width - 1):
+        # The next line is an attribution on its own: this one is the customer's last line
+        # ("9", "Den var perfekt", "Fremragende service") unless it visibly runs on into it.
+        return bool(_CONTINUES.search(lines[index].strip()))
+    return width > 0
 
 
 def _is_outlook_header(lines: list[str], index: int) -> bool:

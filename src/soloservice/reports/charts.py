@@ -16,11 +16,11 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from soloservice.domain.types import Channel
-from soloservice.reports.labels import column_label, tr
+from soloservice.reports.labels import column_label
 from soloservice.services.review_dto import WeekPoint
 
 CHANNEL_COLORS = {
@@ -136,16 +136,23 @@ def _ceiling(values: Sequence[float | None], minimum: float) -> float:
 
 
 def first_response_chart(points: Sequence[WeekPoint], chart: QChart | None = None) -> QChart:
-    chart = _base(tr("First response (business hours)"), chart)
+    chart = _base(QCoreApplication.translate("Review", "First response (business hours)"), chart)
     x = _x_axis(chart, points)
     top = _ceiling([p.first_response_p90_hours for p in points], 8.0)
     y = _y_axis(chart, 0, top, "%.0f h")
-    _lines(chart, points, lambda p: p.first_response_median_hours, tr("Median"), BLUE, (x, y))
+    _lines(
+        chart,
+        points,
+        lambda p: p.first_response_median_hours,
+        QCoreApplication.translate("Review", "Median"),
+        BLUE,
+        (x, y),
+    )
     _lines(
         chart,
         points,
         lambda p: p.first_response_p90_hours,
-        tr("90th percentile"),
+        QCoreApplication.translate("Review", "90th percentile"),
         ORANGE,
         (x, y),
         True,
@@ -154,24 +161,46 @@ def first_response_chart(points: Sequence[WeekPoint], chart: QChart | None = Non
 
 
 def promises_chart(points: Sequence[WeekPoint], chart: QChart | None = None) -> QChart:
-    chart = _base(tr("Promises kept"), chart)
+    chart = _base(QCoreApplication.translate("Review", "Promises kept"), chart)
     x = _x_axis(chart, points)
     y = _y_axis(chart, 0, 100, "%.0f %%")
-    _lines(chart, points, lambda p: p.promises_kept_percent, tr("Kept"), GREEN, (x, y))
+    _lines(
+        chart,
+        points,
+        lambda p: p.promises_kept_percent,
+        QCoreApplication.translate("Review", "Kept"),
+        GREEN,
+        (x, y),
+    )
     return chart
 
 
 def satisfaction_chart(points: Sequence[WeekPoint], chart: QChart | None = None) -> QChart:
-    chart = _base(tr("Satisfaction and NPS (follow-ups)"), chart)
+    chart = _base(QCoreApplication.translate("Review", "Satisfaction and NPS (follow-ups)"), chart)
     x = _x_axis(chart, points)
     y = _y_axis(chart, -100, 100, "%.0f")
-    _lines(chart, points, lambda p: p.satisfied_percent, tr("Satisfied %"), GREEN, (x, y))
-    _lines(chart, points, lambda p: p.nps, tr("NPS"), PURPLE, (x, y), True)
+    _lines(
+        chart,
+        points,
+        lambda p: p.satisfied_percent,
+        QCoreApplication.translate("Review", "Satisfied %"),
+        GREEN,
+        (x, y),
+    )
+    _lines(
+        chart,
+        points,
+        lambda p: p.nps,
+        QCoreApplication.translate("Review", "NPS"),
+        PURPLE,
+        (x, y),
+        True,
+    )
     return chart
 
 
 def volume_chart(points: Sequence[WeekPoint], chart: QChart | None = None) -> QChart:
-    chart = _base(tr("Inquiries per channel"), chart)
+    chart = _base(QCoreApplication.translate("Review", "Inquiries per channel"), chart)
     series = QStackedBarSeries()
     for channel in Channel:
         bar = QBarSet(column_label(channel.value))

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QMarginsF, QRectF, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QMarginsF, QRectF, Qt, QTime
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from soloservice.domain.value import format_money
+from soloservice.plurals import ensure_english_plurals
 from soloservice.reports.charts import RENDER_HINTS, trend_charts
 from soloservice.reports.labels import (
     column_label,
@@ -35,7 +36,6 @@ from soloservice.reports.labels import (
     iceberg_text,
     metric_label,
     month_name,
-    tr,
 )
 from soloservice.services.checklist import ChannelStatus
 from soloservice.services.review_dto import COLUMN_KEYS, TOTAL, WeekPoint, WeekReview
@@ -142,60 +142,70 @@ def _summary(page: _Page, review: WeekReview, checklist: Sequence[ChannelStatus]
         review.currency,
     )  # fmt: skip
     page.text(
-        tr("Value at risk: %1 (customers with open complaints or detractor answers)").replace(
-            "%1", format_money(total.value_at_risk.value, review.currency)
-        )
+        QCoreApplication.translate(
+            "Review", "Value at risk: %1 (customers with open complaints or detractor answers)"
+        ).replace("%1", format_money(total.value_at_risk.value, review.currency))
         + (f" {note}" if note else ""),
         body,
     )
     remedies = review.remedies
-    page.text(tr("Remedies this week"), heading, gap=0.1)
+    page.text(QCoreApplication.translate("Review", "Remedies this week"), heading, gap=0.1)
     if remedies.count:
         lines = [
             f"{item.label} ×{item.count}: {format_money(item.cost, review.currency)}"
             for item in remedies.per_kind
         ]
         lines.append(
-            tr("Total %1 for %2 remedies")
+            QCoreApplication.translate("Review", "Total %1 for %2 remedies")
             .replace("%1", format_money(remedies.total.value, review.currency))
             .replace("%2", str(remedies.count))
         )
         satisfied = remedies.satisfied_percent.value
         if satisfied is not None:
             lines.append(
-                tr("Satisfied afterwards: %1 % of %2 answers")
+                QCoreApplication.translate("Review", "Satisfied afterwards: %1 % of %2 answers")
                 .replace("%1", f"{satisfied:.0f}")
                 .replace("%2", str(remedies.followup_answers))
             )
         lines.append(
-            tr("Customers who wrote again since: %1").replace("%1", str(remedies.wrote_again.value))
+            QCoreApplication.translate("Review", "Customers who wrote again since: %1").replace(
+                "%1", str(remedies.wrote_again.value)
+            )
         )
         page.text("\n".join(lines), body)
     else:
-        page.text(tr("No remedies recorded this week."), body)
-    page.text(tr("NPS pulse (asked customers, not complaints)"), heading, gap=0.1)
+        page.text(QCoreApplication.translate("Review", "No remedies recorded this week."), body)
+    page.text(
+        QCoreApplication.translate("Review", "NPS pulse (asked customers, not complaints)"),
+        heading,
+        gap=0.1,
+    )
     page.text(
         "\n".join(
-            tr("%1: NPS %2 from %3 answers")
+            QCoreApplication.translate("Review", "%1: NPS %2 from %3 answers")
             .replace("%1", month_name(month.month))
             .replace("%2", "–" if month.nps is None else f"{month.nps:+.0f}")
             .replace("%3", str(month.answers))
             for month in review.pulse
         )
-        or tr("No pulse answers."),
+        or QCoreApplication.translate("Review", "No pulse answers."),
         body,
     )
     if checklist:
         zone = ZoneInfo(review.timezone)
-        page.text(tr("Channels"), heading, gap=0.1)
+        page.text(QCoreApplication.translate("Review", "Channels"), heading, gap=0.1)
         lines = []
         for status in checklist:
             seen = (
                 status.last_checked_or_synced.astimezone(zone).strftime("%Y-%m-%d %H:%M")
                 if status.last_checked_or_synced
-                else tr("never")
+                else QCoreApplication.translate("Review", "never")
             )
-            flag = tr(" — not checked for over a week") if status.flagged else ""
+            flag = (
+                QCoreApplication.translate("Review", " — not checked for over a week")
+                if status.flagged
+                else ""
+            )
             error = f" — {status.errors_since}" if status.errors_since else ""
             lines.append(f"{status.name} ({status.kind}): {seen}{flag}{error}")
         page.text("\n".join(lines), body)
@@ -204,7 +214,12 @@ def _summary(page: _Page, review: WeekReview, checklist: Sequence[ChannelStatus]
 def _charts(page: _Page, trends: Sequence[WeekPoint]) -> None:
     page.writer.newPage()
     page.y = 0.0
-    page.text(tr("Trends, last %1 weeks").replace("%1", str(len(trends))), _font(13, bold=True))
+    page.text(
+        QCoreApplication.translate("Review", "Trends, last %1 weeks").replace(
+            "%1", str(len(trends))
+        ),
+        _font(13, bold=True),
+    )
     charts = trend_charts(trends)
     gap = page.height * 0.012
     height = (page.height - page.y - gap * (len(charts) - 1)) / len(charts)
@@ -238,12 +253,17 @@ def write_review_pdf(
     path: Path,
     checklist: Sequence[ChannelStatus] = (),
     business_name: str = "",
+    protect: Path | None = None,
 ) -> Path:
-    app = QApplication.instance() or QApplication([])  # noqa: F841 - keep it alive
+    app = QApplication.instance()
+    if app is None:  # the CLI: no GUI, so no translator installed by the app either
+        app = QApplication([])
+        ensure_english_plurals()
     path = Path(path)
     # A private temp file beside the target, renamed over it when complete; a target that
     # is not a regular file (/dev/full) is refused (storage/files.py).
-    with atomic_path(path, suffix=".pdf") as staged:
+    # ``protect``: the data dir, whose own files (the store, settings.json) are refused.
+    with atomic_path(path, suffix=".pdf", protect=protect) as staged:
         temporary = str(staged)
         writer = QPdfWriter(temporary)
         writer.setResolution(RESOLUTION)
@@ -255,7 +275,9 @@ def write_review_pdf(
                 QPageLayout.Unit.Millimeter,
             )
         )
-        writer.setTitle(tr("Weekly review %1").replace("%1", review.label))
+        writer.setTitle(
+            QCoreApplication.translate("Review", "Weekly review %1").replace("%1", review.label)
+        )
         writer.setCreator("SoloService")
         painter = QPainter(writer)
         try:
@@ -263,12 +285,14 @@ def write_review_pdf(
             zone = ZoneInfo(review.timezone)
             first = review.start.astimezone(zone).date()
             last = first + timedelta(days=6)
-            title = tr("Weekly review %1").replace("%1", review.label)
+            title = QCoreApplication.translate("Review", "Weekly review %1").replace(
+                "%1", review.label
+            )
             if business_name:
                 title = f"{business_name} — {title}"
             page.text(title, _font(16, bold=True), gap=0.1)
             page.text(
-                tr("%1 to %2 · figures as of %3")
+                QCoreApplication.translate("Review", "%1 to %2 · figures as of %3")
                 .replace("%1", QLocale().toString(_qdate(first), "d MMM yyyy"))
                 .replace("%2", QLocale().toString(_qdate(last), "d MMM yyyy"))
                 .replace("%3", _long_time(review.now.astimezone(zone))),

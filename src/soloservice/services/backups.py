@@ -40,6 +40,7 @@ from soloservice.storage.backup import (
     write_backup,
 )
 from soloservice.storage.database import Database
+from soloservice.storage.files import data_dir_file
 from soloservice.storage.migrate import head_revision, known_revisions
 from soloservice.storage.readonly import DamagedStoreError, ReadOnlyDatabase
 
@@ -210,10 +211,11 @@ class BackupService:
         dest = dest.expanduser()
         if dest.is_dir():
             dest = dest / BackupName.make(self.ctx.now(), BackupKind.MANUAL).filename
-        live = self.db_path.resolve()
-        forbidden = {live, *(Path(f"{live}{suffix}") for suffix in SIDE_FILES)}
-        if dest.resolve() in forbidden:
+        what = data_dir_file(dest, self.db_path.parent)  # the check every export shares
+        if what == "the database":  # the store itself, its -wal, -shm or -journal
             raise BackupError("a backup cannot replace the database it backs up")
+        if what is not None and not dest.resolve().is_relative_to(self.directory.resolve()):
+            raise BackupError(f"a backup cannot replace {what}")
         try:
             copy_database(self.db_path, dest)
         except BackupFileError as exc:

@@ -20,7 +20,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from soloservice.services.context import ServiceContext
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import InvalidInput
+from soloservice.services.rows import row_or_not_found
 from soloservice.storage.channel_tables import ChannelCheckRow, ChannelTickRow, SocialAccountRow
 from soloservice.storage.mail_tables import MailAccountRow
 
@@ -69,6 +70,21 @@ def is_stale(last: datetime | None, now: datetime) -> bool:
     return last is None or now - last > STALE_AFTER
 
 
+def _synced(
+    kind: ChannelKind, account: MailAccountRow | SocialAccountRow, detail: str, now: datetime
+) -> ChannelStatus:
+    """A synced channel's line: stale when its last sync is too long ago, with its error."""
+    return ChannelStatus(
+        name=account.name,
+        kind=kind,
+        last_checked_or_synced=account.last_sync_at,
+        errors_since=account.last_error or None,
+        flagged=is_stale(account.last_sync_at, now),
+        account_id=account.id,
+        detail=detail,
+    )
+
+
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
@@ -81,10 +97,7 @@ class ChecklistService:
         self.ctx = ctx
 
     def _row(self, session: Session, check_id: int) -> ChannelCheckRow:
-        row = session.get(ChannelCheckRow, check_id)
-        if row is None:
-            raise NotFound(f"no channel to check with id {check_id}")
-        return row
+        return row_or_not_found(session, ChannelCheckRow, check_id, "channel to check")
 
     def _name_taken(self, session: Session, name: str, except_id: int | None = None) -> bool:
         query = select(ChannelCheckRow.id).where(func.lower(ChannelCheckRow.name) == name.lower())
@@ -186,35 +199,13 @@ class ChecklistService:
                 .where(col(MailAccountRow.enabled).is_(True))
                 .order_by(col(MailAccountRow.name))
             )
-            for account in mail:
-                out.append(
-                    ChannelStatus(
-                        name=account.name,
-                        kind="mail",
-                        last_checked_or_synced=account.last_sync_at,
-                        errors_since=account.last_error or None,
-                        flagged=is_stale(account.last_sync_at, moment),
-                        account_id=account.id,
-                        detail=account.email,
-                    )
-                )
+            out.extend(_synced("mail", a, a.email, moment) for a in mail)
             social = session.exec(
                 select(SocialAccountRow)
                 .where(col(SocialAccountRow.enabled).is_(True))
                 .order_by(col(SocialAccountRow.name))
             )
-            for connector in social:
-                out.append(
-                    ChannelStatus(
-                        name=connector.name,
-                        kind="social",
-                        last_checked_or_synced=connector.last_sync_at,
-                        errors_since=connector.last_error or None,
-                        flagged=is_stale(connector.last_sync_at, moment),
-                        account_id=connector.id,
-                        detail=connector.platform,
-                    )
-                )
+            out.extend(_synced("social", c, c.platform, moment) for c in social)
         for item in self.list():
             out.append(
                 ChannelStatus(

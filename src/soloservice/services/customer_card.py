@@ -66,4 +66,5 @@ def build_card(
         identities=identities,
         inquiries=history,
         opted_out=row.opted_out,
+        customer_since=row.customer_since,
     )

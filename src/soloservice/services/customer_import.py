@@ -3,7 +3,7 @@
 The pulse needs the customers who never wrote, and the remedy display needs what each one is
 worth. Exports come from Shopify, Dinero, e-conomic, Tripletex, Fiken or Excel, with Danish or
 Norwegian headers, ``;`` separators and ``20.000,00`` amounts; the CSV reading is the form
-import's (``channels/form/csv_import.sniff``), which already copes with all that.
+import's (``channels/form/csv_file.sniff``), which already copes with all that.
 
 Importing again is safe: a row is matched to a customer by email first, then by phone, and
 only fills in or updates what the file says. A file that cannot be read stores nothing; a bad
@@ -19,7 +19,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from soloservice.channels.form.csv_import import ImportFormatError, parse_timestamp, sniff
+from soloservice.channels.form.csv_file import ImportFormatError, sniff
+from soloservice.channels.form.export_dates import parse_timestamp
 from soloservice.channels.form.labels import StandardField, compact_label, standard_field
 from soloservice.domain.identity import InvalidIdentity, check_phone, normalise_email
 from soloservice.domain.language import guess_language

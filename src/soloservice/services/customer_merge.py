@@ -20,10 +20,12 @@ from typing import Any, TypeVar
 from sqlmodel import Session, col, select
 
 from soloservice.domain.types import IdentityKind
+from soloservice.services import customer_match
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.storage.channel_tables import CustomerMergeRow
 from soloservice.storage.feedback_tables import SurveyRow
+from soloservice.storage.readonly import ReadOnlyDatabase
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 
 SIMILAR_NAME_RATIO = 0.85
@@ -104,6 +106,16 @@ def _decode(field_name: str, value: object) -> object:
     return value
 
 
+def _ratio(target: str, other: str) -> float:
+    """difflib's ratio, skipped (0) when its cheap upper bounds already fall short."""
+    matcher = SequenceMatcher(None, target, other)
+    if matcher.real_quick_ratio() < SIMILAR_NAME_RATIO:
+        return 0.0
+    if matcher.quick_ratio() < SIMILAR_NAME_RATIO:
+        return 0.0
+    return matcher.ratio()
+
+
 def _empty(value: object) -> bool:
     return value is None or value == "" or value is False
 
@@ -115,81 +127,93 @@ class CustomerMergeService:
     # -- suggestions -----------------------------------------------------------------------
 
     def suggest_matches(self, customer_id: int, limit: int = 10) -> list[MatchSuggestion]:
-        """Customers that may be the same person, best first; never merged by this."""
-        with self.ctx.db.session() as session:
-            customer = self._customer(session, customer_id)
-            target = normalise_name(customer.name)
-            target_tokens = set(target.split())
-            reasons: dict[int, list[str]] = {}
-            scores: dict[int, float] = {}
+        """Customers that may be the same person, best first; never merged by this.
 
-            def note(other_id: int, reason: str, score: float) -> None:
-                reasons.setdefault(other_id, []).append(reason)
-                scores[other_id] = max(scores.get(other_id, 0.0), score)
-
-            if target:
-                rows = session.exec(
-                    select(CustomerRow.id, CustomerRow.name).where(
-                        CustomerRow.id != customer_id, col(CustomerRow.merged_into_id).is_(None)
-                    )
-                )
-                for other_id, other_name in rows:
-                    assert other_id is not None
-                    other = normalise_name(other_name)
-                    if not other:
-                        continue
-                    if other == target:
-                        note(other_id, "same name", 0.9)
-                    elif target_tokens & set(other.split()) or other[:3] == target[:3]:
-                        ratio = SequenceMatcher(None, target, other).ratio()
-                        if ratio >= SIMILAR_NAME_RATIO:
-                            note(other_id, f"similar name ({ratio:.0%})", 0.5 + ratio / 4)
-            emails = session.exec(
-                select(IdentityRow.value).where(
-                    IdentityRow.customer_id == customer_id,
-                    IdentityRow.kind == IdentityKind.EMAIL.value,
-                )
-            ).all()
-            for email in emails:
-                local, _, domain = email.partition("@")
-                if not local or local in GENERIC_LOCAL_PARTS:
-                    continue
-                for other_id, other_email in session.exec(
-                    select(IdentityRow.customer_id, IdentityRow.value)
-                    .join(CustomerRow, col(CustomerRow.id) == col(IdentityRow.customer_id))
-                    .where(
-                        IdentityRow.kind == IdentityKind.EMAIL.value,
-                        col(IdentityRow.value).startswith(local + "@", autoescape=True),
-                        IdentityRow.customer_id != customer_id,
-                        col(CustomerRow.merged_into_id).is_(None),
-                    )
-                ):
-                    if other_email.partition("@")[2] != domain:
-                        note(other_id, f"same email name ({email} / {other_email})", 0.8)
-            if not reasons:
+        The rules are the old scan's (tests/services/test_customer_merge_keys.py keeps it as
+        the oracle), applied only to the candidates services/customer_match.py finds by
+        indexed keys: ~1 ms instead of ~260 ms at 40k customers."""
+        with self.ctx.db.read_session() as session:
+            conn = session.connection()
+            if not customer_match.has_keys(conn):  # an old store opened read-only (damaged)
+                self._customer(session, customer_id)
                 return []
-            ranked = sorted(reasons, key=lambda cid: (-scores[cid], -len(reasons[cid]), cid))
-            ranked = ranked[:limit]
-            result = []
-            for other_id in ranked:
-                other_row = session.get(CustomerRow, other_id)
-                assert other_row is not None
-                count = len(
-                    session.exec(
-                        select(InquiryRow.id).where(InquiryRow.customer_id == other_id)
-                    ).all()
+            if isinstance(self.ctx.db, ReadOnlyDatabase) or not customer_match.has_stale(conn):
+                return self._suggest(session, customer_id, limit)
+        # names or identities changed since the last look: bring their keys up to date
+        with self.ctx.db.session() as session:
+            customer_match.refresh_keys(session.connection(), normalise_name)
+        with self.ctx.db.read_session() as session:
+            return self._suggest(session, customer_id, limit)
+
+    def _suggest(self, session: Session, customer_id: int, limit: int) -> list[MatchSuggestion]:
+        conn = session.connection()
+        customer = self._customer(session, customer_id)
+        target = normalise_name(customer.name)
+        target_tokens = set(target.split())
+        # Email reasons first (few customers), so that of the many customers sharing one
+        # name only those that can still make the top ``limit`` are noted: within one name
+        # they rank by id alone. Reasons keep the old order: the name's, then the emails'.
+        mail_reasons: dict[int, list[str]] = {}
+        emails = session.exec(
+            select(IdentityRow.value)
+            .where(
+                IdentityRow.customer_id == customer_id,
+                IdentityRow.kind == IdentityKind.EMAIL.value,
+            )
+            .order_by(col(IdentityRow.id))
+        ).all()
+        for email in emails:
+            local, _, domain = email.partition("@")
+            if not local or local in GENERIC_LOCAL_PARTS:
+                continue
+            for other_id, other_email in customer_match.email_candidates(conn, customer_id, local):
+                if other_email.partition("@")[2] != domain:
+                    reason = f"same email name ({email} / {other_email})"
+                    mail_reasons.setdefault(other_id, []).append(reason)
+        reasons: dict[int, list[str]] = {}
+        scores: dict[int, float] = {}
+        if target:
+            verdicts: dict[str, tuple[str, float]] = {}
+            for other in customer_match.candidate_names(conn, target, SIMILAR_NAME_RATIO):
+                if other == target:
+                    verdicts[other] = ("same name", 0.9)
+                elif target_tokens & set(other.split()) or other[:3] == target[:3]:
+                    ratio = _ratio(target, other)
+                    if ratio >= SIMILAR_NAME_RATIO:
+                        verdicts[other] = (f"similar name ({ratio:.0%})", 0.5 + ratio / 4)
+            taken: dict[str, int] = {}
+            for other_id, other in customer_match.customers_named(
+                conn, customer_id, list(verdicts)
+            ):
+                if other_id not in mail_reasons:
+                    if taken.get(other, 0) >= limit:
+                        continue  # ranks after ``limit`` others with the same name
+                    taken[other] = taken.get(other, 0) + 1
+                reason, score = verdicts[other]
+                reasons[other_id] = [reason]
+                scores[other_id] = score
+        for other_id, found in mail_reasons.items():
+            reasons.setdefault(other_id, []).extend(found)
+            scores[other_id] = max(scores.get(other_id, 0.0), 0.8)
+        if not reasons:
+            return []
+        ranked = sorted(reasons, key=lambda cid: (-scores[cid], -len(reasons[cid]), cid))
+        ranked = ranked[:limit]
+        counts = customer_match.inquiry_counts(conn, ranked)
+        names = customer_match.names(conn, ranked)
+        result = []
+        for other_id in ranked:
+            bonus = 0.05 * (len(reasons[other_id]) - 1)
+            result.append(
+                MatchSuggestion(
+                    customer_id=other_id,
+                    name=names[other_id],
+                    reasons=tuple(reasons[other_id]),
+                    score=min(1.0, scores[other_id] + bonus),
+                    inquiries=counts.get(other_id, 0),
                 )
-                bonus = 0.05 * (len(reasons[other_id]) - 1)
-                result.append(
-                    MatchSuggestion(
-                        customer_id=other_id,
-                        name=other_row.name,
-                        reasons=tuple(reasons[other_id]),
-                        score=min(1.0, scores[other_id] + bonus),
-                        inquiries=count,
-                    )
-                )
-            return result
+            )
+        return result
 
     # -- merging -----------------------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from soloservice.services.customer_changes import (
     CustomerChanges,
     Keep,
     check_changes,
+    remove_identity_in,
+    set_opted_out_in,
     update_in,
 )
 from soloservice.services.customer_identity import (
@@ -34,13 +36,8 @@ from soloservice.services.customer_identity import (
     surviving_customer,
 )
 from soloservice.services.dto import CustomerCard, CustomerMatch, InquiryBrief
-from soloservice.services.errors import NotFound
 from soloservice.services.sql_like import LIKE_ESCAPE, contains_pattern
-from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
-
-#: The old private name, still imported by services/customer_edit.py.
-_attach_identity = attach_identity
 
 #: ``CustomerRef``, ``resolve_customer``, ``surviving_customer`` and ``build_card`` are the
 #: customer vocabulary every intake imports from here; they live in customer_identity.py
@@ -67,6 +64,27 @@ class CustomerService:
         with self.ctx.db.session() as session:
             return build_card(session, self.ctx, surviving_customer(session, customer_id))
 
+    def find_or_add(self, ref: CustomerRef) -> CustomerCard:
+        """A customer known before they write (a customer list, a card filled in by hand).
+
+        The same rules as an inquiry's sender: an identity already on file finds its
+        customer rather than making a second one.
+        """
+        with self.ctx.db.session() as session:
+            row = resolve_customer(session, self.ctx, ref)
+            session.flush()
+            return build_card(session, self.ctx, row)
+
+    def all(self) -> list[CustomerCard]:
+        """Every customer, oldest first (merged ones live on in their survivor), no history."""
+        with self.ctx.db.read_session() as session:
+            rows = session.exec(
+                select(CustomerRow)
+                .where(col(CustomerRow.merged_into_id).is_(None))
+                .order_by(col(CustomerRow.id))
+            ).all()
+            return [build_card(session, self.ctx, r, with_history=False) for r in rows]
+
     def update(self, customer_id: int, changes: CustomerChanges) -> CustomerCard:
         """Change what the founder knows about a customer; fields left at KEEP stay."""
         check_changes(changes)
@@ -86,16 +104,7 @@ class CustomerService:
     def remove_identity(self, customer_id: int, kind: IdentityKind, value: str) -> CustomerCard:
         with self.ctx.db.session() as session:
             row = surviving_customer(session, customer_id)
-            found = session.exec(
-                select(IdentityRow).where(
-                    IdentityRow.customer_id == row.id,
-                    IdentityRow.kind == kind.value,
-                    IdentityRow.value == value,
-                )
-            ).first()
-            if found is None:
-                raise NotFound(f"{identity_display(kind, value)} is not one of this customer's")
-            session.delete(found)
+            remove_identity_in(session, row, kind, value)
             session.flush()
             return build_card(session, self.ctx, row)
 
@@ -103,16 +112,7 @@ class CustomerService:
         """The customer asked not to be surveyed: no follow-up checks, no NPS pulse."""
         with self.ctx.db.session() as session:
             row = surviving_customer(session, customer_id)
-            row.opted_out = opted_out
-            if opted_out:
-                # Checks already scheduled are called off now, not at send time.
-                for survey in session.exec(
-                    select(SurveyRow).where(
-                        SurveyRow.customer_id == row.id, SurveyRow.status == "scheduled"
-                    )
-                ):
-                    survey.status = "skipped"
-                    survey.skip_reason = "the customer has opted out of surveys"
+            set_opted_out_in(session, row, opted_out)
             return build_card(session, self.ctx, row)
 
     def open_inquiries(self, customer_id: int, limit: int = 20) -> list[InquiryBrief]:

@@ -12,9 +12,9 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from soloservice.assets import resource_dir
 from soloservice.domain.types import InquiryKind, Language
 
 PerLanguage = Mapping[Language, str]
@@ -64,7 +64,7 @@ class Vocabulary:
 
 
 def _read(name: str) -> dict[str, Any]:
-    resource = files("soloservice").joinpath("resources", "demo", name)
+    resource = resource_dir("demo") / name
     data: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     return data
 

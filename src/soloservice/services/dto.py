@@ -139,6 +139,8 @@ class CustomerCard:
     language_source: str = ""
     #: why it was guessed: "text, .no address, +47 phone" (domain/language.py)
     language_reason: str = ""
+    #: since when they have been a customer, by the founder's own records (a customer list)
+    customer_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ class InquiryDetail:
     flags: InquiryFlags = field(default_factory=lambda: InquiryFlags())
     #: the customer's oldest unanswered message; None once answered (no promise runs)
     needs_reply_since: datetime | None = None
+    #: how often a "no" or a new message brought the case back after it was settled
+    reopened_count: int = 0
 
 
 @dataclass(frozen=True)

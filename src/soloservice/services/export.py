@@ -34,7 +34,7 @@ from sqlalchemy import Column, Connection, LargeBinary, Table, select
 
 from soloservice.paths import settings_path
 from soloservice.services.context import ServiceContext
-from soloservice.storage.files import atomic_open
+from soloservice.storage.files import atomic_open, refuse_data_dir_file
 from soloservice.storage.fts import is_fts_table
 from soloservice.storage.schema import metadata
 from soloservice.storage.types import UTCDateTime
@@ -47,6 +47,10 @@ EXPORT_VERSION = 2
 EXCLUDED_TABLES: dict[str, str] = {
     "alembic_version": "the schema revision, exported as the document's 'schema'",
     "sqlite_sequence": "exported as 'sequences' (only present with AUTOINCREMENT)",
+    # derived data of issue 14 (storage/inbox_tables.py), rebuilt after an import
+    "customer_match_key": "the duplicate finder's keys, recomputed from the customers",
+    "customer_match_dirty": "marks set by triggers as the customers are imported",
+    "inbox_sort_default": "the defaults inquiry.value_sort used, refilled by the inbox",
 }
 
 BYTES_KEY = "$base64"
@@ -60,7 +64,7 @@ def is_excluded(name: str) -> bool:
 
 def exported_tables() -> list[Table]:
     """Every SQLModel table, parents before children (the order an import inserts in)."""
-    return list(metadata.sorted_tables)
+    return [t for t in metadata.sorted_tables if not is_excluded(t.name)]
 
 
 @dataclass(frozen=True)
@@ -189,11 +193,16 @@ def export_all(ctx: ServiceContext, path: Path) -> ExportSummary:
     Raises ``OSError`` when the target cannot be written; the target is then untouched.
     """
     target = Path(path)
+    refuse_data_dir_file(target, ctx.data_dir)  # an export never replaces the store itself
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
     settings = read_settings_file(ctx.data_dir)
     # One read transaction: a concurrent writer cannot make the file inconsistent.
-    with atomic_open(target) as out, ctx.db.read_engine.connect() as conn, conn.begin():
+    with (
+        atomic_open(target, protect=ctx.data_dir) as out,
+        ctx.db.read_engine.connect() as conn,
+        conn.begin(),
+    ):
         counts = _write(conn, out, ctx.now(), ctx.settings.timezone, settings)
     return ExportSummary(
         path=target.resolve(),

@@ -42,6 +42,7 @@ from soloservice.services.followup_answers import SurveyAnswers
 from soloservice.services.inquiries import InquiryService
 from soloservice.services.outbox_dto import NoMailAccount
 from soloservice.services.outbox_thread import account_of_thread, pick_account, thread_messages
+from soloservice.services.rows import row_or_not_found
 from soloservice.services.survey_dto import (
     ASKED,
     FOLLOWUP,
@@ -148,9 +149,13 @@ class SurveyService(SurveyAnswers):
     ) -> bool:
         customer = session.get(CustomerRow, survey.customer_id)
         assert customer is not None
+        # The rest period is about when the customer is asked, so it is judged at the moment
+        # the check is due, not when the case is resolved: a check due the day the rest period
+        # ends is made (send_due looks again then, with whatever was asked in between).
+        asked_at = max(now, survey.scheduled_for) if survey.scheduled_for is not None else now
         decision = may_ask(
             customer_last_asked(session, survey.customer_id, exclude_survey_id=survey.id),
-            now,
+            asked_at,
             followup_settings(self.ctx),
             opted_out=customer.opted_out,
             untick=inquiry.skip_followup,
@@ -192,10 +197,7 @@ class SurveyService(SurveyAnswers):
             return survey_view(session, self._row(session, survey_id))
 
     def _row(self, session: Session, survey_id: int) -> SurveyRow:
-        row = session.get(SurveyRow, survey_id)
-        if row is None:
-            raise NotFound(f"no follow-up or survey with id {survey_id}")
-        return row
+        return row_or_not_found(session, SurveyRow, survey_id, "follow-up or survey")
 
     def list(self, status: str | None = None, kind: str | None = None) -> SurveyList:
         """Newest first; every kind unless ``kind`` is given (unclear pulse answers too)."""
@@ -219,7 +221,7 @@ class SurveyService(SurveyAnswers):
             return survey_views(session, _due_checks(session, moment))
 
     def for_inquiry(self, inquiry_id: int) -> SurveyList:
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:  # the GUI thread asks: never lock
             rows = session.exec(
                 select(SurveyRow)
                 .where(SurveyRow.inquiry_id == inquiry_id)
@@ -229,9 +231,8 @@ class SurveyService(SurveyAnswers):
 
     def customer_history(self, customer_id: int) -> SurveyList:
         """Every survey of a customer over time (skipped ones left out), oldest first."""
-        with self.ctx.db.session() as session:
-            if session.get(CustomerRow, customer_id) is None:
-                raise NotFound(f"no customer with id {customer_id}")
+        with self.ctx.db.read_session() as session:
+            row_or_not_found(session, CustomerRow, customer_id, "customer")
             rows = session.exec(
                 select(SurveyRow)
                 .where(SurveyRow.customer_id == customer_id, SurveyRow.status != SKIPPED)

@@ -1,7 +1,7 @@
 """The form-rule vocabulary of the rule editor, offered by the services layer.
 
 A rule, a sample mail and what a rule reads from it are plain dataclasses defined with the
-form channel (channels/form/rules.py). The window edits them and hands them to
+form channel (channels/form/rules.py, builtin_rules.py). The window edits them and hands them to
 ``FormService`` (``preview``, ``add_rule``...), but ui may not import channels
 (tests/test_architecture.py): it takes them from here, with the one step the editor needs
 besides, reading a pasted mail as a sample.
@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from soloservice.channels.email.parse import ParsedMail, parse_message
+from soloservice.channels.form.builtin_rules import SAMPLE_MAILS
 from soloservice.channels.form.rules import (
     MAPPABLE_FIELDS,
-    SAMPLE_MAILS,
     FormRule,
     FormSubmission,
     SampleMail,
 )
-from soloservice.services.forms import sample_from_mail
+from soloservice.services.form_mail import sample_from_mail
 
 __all__ = [
     "MAPPABLE_FIELDS",

@@ -29,9 +29,11 @@ from typing import Any
 from sqlalchemy import Connection, delete, update
 
 from soloservice.services.context import ServiceContext
+from soloservice.services.drafts import DraftStore
 from soloservice.services.gdpr_export import CustomerExportSummary, export_customer
 from soloservice.services.gdpr_scope import (
     CUSTOMER,
+    EVENT,
     IDENTITY,
     INQUIRY,
     MAIL_ITEM,
@@ -46,16 +48,12 @@ from soloservice.services.gdpr_scope import (
 from soloservice.storage.channel_tables import CustomerMergeRow
 from soloservice.storage.files import atomic_write
 from soloservice.storage.fts import FTS_TABLE
-from soloservice.storage.tables import EventRow
 
 FORGOTTEN_FILE = "forgotten.json"
-#: the window's unsent replies by inquiry id (ui/mail/drafts.py): a draft quotes the customer
-DRAFTS_FILE = "drafts.json"
 #: the tombstone's name (stored; the window shows its own translation)
 FORGOTTEN_NAME = "Forgotten customer"
 #: event kinds whose values are statuses or times, never the customer's words
 _SAFE_EVENTS = ("created", "status", "snooze", "kind")
-EVENT = table_of(EventRow)
 MERGE = table_of(CustomerMergeRow)
 
 
@@ -208,17 +206,11 @@ def _anonymise(conn: Connection, scope: CustomerScope) -> None:
 
 def _drop_drafts(data_dir: Path, inquiries: tuple[int, ...]) -> None:
     """Unsent replies to a forgotten customer go too (best effort: they are the window's)."""
-    path = data_dir / DRAFTS_FILE
-    try:
-        drafts = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if not isinstance(drafts, dict):
-        return
-    gone = {str(i) for i in inquiries}
-    kept = {k: v for k, v in drafts.items() if str(k) not in gone}
+    store = DraftStore(data_dir)
+    drafts = store.load()
+    kept = {k: v for k, v in drafts.items() if k not in set(inquiries)}
     if len(kept) != len(drafts):
-        atomic_write(path, json.dumps(kept, ensure_ascii=False, indent=1))
+        store.save(kept)
 
 
 class GdprService:

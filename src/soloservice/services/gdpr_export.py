@@ -21,6 +21,7 @@ from soloservice.services.export import dump, encode_row, encode_value, iso
 from soloservice.services.gdpr_scope import (
     ATTACHMENT,
     CUSTOMER,
+    EVENT,
     IDENTITY,
     INQUIRY,
     MAIL_ITEM,
@@ -32,13 +33,11 @@ from soloservice.services.gdpr_scope import (
     customer_scope,
     table_of,
 )
-from soloservice.storage.files import atomic_open
+from soloservice.storage.files import atomic_open, refuse_data_dir_file
 from soloservice.storage.mail_tables import OutboxAttachmentRow
-from soloservice.storage.tables import EventRow
 
 CUSTOMER_EXPORT_FORMAT = "soloservice-customer-export"
 CUSTOMER_EXPORT_VERSION = 1
-EVENT = table_of(EventRow)
 OUTBOX_ATTACHMENT = table_of(OutboxAttachmentRow)
 
 
@@ -169,12 +168,13 @@ def customer_document(conn: Connection, scope: CustomerScope, exported_at: Any) 
 def export_customer(ctx: ServiceContext, customer_id: int, path: Path) -> CustomerExportSummary:
     """Write everything about ``customer_id`` to ``path`` (atomically, 0600)."""
     target = Path(path)
+    refuse_data_dir_file(target, ctx.data_dir)  # an export never replaces the store itself
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a directory")
     with ctx.db.read_engine.connect() as conn, conn.begin():
         scope = customer_scope(conn, customer_id)
         document = customer_document(conn, scope, ctx.now())
-    with atomic_open(target) as out:
+    with atomic_open(target, protect=ctx.data_dir) as out:
         out.write(dump(document))
         out.write("\n")
     return CustomerExportSummary(

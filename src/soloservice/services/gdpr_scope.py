@@ -19,7 +19,7 @@ from soloservice.domain.types import IdentityKind
 from soloservice.services.errors import NotFound
 from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
 from soloservice.storage.mail_tables import AttachmentRow, MailItemRow, OutboxRow
-from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
+from soloservice.storage.tables import CustomerRow, EventRow, IdentityRow, InquiryRow, MessageRow
 
 
 def table_of(model: Any) -> Table:
@@ -36,6 +36,7 @@ MAIL_ITEM = table_of(MailItemRow)
 OUTBOX = table_of(OutboxRow)
 SURVEY = table_of(SurveyRow)
 REMEDY = table_of(RemedyRow)
+EVENT = table_of(EventRow)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,25 @@ never loads every row, and sorting never happens in Python.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.sql import Select
+from sqlalchemy.sql.visitors import replacement_traverse
 from sqlmodel import Session
 
 from soloservice.domain.types import (
@@ -22,6 +35,8 @@ from soloservice.domain.types import (
     InquiryKind,
     Status,
 )
+from soloservice.domain.value import bounded_value
+from soloservice.services import inbox_order
 from soloservice.services.context import ServiceContext
 from soloservice.services.dto import (
     InboxQuery,
@@ -31,20 +46,43 @@ from soloservice.services.dto import (
     ViewCounts,
 )
 from soloservice.services.search import search_condition
+from soloservice.storage.inbox_tables import index_name
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 
 _ACTIVE = (Status.NEW.value, Status.OPEN.value)
 _OPEN = tuple(s.value for s in OPEN_STATUSES)
 _DONE = (Status.RESOLVED.value, Status.CLOSED.value)
 
+_EMPTY: ColumnElement[str] = literal_column("''", String)
+#: ``+column``: a filter, never a way into an index (see _where)
+plain_channel = literal_column("+inquiry.channel", String)
+plain_status = literal_column("+inquiry.status", String)
+
 inquiry = InquiryRow.__table__  # type: ignore[attr-defined]
 customer = CustomerRow.__table__  # type: ignore[attr-defined]
 identity = IdentityRow.__table__  # type: ignore[attr-defined]
 
 
+def _as_filter(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``condition`` with the channel and status columns as ``+column`` (the search's
+    ``channel:`` filter), for the same reason as the filters in ``_where``."""
+    swap = {inquiry.c.channel: plain_channel, inquiry.c.status: plain_status}
+
+    def replace(element: Any, **_kw: Any) -> Any:
+        for column, plain in swap.items():
+            if element is column:
+                return plain
+        return None
+
+    opts: dict[str, Any] = {}
+    return replacement_traverse(condition, opts, replace)
+
+
 class InboxService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        #: whether the store has the inbox indexes (read once: see inbox_order.has_indexes)
+        self._indexed: bool | None = None
 
     # -- conditions ---------------------------------------------------------------------------
 
@@ -53,10 +91,12 @@ class InboxService:
 
     def _view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
         """The one definition of every view, shared by lists, counts, the CLI and the tray."""
+        # '' as a literal, not a parameter: the inbox indexes' own condition then implies
+        # the term, and SQLite never reads the row for it (storage/inbox_tables.py)
         if view is View.AUTOMATIC:
-            automatic: ColumnElement[bool] = inquiry.c.automatic_reason != ""
+            automatic: ColumnElement[bool] = inquiry.c.automatic_reason != _EMPTY
             return automatic
-        return and_(inquiry.c.automatic_reason == "", self._real_view_condition(view, now))
+        return and_(inquiry.c.automatic_reason == _EMPTY, self._real_view_condition(view, now))
 
     def view_condition(self, view: View, now: datetime) -> ColumnElement[bool]:
         """``view``'s SQL condition on the inquiry table, for other services' queries (the
@@ -100,14 +140,17 @@ class InboxService:
             where: list[ColumnElement[bool]] = [inquiry.c.id.in_(list(query.only_ids))]
         else:
             where = [self._view_condition(query.view, now)]
+        # The filters as ``+column``: a filter, never a way into an index, so that SQLite
+        # keeps reading the view's index in order instead of seeking channel by channel
+        # and sorting what it found.
         if query.group is not None and query.only_ids is None:
-            where.append(inquiry.c.channel.in_(sorted(c.value for c in query.group.channels())))
+            where.append(plain_channel.in_(sorted(c.value for c in query.group.channels())))
         if query.channel is not None:
-            where.append(inquiry.c.channel == query.channel.value)
+            where.append(plain_channel == query.channel.value)
         if query.status is not None:
-            where.append(inquiry.c.status == query.status.value)
+            where.append(plain_status == query.status.value)
         if query.search.strip():
-            where.append(self._search_condition(query.search))
+            where.append(_as_filter(self._search_condition(query.search)))
         return where
 
     def _value_expr(self) -> ColumnElement[Any]:
@@ -143,10 +186,35 @@ class InboxService:
             inquiry.join(customer, customer.c.id == inquiry.c.customer_id)
         )
 
-    # -- queries ------------------------------------------------------------------------------
+    def _listing(self, query: InboxQuery, now: datetime) -> Select[Any]:
+        """The ids of ``query`` in display order, read in order from the view's index
+        (services/inbox_order.py); the same rows and order as :meth:`_order` over a join."""
+        plan = self._plan(query)
+        if plan is None:  # a fixed handful of ids, or an old read-only store: the plain way
+            return (
+                self._base(inquiry.c.id)
+                .where(*self._where(query, now))
+                .order_by(*self._order(query, now))
+            )
+        return (
+            select(inquiry.c.id)
+            .with_hint(inquiry, plan.hint(), "sqlite")
+            .where(plan.condition, *self._where(query, now))
+            .order_by(*plan.order)
+        )
 
-    def list_ids(self, query: InboxQuery) -> list[int]:
-        """Every matching inquiry id, in display order."""
+    def _plan(self, query: InboxQuery) -> inbox_order.Plan | None:
+        if self._indexed is None:
+            self._indexed = inbox_order.has_indexes(self.ctx)
+        if not self._indexed:
+            return None
+        if query.sort is SortKey.VALUE and not inbox_order.ensure_value_defaults(self.ctx):
+            return None
+        return inbox_order.plan(query)
+
+    def reference_list_ids(self, query: InboxQuery) -> list[int]:
+        """:meth:`list_ids` the straightforward way (a join, sorted in a temporary
+        B-tree): the oracle the tests compare the indexed listing with."""
         now = self.ctx.now()
         stmt = (
             self._base(inquiry.c.id)
@@ -156,9 +224,30 @@ class InboxService:
         with self.ctx.db.read_session() as session:
             return [row[0] for row in session.connection().execute(stmt)]
 
+    def listing_sql(self, query: InboxQuery) -> Select[Any]:
+        """The statement :meth:`list_ids` runs (for EXPLAIN QUERY PLAN in tests)."""
+        return self._listing(query, self.ctx.now())
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def list_ids(self, query: InboxQuery) -> list[int]:
+        """Every matching inquiry id, in display order."""
+        stmt = self._listing(query, self.ctx.now())
+        with self.ctx.db.read_session() as session:
+            result = session.connection().execute(stmt)
+            try:
+                # Straight from the driver's cursor: SQLAlchemy's Row objects cost as much
+                # as the query itself for the 65k ids of the Resolved view.
+                return [row[0] for row in result.cursor.fetchall()]
+            finally:
+                result.close()
+
     def count(self, query: InboxQuery) -> int:
         now = self.ctx.now()
-        stmt = self._base(func.count()).where(*self._where(query, now))
+        stmt = select(func.count()).select_from(inquiry).where(*self._where(query, now))
+        plan = self._plan(dataclasses.replace(query, sort=SortKey.RECEIVED))
+        if plan is not None:
+            stmt = stmt.where(plan.condition).with_hint(inquiry, plan.hint(), "sqlite")
         with self.ctx.db.read_session() as session:
             return int(session.connection().execute(stmt).scalar_one())
 
@@ -207,7 +296,7 @@ class InboxService:
                     received_at=r.received_at,
                     due_at=due,
                     snoozed_until=r.snoozed_until,
-                    lifetime_value=float(r.value),
+                    lifetime_value=bounded_value(r.value),  # 1e308 * 1e308 is inf in SQL
                     overdue=bool(r.is_overdue),
                     due_today=bool(r.is_due_today),
                     closed_loop=bool(r.closed_loop),
@@ -218,14 +307,7 @@ class InboxService:
 
     def page(self, query: InboxQuery, offset: int = 0, limit: int = 100) -> list[InquiryListRow]:
         """One page of rows, for the CLI and scripts (the GUI pages by id)."""
-        now = self.ctx.now()
-        stmt = (
-            self._base(inquiry.c.id)
-            .where(*self._where(query, now))
-            .order_by(*self._order(query, now))
-            .offset(offset)
-            .limit(limit)
-        )
+        stmt = self._listing(query, self.ctx.now()).offset(offset).limit(limit)
         with self.ctx.db.read_session() as session:
             ids = [row[0] for row in session.connection().execute(stmt)]
         return self.rows(ids)
@@ -252,31 +334,45 @@ class InboxService:
         at = now or self.ctx.now()
         return select(inquiry.c.id).where(self._view_condition(view, at))
 
-    def counts(self) -> ViewCounts:
-        """Live counts for the sidebar, in one round trip."""
+    def counts_sql(self) -> Any:
+        """The one grouped statement behind :meth:`counts` (also for EXPLAIN in tests)."""
         now = self.ctx.now()
-        view_columns = [
-            func.sum(case((self._view_condition(view, now), 1), else_=0)) for view in View
+
+        def column(view: View, base: str) -> Any:
+            # The bases are disjoint and hold their views: elsewhere the count is 0.
+            if inbox_order.count_base(view) != base:
+                return literal(0).label(view.value)
+            met = case((self._view_condition(view, now), 1), else_=0)
+            return func.sum(met).label(view.value)
+
+        if self._indexed is None:
+            self._indexed = inbox_order.has_indexes(self.ctx)
+        hint = "INDEXED BY {}" if self._indexed else ""
+        parts = [
+            select(inquiry.c.channel, *(column(view, base) for view in View))
+            .with_hint(inquiry, hint.format(index_name(base, "channel")), "sqlite")
+            .where(inbox_order.base_condition(base))
+            .group_by(inquiry.c.channel)
+            for base in inbox_order.COUNT_BASES
         ]
-        group_columns = [
-            func.sum(
-                case(
-                    (
-                        and_(
-                            self._view_condition(View.INBOX, now),
-                            inquiry.c.channel.in_(sorted(c.value for c in group.channels())),
-                        ),
-                        1,
-                    ),
-                    else_=0,
-                )
-            )
-            for group in ChannelGroup
-        ]
-        stmt = select(*view_columns, *group_columns).select_from(inquiry)
+        return union_all(*parts)
+
+    def counts(self) -> ViewCounts:
+        """Live counts for the sidebar: one grouped query (per channel, every view's own
+        condition summed), reading the views' base sets from their channel indexes (every
+        row a view counts lies in one of them) instead of the whole table."""
+        stmt = self.counts_sql()
+        views = dict.fromkeys(View, 0)
+        inbox_by_channel: dict[str, int] = {}
         with self.ctx.db.read_session() as session:
-            row = session.connection().execute(stmt).one()
-        values = [int(v or 0) for v in row]
-        views = dict(zip(View, values[: len(View)], strict=True))
-        groups = dict(zip(ChannelGroup, values[len(View) :], strict=True))
+            for row in session.connection().execute(stmt):
+                for view in View:
+                    views[view] += int(getattr(row, view.value) or 0)
+                inbox_by_channel[row.channel] = inbox_by_channel.get(row.channel, 0) + int(
+                    getattr(row, View.INBOX.value) or 0
+                )
+        groups = {
+            group: sum(inbox_by_channel.get(c.value, 0) for c in group.channels())
+            for group in ChannelGroup
+        }
         return ViewCounts(views=views, groups=groups)

@@ -19,21 +19,23 @@ from soloservice.services.dto import (
     KindChange,
     StatusChange,
 )
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiry_detail import inquiry_detail
 from soloservice.services.inquiry_replies import InquiryReplies
 from soloservice.services.inquiry_rules import (
     VERDICT_REASONS,
     NewInquiry,
-    classify_new,
     detect_kind,
+    first_message_row,
     log_event,
     make_snippet,
+    new_inquiry_row,
     parse_kind,
     parse_status,
     record_customer_message,
     record_reply,
 )
+from soloservice.services.rows import row_or_not_found
 from soloservice.storage.tables import EventRow, InquiryRow, MessageRow
 
 #: Names other modules (mail intake, forms, calls) import from here: the inquiry's vocabulary.
@@ -57,10 +59,7 @@ class InquiryService(InquiryReplies):
     # -- reading ------------------------------------------------------------------------------
 
     def row(self, session: Session, inquiry_id: int) -> InquiryRow:
-        row = session.get(InquiryRow, inquiry_id)
-        if row is None:
-            raise NotFound(f"no inquiry with id {inquiry_id}")
-        return row
+        return row_or_not_found(session, InquiryRow, inquiry_id, "inquiry")
 
     def detail_of(self, session: Session, row: InquiryRow) -> InquiryDetail:
         return inquiry_detail(self.ctx, session, row)
@@ -84,40 +83,12 @@ class InquiryService(InquiryReplies):
         if new.channel is Channel.EMAIL:
             words = f"{new.subject}\n{words}"
         customer = resolve_customer(session, self.ctx, new.customer, text=words)
-        assert customer.id is not None
-        subject = new.subject.strip() or make_snippet(new.text)[:80]
-        row = InquiryRow(
-            customer_id=customer.id,
-            channel=new.channel.value,
-            subject=subject,
-            snippet=make_snippet(new.text),
-            kind=new.kind.value,
-            status=Status.NEW.value,
-            received_at=received,
-            due_at=self.ctx.due_for(new.channel, received),
-            # The customer wrote first: a reply is owed from the moment they did. Callers
-            # that create an already-answered case (a call solved on the phone) clear it.
-            needs_reply_since=received,
-            last_activity_at=received,
-            tags=",".join(new.tags),
-        )
-        classify_new(row, customer, new)
+        row = new_inquiry_row(new, customer, received, self.ctx.due_for(new.channel, received))
         session.add(row)
         session.flush()
         assert row.id is not None
         if new.text.strip() or new.html:
-            session.add(
-                MessageRow(
-                    inquiry_id=row.id,
-                    direction=Direction.IN.value,
-                    channel=new.channel.value,
-                    author=new.author or customer.name,
-                    text=new.text,
-                    html=new.html,
-                    sent_at=received,
-                    external_id=new.external_id,
-                )
-            )
+            session.add(first_message_row(new, row.id, customer, received))
         log_event(session, row.id, now, "created", None, Status.NEW.value)
         return row
 

@@ -62,6 +62,7 @@ def inquiry_detail(ctx: ServiceContext, session: Session, row: InquiryRow) -> In
         ack_sent_at=row.ack_sent_at,
         closed_loop=row.closed_loop,
         at_risk_public=row.at_risk_public,
+        reopened_count=row.reopened_count,
         skip_followup=row.skip_followup,
         flags=InquiryFlags(
             row.kind_source, row.kind_reason, row.automatic_reason, customer.sender_verdict

@@ -10,7 +10,7 @@ conversations and the outbox all call them through ``InquiryService``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,17 @@ from soloservice.services.inquiry_rules import (
     record_reply,
 )
 from soloservice.storage.tables import InquiryRow, MessageRow
+
+
+class OutgoingReply(TypedDict, total=False):
+    """How an answer was given, as ``add_outgoing_in`` takes it (all optional): the one list
+    of these options, so ``record_reply`` passes them on without spelling them out again."""
+
+    channel: Channel | None
+    sent_at: datetime | None
+    counts_as_response: bool
+    external_id: str | None
+    call_duration_s: int | None
 
 
 class InquiryReplies:
@@ -42,15 +53,7 @@ class InquiryReplies:
         ) -> StatusChange: ...
 
     def record_reply(
-        self,
-        inquiry_id: int,
-        text: str,
-        *,
-        channel: Channel | None = None,
-        sent_at: datetime | None = None,
-        counts_as_response: bool = True,
-        external_id: str | None = None,
-        call_duration_s: int | None = None,
+        self, inquiry_id: int, text: str, **how: Unpack[OutgoingReply]
     ) -> InquiryDetail:
         """Store an answer given outside SoloService's own senders (a call, a DM, a letter).
 
@@ -60,16 +63,7 @@ class InquiryReplies:
             raise InvalidInput("a reply cannot be empty")
         with self.ctx.db.session() as session:
             row = self.row(session, inquiry_id)
-            self.add_outgoing_in(
-                session,
-                row,
-                text.strip(),
-                channel=channel,
-                sent_at=sent_at,
-                counts_as_response=counts_as_response,
-                external_id=external_id,
-                call_duration_s=call_duration_s,
-            )
+            self.add_outgoing_in(session, row, text.strip(), **how)
             return self.detail_of(session, row)
 
     def add_outgoing_in(

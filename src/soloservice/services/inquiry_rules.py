@@ -15,10 +15,10 @@ from sqlmodel import Session
 
 from soloservice.domain.complaints import detect_complaint
 from soloservice.domain.promise import promise_outcome
-from soloservice.domain.types import Channel, InquiryKind, Status
+from soloservice.domain.types import Channel, Direction, InquiryKind, Status
 from soloservice.services.customer_identity import CustomerRef
 from soloservice.services.errors import InvalidInput
-from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow
+from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow, MessageRow
 
 SNIPPET_LENGTH = 160
 
@@ -163,3 +163,58 @@ def classify_new(row: InquiryRow, customer: CustomerRow, new: NewInquiry) -> Non
     if not new.kind_source and new.kind is InquiryKind.QUESTION:
         # Tags name the form too ("form:reklamation"): a complaints form makes complaints.
         detect_kind(row, " ".join((new.subject, *new.tags)), new.text)
+
+
+def new_inquiry_row(
+    new: NewInquiry,
+    customer: CustomerRow,
+    received: datetime,
+    due_at: datetime | None,
+    *,
+    row_id: int | None = None,
+) -> InquiryRow:
+    """The row of the case a customer's first message opens, classified (``classify_new``)
+    but not added to a session: one definition of a new case for ``InquiryService.create_in``
+    and for the mail batch, which numbers its rows itself (``row_id``)."""
+    assert customer.id is not None
+    row = InquiryRow(
+        id=row_id,
+        customer_id=customer.id,
+        channel=new.channel.value,
+        subject=new.subject.strip() or make_snippet(new.text)[:80],
+        snippet=make_snippet(new.text),
+        kind=new.kind.value,
+        status=Status.NEW.value,
+        received_at=received,
+        due_at=due_at,
+        # The customer wrote first: a reply is owed from the moment they did. Callers
+        # that create an already-answered case (a call solved on the phone) clear it.
+        needs_reply_since=received,
+        last_activity_at=received,
+        tags=",".join(new.tags),
+    )
+    classify_new(row, customer, new)
+    return row
+
+
+def first_message_row(
+    new: NewInquiry,
+    inquiry_id: int,
+    customer: CustomerRow,
+    received: datetime,
+    *,
+    row_id: int | None = None,
+) -> MessageRow:
+    """The customer's message that opened the case, for a ``new`` with text or HTML (the
+    caller checks: a case logged without words has no first message)."""
+    return MessageRow(
+        id=row_id,
+        inquiry_id=inquiry_id,
+        direction=Direction.IN.value,
+        channel=new.channel.value,
+        author=new.author or customer.name,
+        text=new.text,
+        html=new.html,
+        sent_at=received,
+        external_id=new.external_id,
+    )

@@ -67,6 +67,8 @@ class AccountView:
     enabled: bool
     last_sync_at: datetime | None
     last_error: str | None
+    #: the provider files relayed mail in Sent (True), does not (False), not yet seen (None)
+    sent_files_relayed: bool | None = None
 
 
 class PasswordMissing(ServiceError):
@@ -105,6 +107,7 @@ def _view(row: MailAccountRow) -> AccountView:
         enabled=row.enabled,
         last_sync_at=row.last_sync_at,
         last_error=row.last_error,
+        sent_files_relayed=row.sent_files_relayed,
     )
 
 
@@ -176,6 +179,7 @@ class MailAccountService:
         fresh = self._validate(data)
         with self.ctx.db.session() as session:
             row = self._row(session, name)
+            before_sent, before_smtp = row.sent_folder, row.smtp_host
             for attr in (
                 "email",
                 "display_name",
@@ -192,6 +196,8 @@ class MailAccountService:
                 "signature",
             ):
                 setattr(row, attr, getattr(fresh, attr))
+            if row.sent_folder != before_sent or row.smtp_host != before_smtp:
+                row.sent_files_relayed = None  # another folder or provider: learn it again
             view = _view(row)
         if password:
             self.secrets.put(secret_key(name), password, place)
@@ -203,6 +209,21 @@ class MailAccountService:
             raise NotFound(f"no mail account named {name!r}")
         return row
 
+    def learn_sent_filing(self, account_id: int, found_in_sent: bool) -> None:
+        """What a reply just sent showed: did the provider file it in Sent by itself?
+
+        Seen once, "files" sticks (a provider that files may be slow once); "does not file"
+        is only learnt while nothing is known, so one slow filing never turns it off.
+        """
+        with self.ctx.db.session() as session:
+            row = session.get(MailAccountRow, account_id)
+            if row is None:
+                return
+            if found_in_sent:
+                row.sent_files_relayed = True
+            elif row.sent_files_relayed is None:
+                row.sent_files_relayed = False
+
     def list(self) -> list[AccountView]:
         # A read snapshot: the window asks this on its own thread (has any account?) while
         # the worker writes in batches (an import); a write session would wait for the lock.
@@ -211,7 +232,7 @@ class MailAccountService:
             return [_view(r) for r in rows]
 
     def get(self, name: str) -> AccountView:
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:  # the GUI thread asks: never lock
             return _view(self._row(session, name))
 
     def remove(self, name: str) -> None:
@@ -263,6 +284,13 @@ class MailAccountService:
         account = self.get(name)
         imap, smtp = self.server_settings(account, password)
         return test_connection(imap, smtp, ssl_context=ssl_context)
+
+    def set_enabled(self, name: str, enabled: bool) -> AccountView:
+        """Pause an account (kept with its settings, never synced) or take it up again."""
+        with self.ctx.db.session() as session:
+            row = self._row(session, name)
+            row.enabled = enabled
+            return _view(row)
 
     def record_sync(self, name: str, error: str | None) -> None:
         with self.ctx.db.session() as session:

@@ -1,162 +1,214 @@
-"""What a batch of mails needs to know about the ledger, read with a few indexed queries.
+"""Storing a batch of parsed mails in one transaction: no savepoint, no flush per mail.
 
-The ingest decides per mail "was this place read before?" and "is this a copy of a stored
-mail?". Asked one mail at a time that was four to five ORM queries per mail; a batch asks
-once per kind of question (``IN`` over the batch's hashes and places, each column indexed:
-see storage/mail_tables.py) inside the batch's write transaction, so the answers stay true
-until it commits. Mails stored earlier in the same batch are added as they are stored, so a
-batch holding two copies of one mail still stores it once.
+``MailIngest.prepare`` parses outside any transaction (services/mail_parse_pool.py can do
+it in a second process); ``store_batch`` then opens one ``BEGIN IMMEDIATE`` transaction,
+reads what the batch can collide with (``LedgerIndex``) and what it needs to know
+(``BatchLookups``) with a few indexed ``IN`` queries, decides every mail in memory, gives
+every new row its id, and sends the batch to SQLite in one flush (executemany INSERTs;
+the FTS triggers fire as for any insert). Kill-safety is the transaction's: a kill before
+the commit leaves nothing of the batch, after it all of it.
+
+A mail that cannot be stored raises inside the loop (``BatchMailFailed``): the transaction
+is rolled back and the batch stored again with that mail quarantined, its reason saying
+why. A constraint the deferred flush trips cannot be pinned on one mail: the batch is then
+stored again flushing after every mail, which finds the culprit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import and_, func, select, tuple_
-from sqlmodel import Session
+from sqlalchemy import insert, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import Session, SQLModel
 
-from soloservice.storage.mail_tables import MailItemRow
+from soloservice.channels.email.parse import ParsedMail
+from soloservice.services.mail_ledger_index import LedgerIndex
+from soloservice.services.mail_lookups import BatchLookups
+from soloservice.services.mail_outcomes import (
+    FIRST_COPY_OUTCOMES,
+    BatchMailFailed,
+    Outcome,
+    PreparedMail,
+)
+from soloservice.services.mail_placing import MailPlacing
+from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
+from soloservice.storage.tables import CustomerRow, EventRow, IdentityRow, InquiryRow, MessageRow
 
-if TYPE_CHECKING:
-    from soloservice.services.mail_ingest import MailSource
-
-#: SQLite's default limit of bound parameters is 32766; stay far below it per statement.
-_CHUNK = 500
-
-_DUPLICATE = "duplicate"
+__all__ = ["AfterEach", "BatchMailFailed", "LedgerIndex", "MailBatchStore"]
 
 
-def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+#: the page cache while a batch is stored (negative: KiB), 64 MiB
+BATCH_CACHE_KIB = -65536
+
+#: (position in the batch, what became of that mail) -> stop here?
+AfterEach = Callable[[int, Outcome], bool]
 
 
-@dataclass
-class LedgerIndex:
-    """The ledger rows a batch can collide with, and the rows the batch has added.
+#: The tables a batch adds rows to, in the order they are written: customers and their
+#: identities before the inquiries (the inbox's sort trigger reads the customer), messages
+#: before their inquiry (the FTS trigger of a message then finds no inquiry yet and does
+#: nothing, and the inquiry's trigger indexes it with all its messages: once, not twice).
+#: Foreign keys are checked at commit (``defer_foreign_keys``), so the order is free.
+_INSERT_ORDER: tuple[type[SQLModel], ...] = (
+    CustomerRow,
+    IdentityRow,
+    MessageRow,
+    InquiryRow,
+    EventRow,
+    MailItemRow,
+    AttachmentRow,
+)
 
-    A row added by the batch is kept as the object itself: its id exists only once it has
-    been flushed, which the ingest does before anything needs it.
-    """
 
-    stored_content: tuple[str, ...]
-    #: (account_id, folder, uidvalidity, uid) read before
-    imap_places: set[tuple[int, str, int, int]] = field(default_factory=set)
-    #: (source_path, source_key) -> raw_hash of the row stored there
-    archive_places: dict[tuple[str, str], str | None] = field(default_factory=dict)
-    #: raw_hash -> the first row (not a duplicate) with those bytes
-    by_bytes: dict[str, int | MailItemRow] = field(default_factory=dict)
-    #: content_hash -> the first row with that content and a stored or quarantined outcome
-    by_content: dict[str, int | MailItemRow] = field(default_factory=dict)
+def insert_pending(session: Session) -> None:
+    """Write the rows the batch added with Core executemany INSERTs, in ``_INSERT_ORDER``,
+    instead of the unit of work's flush (which costs more than SQLite's own work); what
+    else is pending (changes to rows read before, other tables) is flushed as usual.
 
-    @classmethod
-    def load(
-        cls,
-        session: Session,
-        sources: Sequence[MailSource],
-        raw_hashes: Sequence[str],
-        content_hashes: Sequence[str],
-        stored_content: tuple[str, ...],
-    ) -> LedgerIndex:
-        index = cls(stored_content=stored_content)
-        index._load_imap(session, sources)
-        index._load_archive(session, sources, raw_hashes)
-        t = MailItemRow.__table__  # type: ignore[attr-defined]
-        for part in _chunks(sorted(set(raw_hashes))):
-            rows = session.execute(
-                select(t.c.raw_hash, func.min(t.c.id))
-                .where(t.c.raw_hash.in_(part), t.c.outcome != _DUPLICATE)
-                .group_by(t.c.raw_hash)
-            )
-            index.by_bytes.update({str(h): int(i) for h, i in rows})
-        for part in _chunks(sorted({h for h in content_hashes if h})):
-            rows = session.execute(
-                select(t.c.content_hash, func.min(t.c.id))
-                .where(t.c.content_hash.in_(part), t.c.outcome.in_(stored_content))
-                .group_by(t.c.content_hash)
-            )
-            index.by_content.update({str(h): int(i) for h, i in rows})
-        return index
+    A row is written with the values it has now, so changes made to it after it was added
+    in the batch (an inquiry answered later in the same batch) are in it."""
+    pending: dict[type[SQLModel], list[SQLModel]] = {}
+    for obj in list(session.new):
+        if type(obj) in _INSERT_ORDER:
+            pending.setdefault(type(obj), []).append(obj)
+    connection = session.connection()
+    for kind in _INSERT_ORDER:
+        rows = pending.get(kind, [])
+        if not rows:
+            continue
+        table = kind.__table__  # type: ignore[attr-defined]
+        with_id = [r for r in rows if getattr(r, "id", None) is not None]
+        without_id = [r for r in rows if getattr(r, "id", None) is None]
+        for group, keep_id in ((with_id, True), (without_id, False)):
+            if not group:
+                continue
+            keys = [c.key for c in table.columns if keep_id or not c.primary_key]
+            connection.execute(insert(table), [{k: getattr(r, k) for k in keys} for r in group])
+        for row in rows:
+            session.expunge(row)  # written: the unit of work must not insert it again
+    session.flush()
 
-    def _load_imap(self, session: Session, sources: Sequence[MailSource]) -> None:
-        t = MailItemRow.__table__  # type: ignore[attr-defined]
-        groups: dict[tuple[int, str, int], list[int]] = {}
-        for s in sources:
-            if s.account_id is not None and s.uidvalidity is not None and s.uid is not None:
-                groups.setdefault((s.account_id, s.folder, s.uidvalidity), []).append(s.uid)
-        for (account_id, folder, uidvalidity), uids in groups.items():
-            for start in range(0, len(uids), _CHUNK):
-                rows = session.execute(
-                    select(t.c.uid).where(
-                        t.c.account_id == account_id,
-                        t.c.folder == folder,
-                        t.c.uidvalidity == uidvalidity,
-                        t.c.uid.in_(uids[start : start + _CHUNK]),
+
+class _FlushFailed(Exception):
+    """The batch's one flush hit a constraint; which mail did it is not known."""
+
+
+class MailBatchStore(MailPlacing):
+    #: set while ``ingest_batch`` runs: the batch's ledger lookups, read up front
+    _index: LedgerIndex | None = None
+
+    def store_batch(
+        self,
+        session_factory: Callable[[], Any],
+        batch: Sequence[PreparedMail],
+        before_commit: Callable[[Session, list[Outcome]], None] | None = None,
+        after_each: AfterEach | None = None,
+    ) -> list[Outcome]:
+        """Store ``batch`` in one transaction from ``session_factory`` (``db.session``).
+
+        No savepoint per mail: a mail that cannot be stored aborts the transaction, which
+        is then run again with that mail quarantined (its reason says why), so one broken
+        mail neither stops the batch nor leaves half of itself behind. ``before_commit``
+        runs inside the transaction after the last mail (sync records its UID there).
+        ``after_each(position, outcome)`` runs after each mail (a progress bar; it runs
+        again for the same mails when the batch is stored again); it returns True to stop
+        after that mail and commit what is stored, and what it raises rolls the batch back.
+        """
+        failed: dict[int, str] = {}
+        careful = False
+        while True:
+            try:
+                with session_factory() as session:
+                    outcomes = self.ingest_batch(
+                        session, batch, failed, careful=careful, after_each=after_each
                     )
+                    if before_commit is not None:
+                        before_commit(session, outcomes)
+                        session.flush()
+                    return outcomes
+            except BatchMailFailed as exc:
+                if exc.position in failed:  # quarantining it failed too: a real fault
+                    raise exc.error from exc
+                error = exc.error
+                failed[exc.position] = (
+                    f"The message could not be stored ({type(error).__name__}: {error})."
                 )
-                self.imap_places.update((account_id, folder, uidvalidity, u) for (u,) in rows)
+            except _FlushFailed as exc:
+                if careful or exc.__cause__ is None:
+                    raise (exc.__cause__ or exc) from None
+                careful = True  # again, flushing after every mail to find the one
 
-    def _load_archive(
-        self, session: Session, sources: Sequence[MailSource], raw_hashes: Sequence[str]
-    ) -> None:
-        t = MailItemRow.__table__  # type: ignore[attr-defined]
-        places: set[tuple[str, str]] = set()
-        for s, digest in zip(sources, raw_hashes, strict=True):
-            if s.source_path is not None and s.source_key is not None:
-                places.add((s.source_path, s.source_key))
-                places.add((s.source_path, f"{s.source_key}#{digest[7:23]}"))
-        ordered = sorted(places)
-        for start in range(0, len(ordered), _CHUNK):
-            part = ordered[start : start + _CHUNK]
-            rows = session.execute(
-                select(t.c.source_path, t.c.source_key, t.c.raw_hash).where(
-                    tuple_(t.c.source_path, t.c.source_key).in_(part)
-                    if len(part) > 1
-                    else and_(t.c.source_path == part[0][0], t.c.source_key == part[0][1])
-                )
-            )
-            self.archive_places.update({(p, k): h for p, k, h in rows})
+    def ingest_batch(
+        self,
+        session: Session,
+        batch: Sequence[PreparedMail],
+        failed: Mapping[int, str] | None = None,
+        *,
+        careful: bool = False,
+        after_each: AfterEach | None = None,
+    ) -> list[Outcome]:
+        """Store prepared mails inside the caller's transaction, as ``ingest`` would one by
+        one, with the questions asked once for the whole batch.
 
-    # -- asked per mail -------------------------------------------------------------------
+        ``failed`` maps positions to quarantine outright with that reason. Raises
+        ``BatchMailFailed`` for a mail that cannot be stored (the caller rolls back); a
+        failure of the store itself (``DBAPIError``) propagates as it is. ``careful``
+        flushes after every mail, so a constraint names its mail.
+        """
+        # Rows reach SQLite in the unit of work's table order, not the order they refer to
+        # each other (a ledger row before the message it names): check the foreign keys at
+        # commit, where they hold. SQLite resets this at the end of the transaction.
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        # A batch dirties a few MB (the raw mails, the FTS index): with SQLite's default 2 MB
+        # page cache it spills pages to the WAL mid-transaction and writes them again and
+        # again (3x the import's wall time on a busy disk). Put back after the batch.
+        cache_size = session.execute(text("PRAGMA cache_size")).scalar()
+        session.execute(text(f"PRAGMA cache_size = {BATCH_CACHE_KIB}"))
+        self._index = LedgerIndex.load(
+            session,
+            [p.source for p in batch],
+            [p.digest for p in batch],
+            [p.content_hash for p in batch],
+            FIRST_COPY_OUTCOMES,
+        )
+        self._lookups = BatchLookups.load(
+            session,
+            [p.parsed for p in batch if isinstance(p.parsed, ParsedMail)],
+            self.ctx.settings.phone_region,
+        )
+        outcomes: list[Outcome] = []
+        try:
+            for position, prepared in enumerate(batch):
+                try:
+                    outcomes.append(
+                        self._ingest_prepared(session, prepared, (failed or {}).get(position))
+                    )
+                    if careful:
+                        session.flush()
+                except IntegrityError as exc:
+                    if careful:
+                        raise BatchMailFailed(position, exc) from exc
+                    raise _FlushFailed() from exc
+                except DBAPIError:
+                    raise
+                except Exception as exc:
+                    raise BatchMailFailed(position, exc) from exc
+                if after_each is not None and after_each(position, outcomes[-1]):
+                    break
+            try:
+                insert_pending(session)
+            except IntegrityError as exc:
+                raise _FlushFailed() from exc
+            # (after a failure the connection keeps the larger cache until its next batch)
+            session.execute(text(f"PRAGMA cache_size = {int(cache_size or -2000)}"))
+        finally:
+            self._index = None
+            self._lookups = None
+        return outcomes
 
-    def imap_seen(self, item: MailItemRow) -> bool:
-        assert item.account_id is not None and item.uidvalidity is not None
-        assert item.uid is not None
-        return (item.account_id, item.folder, item.uidvalidity, item.uid) in self.imap_places
-
-    def archive_place(self, path: str, key: str) -> tuple[bool, str | None]:
-        """(is the place taken, the raw_hash stored there)."""
-        if (path, key) in self.archive_places:
-            return True, self.archive_places[(path, key)]
-        return False, None
-
-    def first_copy(self, session: Session, item: MailItemRow) -> int | None:
-        """The id of the first stored copy of ``item`` (same bytes, else same content)."""
-        found = self.by_bytes.get(item.raw_hash or "")
-        if found is None and item.content_hash:
-            found = self.by_content.get(item.content_hash)
-        if isinstance(found, MailItemRow):
-            if found.id is None:
-                session.flush()
-            return found.id
-        return found
-
-    def stored(self, item: MailItemRow) -> None:
-        """``item`` is now in the ledger (not as a duplicate): later copies point at it."""
-        if item.source_path is not None and item.source_key is not None:
-            self.archive_places[(item.source_path, item.source_key)] = item.raw_hash
-        if item.account_id is not None and item.uidvalidity is not None and item.uid is not None:
-            self.imap_places.add((item.account_id, item.folder, item.uidvalidity, item.uid))
-        if item.raw_hash:
-            self.by_bytes.setdefault(item.raw_hash, item)
-        if item.content_hash and item.outcome in self.stored_content:
-            self.by_content.setdefault(item.content_hash, item)
-
-    def placed(self, item: MailItemRow) -> None:
-        """A duplicate still takes its place (the ledger holds one row per place)."""
-        if item.source_path is not None and item.source_key is not None:
-            self.archive_places[(item.source_path, item.source_key)] = item.raw_hash
-        if item.account_id is not None and item.uidvalidity is not None and item.uid is not None:
-            self.imap_places.add((item.account_id, item.folder, item.uidvalidity, item.uid))
+    def _ingest_prepared(
+        self, session: Session, prepared: PreparedMail, failed: str | None
+    ) -> Outcome:
+        raise NotImplementedError  # MailIngest

@@ -30,7 +30,9 @@ from soloservice.services.mail_ingest import (
     MailIngest,
     MailSource,
     PreparedMail,
+    bytes_digest,
 )
+from soloservice.services.mail_parse_pool import POOL_MIN_MAILS, ParsePool
 
 BATCH_SIZE = 200
 _SNIFF_BYTES = 64 * 1024
@@ -57,7 +59,11 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def _date_of(raw_head: bytes) -> datetime:
     try:
-        head = BytesHeaderParser(policy=compat32).parsebytes(raw_head[:_SNIFF_BYTES])
+        head_bytes = raw_head[:_SNIFF_BYTES]
+        ends = [at for at in (head_bytes.find(b"\n\n"), head_bytes.find(b"\n\r\n")) if at >= 0]
+        if ends:  # only the header block: the body may be most of the 64 KiB
+            head_bytes = head_bytes[: min(ends) + 1]
+        head = BytesHeaderParser(policy=compat32).parsebytes(head_bytes)
         value = head.get("Date")
         parsed = parsedate_to_datetime(str(value)) if value else None
     except Exception:  # an undated or broken mail just sorts first
@@ -119,26 +125,46 @@ class MailImportService:
         entries.sort(key=lambda e: e[0])
         counts = IngestCounts()
         ingest = self.ingest_factory()
-        for start in range(0, len(entries), BATCH_SIZE):
-            # Read and parse outside the transaction; store the batch in one (see
-            # MailIngest.store_batch: no savepoint per mail, a broken one is quarantined).
-            prepared: list[PreparedMail] = []
-            for _key, label, (source_path, source_key), read in entries[start : start + BATCH_SIZE]:
-                try:
-                    raw = read()
-                except OSError as exc:
-                    counts.errors.append(f"cannot read {label}: {exc.strerror or exc}")
+        batches = [entries[i : i + BATCH_SIZE] for i in range(0, len(entries), BATCH_SIZE)]
+        # Read and parse outside the transaction, the next batch (in a second process when
+        # the import is large) while this one is stored in one (MailIngest.store_batch: no
+        # savepoint per mail, a broken one is quarantined).
+        with ParsePool(enabled=len(entries) >= POOL_MIN_MAILS) as pool:
+            ahead = self._read(batches[0], found, counts) if batches else None
+            pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
+            for number in range(len(batches)):
+                current, parsing = ahead, pending
+                ahead = pending = None
+                if number + 1 < len(batches):
+                    ahead = self._read(batches[number + 1], found, counts)
+                    pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
+                if not current or parsing is None:
                     continue
-                source = MailSource(
-                    source=found,
-                    folder=label[:500],
-                    source_path=source_path,
-                    source_key=source_key,
-                )
-                prepared.append(ingest.prepare(raw, source))
-            for outcome in ingest.store_batch(self.ctx.db.session, prepared):
-                counts.add(outcome)
+                parsed = pool.collect(parsing, [(raw, at) for _s, raw, at in current])
+                prepared = [
+                    PreparedMail(raw, source, None, result, bytes_digest(raw))
+                    for (source, raw, _at), result in zip(current, parsed, strict=True)
+                ]
+                for outcome in ingest.store_batch(self.ctx.db.session, prepared):
+                    counts.add(outcome)
         return ImportSummary(path=str(target), kind=found, **counts.totals())
+
+    def _read(
+        self, batch: list[_Entry], kind: str, counts: IngestCounts
+    ) -> list[tuple[MailSource, bytes, datetime]]:
+        """The batch's bytes with their ledger source and the time they count as received."""
+        read_in: list[tuple[MailSource, bytes, datetime]] = []
+        for _key, label, (source_path, source_key), read in batch:
+            try:
+                raw = read()
+            except OSError as exc:
+                counts.errors.append(f"cannot read {label}: {exc.strerror or exc}")
+                continue
+            source = MailSource(
+                source=kind, folder=label[:500], source_path=source_path, source_key=source_key
+            )
+            read_in.append((source, raw, self.ctx.now()))
+        return read_in
 
     def _entries(self, path: Path, kind: str) -> list[_Entry]:
         try:

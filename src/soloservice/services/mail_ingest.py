@@ -9,294 +9,57 @@ instead of storing the same bytes again).
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
-from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from soloservice.channels.email.parse import ParsedMail, Quarantined, parse_message
-from soloservice.channels.email.threads import candidate_parents, find_case_tag
-from soloservice.domain.identity import InvalidIdentity, normalise_email
-from soloservice.domain.types import Channel, Direction, IdentityKind
-from soloservice.services.context import ServiceContext
-from soloservice.services.customers import CustomerRef
+from soloservice.domain.types import Direction
 from soloservice.services.errors import InvalidInput
-from soloservice.services.inquiries import (
-    InquiryService,
-    NewInquiry,
-    detect_kind,
-    make_snippet,
+from soloservice.services.mail_batch import MailBatchStore
+from soloservice.services.mail_outcomes import (
+    STORED_OUTCOMES,
+    BatchMailFailed,
+    FormHook,
+    IngestCounts,
+    IngestTotals,
+    MailSource,
+    Outcome,
+    PreparedMail,
+    SurveyHook,
+    bytes_digest,
+    raw_hash,
 )
-from soloservice.services.mail_batch import LedgerIndex
-from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
-from soloservice.storage.tables import InquiryRow, MessageRow
+from soloservice.storage.mail_tables import MailItemRow
+from soloservice.storage.tables import MessageRow
 
-#: Ledger outcomes that mean "this mail's content is already in the store".
-_STORED_OUTCOMES = ("imported", "own", "auto", "survey_answer")
-#: ... and those a later copy of the same content is a duplicate of
-_FIRST_COPY_OUTCOMES = (*_STORED_OUTCOMES, "quarantined")
-
-
-class Outcome(StrEnum):
-    NEW_INQUIRY = "new_inquiry"
-    ADDED = "added_to_existing"
-    DUPLICATE = "duplicate"
-    OWN = "own"
-    AUTO = "auto"
-    SURVEY_ANSWER = "survey_answer"
-    QUARANTINED = "quarantined"
-
-
-@dataclass(frozen=True)
-class IngestTotals:
-    """What became of a batch of mails; sync and import summaries extend it."""
-
-    fetched: int = 0
-    new_inquiries: int = 0
-    added_to_existing: int = 0
-    duplicates: int = 0
-    quarantined: int = 0
-    own: int = 0
-    auto: int = 0
-    survey_answers: int = 0
-    errors: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "survey_answers": self.survey_answers,
-            "errors": list(self.errors),
-        }
+#: The ingest's vocabulary lives in mail_outcomes.py; callers import it from here too.
+__all__ = [
+    "BatchMailFailed",
+    "FormHook",
+    "IngestCounts",
+    "IngestTotals",
+    "MailIngest",
+    "MailSource",
+    "Outcome",
+    "PreparedMail",
+    "SurveyHook",
+    "bytes_digest",
+    "raw_hash",
+]
 
 
-@dataclass
-class IngestCounts:
-    """The running tally while mails are ingested."""
-
-    fetched: int = 0
-    new_inquiries: int = 0
-    added_to_existing: int = 0
-    duplicates: int = 0
-    own: int = 0
-    auto: int = 0
-    survey_answers: int = 0
-    quarantined: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def add(self, outcome: Outcome) -> None:
-        self.fetched += 1
-        if outcome is Outcome.NEW_INQUIRY:
-            self.new_inquiries += 1
-        elif outcome is Outcome.ADDED:
-            self.added_to_existing += 1
-        elif outcome is Outcome.DUPLICATE:
-            self.duplicates += 1
-        elif outcome is Outcome.OWN:
-            self.own += 1
-        elif outcome is Outcome.AUTO:
-            self.auto += 1
-        elif outcome is Outcome.SURVEY_ANSWER:
-            self.survey_answers += 1
-        else:
-            self.quarantined += 1
-
-    def totals(self) -> dict[str, Any]:
-        """Keyword arguments for an IngestTotals (or a summary extending it)."""
-        return {
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "survey_answers": self.survey_answers,
-            "errors": tuple(self.errors),
-        }
-
-
-@dataclass(frozen=True)
-class MailSource:
-    """Where a raw mail came from, for the ledger.
-
-    ``sent`` marks a Sent folder: everything in it is the founder's, whatever the From says
-    (aliases, a second address), so it is never taken for a customer's mail.
-    """
-
-    source: str = "imap"
-    account_id: int | None = None
-    folder: str = ""
-    uidvalidity: int | None = None
-    uid: int | None = None
-    sent: bool = False
-    #: an archive's file and the mail's place in it (see MailItemRow); None for IMAP
-    source_path: str | None = None
-    source_key: str | None = None
-
-
-#: A hook that may turn a mail into a different inquiry (web form notifications): returns
-#: a NewInquiry to create instead of the default, or None to go on as a plain email.
-FormHook = Callable[[ParsedMail], NewInquiry | None]
-
-#: A hook that recognises a customer's answer to a satisfaction survey (by the survey mail's
-#: Message-ID in In-Reply-To/References), records it, and returns True; such a mail is an
-#: answer, not a new message that would reopen the case.
-SurveyHook = Callable[[Session, ParsedMail], bool]
-
-
-@dataclass(frozen=True)
-class PreparedMail:
-    """One mail parsed outside any transaction (``MailIngest.prepare``), to be stored by
-    ``MailIngest.ingest_batch``: parsing is a quarter of the work and needs no lock."""
-
-    raw: bytes
-    source: MailSource
-    received: datetime | None
-    parsed: ParsedMail | Quarantined
-    digest: str
-
-    @property
-    def content_hash(self) -> str:
-        if isinstance(self.parsed, Quarantined):
-            return raw_hash(self.raw)
-        return self.parsed.content_hash
-
-
-class BatchMailFailed(Exception):
-    """Mail ``position`` of a batch could not be stored: the batch's transaction is rolled
-    back and the batch stored again with that mail quarantined (``store_batch``)."""
-
-    def __init__(self, position: int, error: Exception) -> None:
-        super().__init__(f"mail {position} of the batch: {type(error).__name__}: {error}")
-        self.position = position
-        self.error = error
-
-
-def _refused_address(address: str) -> str | None:
-    """Why the customer register would refuse ``address``, or None.
-
-    Checked before ``create_in`` so that such a mail (the public SpamAssassin corpus has a
-    few: ``@21cn.com``, ``x@[1086695621]``) is quarantined at once rather than by failing
-    the batch's transaction and storing the batch again."""
-    try:
-        normalise_email(address)
-    except InvalidIdentity as exc:
-        return str(exc)
-    return None
-
-
-def raw_hash(raw: bytes) -> str:
-    """Identity of a mail nobody could parse: its exact bytes."""
-    return "raw:" + hashlib.sha256(raw).hexdigest()
-
-
-def bytes_digest(raw: bytes) -> str:
-    """``MailItemRow.raw_hash``: the exact bytes, for every mail (migration 0005 writes it
-    the same way for older rows)."""
-    return "sha256:" + hashlib.sha256(raw).hexdigest()
-
-
-class MailIngest:
-    def __init__(
-        self,
-        ctx: ServiceContext,
-        own_addresses: set[str],
-        form_hook: FormHook | None = None,
-        survey_hook: SurveyHook | None = None,
-    ) -> None:
-        self.ctx = ctx
-        self.inquiries = InquiryService(ctx)
-        self.own_addresses = {a.strip().lower() for a in own_addresses}
-        self.form_hook = form_hook
-        self.survey_hook = survey_hook
-        #: set while ``ingest_batch`` runs: the batch's ledger lookups, read up front
-        self._index: LedgerIndex | None = None
+class MailIngest(MailBatchStore):
+    """One mail (``ingest``) or a batch (``store_batch``, services/mail_batch.py) into the
+    inbox; where each goes is decided in services/mail_placing.py."""
 
     def prepare(
         self, raw: bytes, source: MailSource, received: datetime | None = None
     ) -> PreparedMail:
-        """Parse ``raw`` for ``ingest_batch``; call it before opening the transaction."""
+        """Parse ``raw`` for ``store_batch``; call it before opening the transaction."""
         parsed = parse_message(raw, received=received or self.ctx.now())
         return PreparedMail(raw, source, received, parsed, bytes_digest(raw))
-
-    def store_batch(
-        self,
-        session_factory: Callable[[], Any],
-        batch: Sequence[PreparedMail],
-        before_commit: Callable[[Session, list[Outcome]], None] | None = None,
-    ) -> list[Outcome]:
-        """Store ``batch`` in one transaction from ``session_factory`` (``db.session``).
-
-        No savepoint per mail: a mail that cannot be stored aborts the transaction, which
-        is then run again with that mail quarantined (its reason says why), so one broken
-        mail neither stops the batch nor leaves half of itself behind. ``before_commit``
-        runs inside the transaction after the last mail (sync records its UID there).
-        """
-        failed: dict[int, str] = {}
-        while True:
-            try:
-                with session_factory() as session:
-                    outcomes = self.ingest_batch(session, batch, failed)
-                    if before_commit is not None:
-                        before_commit(session, outcomes)
-                    return outcomes
-            except BatchMailFailed as exc:
-                if exc.position in failed:  # quarantining it failed too: a real fault
-                    raise exc.error from exc
-                error = exc.error
-                failed[exc.position] = (
-                    f"The message could not be stored ({type(error).__name__}: {error})."
-                )
-
-    def ingest_batch(
-        self,
-        session: Session,
-        batch: Sequence[PreparedMail],
-        failed: Mapping[int, str] | None = None,
-    ) -> list[Outcome]:
-        """Store prepared mails inside the caller's transaction, as ``ingest`` would one by
-        one, with the ledger questions asked once for the whole batch (``LedgerIndex``).
-
-        ``failed`` maps positions to quarantine outright with that reason. Raises
-        ``BatchMailFailed`` for a mail that cannot be stored (the caller rolls back);
-        a failure of the store itself (``DBAPIError``) propagates as it is.
-        """
-        self._index = LedgerIndex.load(
-            session,
-            [p.source for p in batch],
-            [p.digest for p in batch],
-            [p.content_hash for p in batch],
-            _FIRST_COPY_OUTCOMES,
-        )
-        outcomes: list[Outcome] = []
-        try:
-            for position, prepared in enumerate(batch):
-                try:
-                    outcomes.append(
-                        self._ingest_prepared(session, prepared, (failed or {}).get(position))
-                    )
-                except DBAPIError:
-                    raise
-                except Exception as exc:
-                    raise BatchMailFailed(position, exc) from exc
-        finally:
-            self._index = None
-        return outcomes
 
     def _ingest_prepared(
         self, session: Session, prepared: PreparedMail, failed: str | None
@@ -424,11 +187,12 @@ class MailIngest:
             headers = {k.lower(): v for k, v in parsed.headers}
             item.subject = headers.get("subject", "")[:500]
             item.from_addr = headers.get("from", "")[:320]
-            if self._duplicate_of(session, item, None, own=False) is not None:
-                return self._mark_duplicate(session, item)
+            first = self._duplicate_of(session, item, None, own=False)
+            if first is not None:
+                return self._mark_duplicate(session, item, first)
             item.outcome = Outcome.QUARANTINED.value
             item.reason = parsed.reason
-            session.add(item)
+            self._add_item(session, item)
             self._stored(item)
             return Outcome.QUARANTINED
         item.message_id_header = parsed.message_id
@@ -436,10 +200,10 @@ class MailIngest:
         item.subject = parsed.subject[:500]
         item.from_addr = parsed.from_addr
         own = sent or parsed.from_addr in self.own_addresses
-        if self._duplicate_of(session, item, parsed.message_id, own=own) is not None:
-            return self._mark_duplicate(session, item)
-        session.add(item)
-        session.flush()  # the item's id is needed by attachment rows
+        first = self._duplicate_of(session, item, parsed.message_id, own=own)
+        if first is not None:
+            return self._mark_duplicate(session, item, first)
+        self._add_item(session, item)
         if self._index is not None:  # a batch: a failure re-runs the batch (store_batch)
             if failed is not None:
                 item.outcome = Outcome.QUARANTINED.value
@@ -469,32 +233,45 @@ class MailIngest:
         )
         return outcome
 
+    def _add_item(self, session: Session, item: MailItemRow) -> None:
+        """Into the session; in a batch with its id given now (attachments point at it),
+        else flushed for it."""
+        if item.id is None and self._lookups is not None:
+            item.id = self._lookups.next_id("mail_item")
+        session.add(item)
+        if item.id is None:
+            session.flush()
+
     def _stored(self, item: MailItemRow) -> None:
         if self._index is not None:
             self._index.stored(item)
 
-    def _mark_duplicate(self, session: Session, item: MailItemRow) -> Outcome:
+    def _mark_duplicate(
+        self, session: Session, item: MailItemRow, first: tuple[int, str | None]
+    ) -> Outcome:
         """Keep the ledger row and never lose bytes: only a mail whose bytes are exactly
         its first copy's gives up its own and points at that copy (``duplicate_of``); the
-        same mail with other transport headers keeps its source."""
+        same mail with other transport headers keeps its source. ``first`` is (id, its
+        raw_hash) of the first copy, or (id of our own reply, None)."""
         item.outcome = Outcome.DUPLICATE.value
-        first = session.get(MailItemRow, item.duplicate_of) if item.duplicate_of else None
-        if first is not None and first.raw_hash == item.raw_hash and item.id is None:
-            item.reason = f"already stored: the same bytes as mail {first.id}"
-            item.raw = b""  # the first copy holds exactly these bytes; the row points at it
-        elif first is not None:
-            item.reason = f"already stored: the same mail as mail {first.id}"
-        else:
+        first_id, first_hash = first
+        if item.duplicate_of is None:
             item.reason = "already stored: a copy of our own reply"
-        session.add(item)
+        elif first_hash == item.raw_hash and item.id is None:
+            item.reason = f"already stored: the same bytes as mail {first_id}"
+            item.raw = b""  # the first copy holds exactly these bytes; the row points at it
+        else:
+            item.reason = f"already stored: the same mail as mail {first_id}"
+        self._add_item(session, item)
         if self._index is not None:
             self._index.placed(item)
         return Outcome.DUPLICATE
 
     def _duplicate_of(
         self, session: Session, item: MailItemRow, message_id: str | None, *, own: bool
-    ) -> int | None:
-        """The mail this one is a copy of, or None when it must be stored.
+    ) -> tuple[int, str | None] | None:
+        """The mail this one is a copy of, as (id, its raw_hash), or None when it must be
+        stored.
 
         A copy is the same bytes, or the same ``content_hash``: that hash covers the
         Message-ID, sender, recipients, subject, Date and the bodies and attachment names
@@ -503,12 +280,15 @@ class MailIngest:
         lists, broken clients and test corpora reuse them): such a mail is stored and
         threaded like any other. Sets ``item.duplicate_of`` when a first copy is found.
         """
+        same_content: tuple[int, str | None] | None
         if self._index is not None and item.id is None:
             same_content = self._index.first_copy(session, item)
         else:
-            same_content = self._query_first_copy(session, item)
+            found = self._query_first_copy(session, item)
+            first = session.get(MailItemRow, found) if found is not None else None
+            same_content = (found, first.raw_hash) if found is not None and first else None
         if same_content is not None:
-            item.duplicate_of = same_content
+            item.duplicate_of = same_content[0]
             return same_content
         if message_id and own:
             # Our own replies are stored with their Message-ID before any copy comes back
@@ -519,7 +299,7 @@ class MailIngest:
                     MessageRow.direction == Direction.OUT.value,
                 )
             ).first()
-            return ours
+            return (ours, None) if ours is not None else None
         return None
 
     def _query_first_copy(self, session: Session, item: MailItemRow) -> int | None:
@@ -536,178 +316,10 @@ class MailIngest:
                 select(MailItemRow.id)
                 .where(
                     MailItemRow.content_hash == item.content_hash,
-                    col(MailItemRow.outcome).in_([*_STORED_OUTCOMES, Outcome.QUARANTINED.value]),
+                    col(MailItemRow.outcome).in_([*STORED_OUTCOMES, Outcome.QUARANTINED.value]),
                     *not_self,
                 )
                 .order_by(col(MailItemRow.id))
             ).first()
         )
         return same_content
-
-    def _thread(self, session: Session, parsed: ParsedMail) -> InquiryRow | None:
-        candidates = candidate_parents(parsed)
-        if candidates:
-            found = session.exec(
-                select(MessageRow.inquiry_id)
-                .where(col(MessageRow.external_id).in_(candidates))
-                .order_by(col(MessageRow.id).desc())
-            ).first()
-            if found is not None:
-                return session.get(InquiryRow, found)
-        tagged = find_case_tag(parsed.subject)
-        if tagged is not None:
-            return session.get(InquiryRow, tagged)
-        return None
-
-    def _place(
-        self,
-        session: Session,
-        parsed: ParsedMail,
-        item: MailItemRow,
-        *,
-        sent: bool,
-        force_customer: bool,
-    ) -> Outcome:
-        if sent or parsed.from_addr in self.own_addresses:
-            return self._own(session, parsed, item)
-        if parsed.is_auto and not force_customer:
-            item.reason = parsed.auto_reason or "automatic reply"
-            return Outcome.AUTO
-        item.reason = ""
-        if self.survey_hook is not None and self.survey_hook(session, parsed):
-            item.reason = "answer to a satisfaction survey"
-            if parsed.message_id:  # the answer is stored on its case: link the ledger to it
-                item.message_row_id = session.exec(
-                    select(MessageRow.id)
-                    .where(MessageRow.external_id == parsed.message_id)
-                    .order_by(col(MessageRow.id).desc())
-                ).first()
-            return Outcome.SURVEY_ANSWER
-        inquiry = self._thread(session, parsed)
-        if inquiry is not None:
-            message = self._add_message(session, inquiry, parsed, Direction.IN, item)
-            item.message_row_id = message.id
-            if not inquiry.automatic_reason:
-                detect_kind(inquiry, parsed.subject, parsed.text)  # "still broken" upgrades
-            self._customer_wrote_back(session, inquiry, parsed.date)
-            return Outcome.ADDED
-        new = self.form_hook(parsed) if self.form_hook else None
-        if new is None:
-            automatic = "" if force_customer else (parsed.bulk_reason or "")
-            if automatic:
-                item.reason = f"automatic mail: {automatic}"
-            new = NewInquiry(
-                customer=CustomerRef(
-                    name=parsed.from_name,
-                    identity_kind=IdentityKind.EMAIL,
-                    identity_value=parsed.reply_to or parsed.from_addr,
-                ),
-                channel=Channel.EMAIL,
-                subject=parsed.subject,
-                text=parsed.text,
-                html=parsed.html,
-                received_at=parsed.date,
-                author=parsed.from_name or parsed.from_addr,
-                external_id=parsed.message_id,
-                automatic_reason=automatic,
-            )
-            refused = _refused_address(new.customer.identity_value)
-            if refused is not None:  # what create_in would raise, before anything is written
-                item.message_row_id = None
-                item.reason = f"The message could not be stored (InvalidInput: {refused})."
-                return Outcome.QUARANTINED
-        row = self.inquiries.create_in(session, new)
-        assert row.id is not None
-        # The message create_in just added is still pending: take it from the session
-        # rather than flush and query it back (one statement less per new inquiry).
-        first = next(
-            (m for m in session.new if isinstance(m, MessageRow) and m.inquiry_id == row.id),
-            None,
-        )
-        if first is None:
-            session.flush()
-            first = session.exec(
-                select(MessageRow)
-                .where(MessageRow.inquiry_id == row.id)
-                .order_by(col(MessageRow.id))
-            ).first()
-        if first is None:  # a mail with only attachments: it still needs its thread anchor
-            first = MessageRow(
-                inquiry_id=row.id,
-                direction=Direction.IN.value,
-                channel=new.channel.value,
-                author=new.author,
-                text="",
-                sent_at=row.received_at,
-            )
-            session.add(first)
-        first.external_id = parsed.message_id
-        session.flush()
-        item.message_row_id = first.id
-        self._attachments(session, first, parsed, item)
-        return Outcome.NEW_INQUIRY
-
-    def _own(self, session: Session, parsed: ParsedMail, item: MailItemRow) -> Outcome:
-        """The founder wrote this (another mail client, or our reply's copy in Sent)."""
-        inquiry = self._thread(session, parsed)
-        if inquiry is None:
-            item.reason = "sent from our own address; not part of a known conversation"
-            return Outcome.OWN
-        message = self._add_message(session, inquiry, parsed, Direction.OUT, item)
-        self.inquiries.record_reply_in(session, inquiry, parsed.date)
-        item.message_row_id = message.id
-        item.reason = "our own reply, added to its conversation"
-        return Outcome.OWN
-
-    # -- storing ------------------------------------------------------------------------------
-
-    def _add_message(
-        self,
-        session: Session,
-        inquiry: InquiryRow,
-        parsed: ParsedMail,
-        direction: Direction,
-        item: MailItemRow,
-    ) -> MessageRow:
-        assert inquiry.id is not None
-        message = MessageRow(
-            inquiry_id=inquiry.id,
-            direction=direction.value,
-            channel=Channel.EMAIL.value,
-            author=(
-                parsed.from_name or parsed.from_addr
-                if direction is Direction.IN
-                else self.ctx.settings.founder_name or parsed.from_name or parsed.from_addr
-            ),
-            text=parsed.text,
-            html=parsed.html,
-            sent_at=parsed.date,
-            external_id=parsed.message_id,
-        )
-        session.add(message)
-        session.flush()
-        self._attachments(session, message, parsed, item)
-        inquiry.last_activity_at = max(inquiry.last_activity_at, parsed.date)
-        if direction is Direction.IN:
-            inquiry.snippet = make_snippet(parsed.text)
-        return message
-
-    def _attachments(
-        self, session: Session, message: MessageRow, parsed: ParsedMail, item: MailItemRow
-    ) -> None:
-        assert message.id is not None
-        for info in parsed.attachments:
-            session.add(
-                AttachmentRow(
-                    message_id=message.id,
-                    mail_item_id=item.id,
-                    filename=info.filename,
-                    content_type=info.content_type,
-                    size=info.size,
-                    part_index=info.index,
-                )
-            )
-
-    def _customer_wrote_back(self, session: Session, inquiry: InquiryRow, at: datetime) -> None:
-        """A reply is owed again, promised from this message; a resolved case reopens."""
-        self.inquiries.record_customer_message_in(session, inquiry, at)

@@ -24,16 +24,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from soloservice.channels.email.errors import MailError
 from soloservice.channels.email.imap import FetchedMessage, ImapSession, ImapSettings
-from soloservice.channels.email.parse import extract_attachment
-from soloservice.channels.email.parse import remote_html as parse_remote_html
 from soloservice.services.context import ServiceContext
-from soloservice.services.errors import NotFound
 from soloservice.services.mail_accounts import AccountView, MailAccountService, PasswordMissing
 from soloservice.services.mail_ingest import (
     IngestCounts,
@@ -41,18 +36,28 @@ from soloservice.services.mail_ingest import (
     MailIngest,
     MailSource,
     Outcome,
+    PreparedMail,
+    bytes_digest,
 )
+from soloservice.services.mail_ledger import AttachmentView, MailItemView, MailLedgerReads
+from soloservice.services.mail_parse_pool import POOL_MIN_MAILS, Parsed, ParsePool
 from soloservice.services.prefetch import Prefetched
 from soloservice.storage.locks import LockBusy, exclusive, lock_path
 from soloservice.storage.mail_tables import (
-    AttachmentRow,
     FolderStateRow,
-    MailAccountRow,
-    MailItemRow,
 )
-from soloservice.storage.tables import MessageRow
 
-BATCH_SIZE = 50
+#: The ledger's views live in mail_ledger.py; callers import them from here too.
+__all__ = [
+    "AttachmentView",
+    "MailItemView",
+    "MailSyncService",
+    "SyncProgress",
+    "SyncSummary",
+]
+
+#: mails per UID FETCH and per transaction
+BATCH_SIZE = 200
 #: How long a sync waits for another sync of the same account before it skips it.
 LOCK_WAIT_SECONDS = 2.0
 
@@ -89,35 +94,13 @@ class SyncSummary(IngestTotals):
         }
 
 
-@dataclass(frozen=True)
-class MailItemView:
-    """A ledger entry the founder may want to look at: quarantined or automatic mail."""
-
-    id: int
-    outcome: str
-    reason: str
-    subject: str
-    from_addr: str
-    fetched_at: datetime
-    account: str | None
-    source: str
-    folder: str
-
-
-@dataclass(frozen=True)
-class AttachmentView:
-    id: int
-    message_id: int
-    filename: str
-    content_type: str
-    size: int
-
-
 def _summary(name: str, counts: IngestCounts, cancelled: bool = False) -> SyncSummary:
     return SyncSummary(account=name, cancelled=cancelled, **counts.totals())
 
 
-class MailSyncService:
+class MailSyncService(MailLedgerReads):
+    """Syncing; what the ledger holds is read through ``MailLedgerReads``."""
+
     def __init__(
         self,
         ctx: ServiceContext,
@@ -261,45 +244,86 @@ class MailSyncService:
             report()
             batch: list[FetchedMessage] = []
 
-            def store() -> bool:
-                """Store the batch in one transaction; True when cancelled part-way."""
+            def store(fetched_batch: list[FetchedMessage], parsed: list[Parsed]) -> bool:
+                """Store one batch in one transaction; True when cancelled part-way."""
                 nonlocal done
-                stopped = False
                 storing = ingest()  # before the transaction: building it reads the store
-                with self.ctx.db.session() as session:
-                    state = self._state(session, account.id, folder)
-                    for fetched in batch:
-                        source = MailSource(
+                prepared = [
+                    PreparedMail(
+                        fetched.raw,
+                        MailSource(
                             source="imap",
                             account_id=account.id,
                             folder=folder,
                             uidvalidity=uidvalidity,
                             uid=fetched.uid,
                             sent=sent,
-                        )
-                        counts.add(
-                            storing.ingest(session, fetched.raw, source, fetched.internaldate)
-                        )
-                        state.last_uid = max(state.last_uid, fetched.uid)
-                        done += 1
-                        report()
-                        if cancel is not None and cancel.is_set():
-                            stopped = True  # the rest of the batch is fetched next time
-                            break
-                batch.clear()
+                        ),
+                        fetched.internaldate,
+                        result,
+                        bytes_digest(fetched.raw),
+                    )
+                    for fetched, result in zip(fetched_batch, parsed, strict=True)
+                ]
+                base = done
+                stopped = False
+
+                def each(position: int, _outcome: Outcome) -> bool:
+                    nonlocal done, stopped
+                    done = base + position + 1
+                    report()
+                    # the rest of the batch is fetched next time
+                    stopped = cancel is not None and cancel.is_set()
+                    return stopped
+
+                def record(session: Session, outcomes: list[Outcome]) -> None:
+                    state = self._state(session, account.id, folder)
+                    uids = [fetched.uid for fetched in fetched_batch[: len(outcomes)]]
+                    state.last_uid = max([state.last_uid, *uids])
+
+                outcomes = storing.store_batch(
+                    self.ctx.db.session, prepared, before_commit=record, after_each=each
+                )
+                for outcome in outcomes:
+                    counts.add(outcome)
                 return stopped
 
-            # The next batch is fetched while this one is stored (services/prefetch.py).
+            def parse_input(fetched_batch: list[FetchedMessage]) -> list[tuple[bytes, datetime]]:
+                now = self.ctx.now()
+                return [(f.raw, f.internaldate or now) for f in fetched_batch]
+
+            # Three stages overlap: the next batch is fetched (services/prefetch.py, a
+            # thread) and parsed (services/mail_parse_pool.py, a second process on a large
+            # first sync) while the one before is stored.
+            pending: tuple[list[FetchedMessage], Any] | None = None
             fetching = imap.fetch_since(last_uid, batch=self.batch_size)
-            with Prefetched(fetching, ahead=2 * self.batch_size) as ahead:
+            with (
+                ParsePool(enabled=total >= POOL_MIN_MAILS) as pool,
+                Prefetched(fetching, ahead=2 * self.batch_size) as ahead,
+            ):
                 for fetched in ahead:
                     batch.append(fetched)
-                    if (
-                        len(batch) >= self.batch_size or (cancel is not None and cancel.is_set())
-                    ) and store():
+                    cancelled = cancel is not None and cancel.is_set()
+                    if len(batch) < self.batch_size and not cancelled:
+                        continue
+                    job = (list(batch), pool.submit(parse_input(batch)))
+                    batch.clear()
+                    if pending is not None and store(
+                        pending[0], pool.collect(pending[1], parse_input(pending[0]))
+                    ):
                         return True
-            if batch and store():
-                return True
+                    pending = job
+                if batch:
+                    job = (list(batch), pool.submit(parse_input(batch)))
+                    if pending is not None and store(
+                        pending[0], pool.collect(pending[1], parse_input(pending[0]))
+                    ):
+                        return True
+                    pending = job
+                if pending is not None and store(
+                    pending[0], pool.collect(pending[1], parse_input(pending[0]))
+                ):
+                    return True
         return False
 
     def _state(self, session: Session, account_id: int, folder: str) -> FolderStateRow:
@@ -342,122 +366,6 @@ class MailSyncService:
                 row.uidvalidity = uidvalidity
                 row.last_uid = 0
             return row.last_uid
-
-    # -- the ledger ---------------------------------------------------------------------------
-
-    def quarantined(self, include_auto: bool = True) -> list[MailItemView]:
-        """Mail that did not become customer messages, newest first, for the GUI to show."""
-        outcomes = [Outcome.QUARANTINED.value] + ([Outcome.AUTO.value] if include_auto else [])
-        with self.ctx.db.read_session() as session:
-            names = {a.id: a.name for a in session.exec(select(MailAccountRow))}
-            rows = session.execute(
-                sa_select(
-                    col(MailItemRow.id),
-                    col(MailItemRow.outcome),
-                    col(MailItemRow.reason),
-                    col(MailItemRow.subject),
-                    col(MailItemRow.from_addr),
-                    col(MailItemRow.fetched_at),
-                    col(MailItemRow.account_id),
-                    col(MailItemRow.source),
-                    col(MailItemRow.folder),
-                )
-                .where(col(MailItemRow.outcome).in_(outcomes))
-                .order_by(col(MailItemRow.id).desc())
-            ).all()
-            return [
-                MailItemView(
-                    id=r[0] or 0,
-                    outcome=r[1],
-                    reason=r[2],
-                    subject=r[3],
-                    from_addr=r[4],
-                    fetched_at=r[5],
-                    account=names.get(r[6]) if r[6] is not None else None,
-                    source=r[7],
-                    folder=r[8],
-                )
-                for r in rows
-            ]
-
-    def raw_of(self, item_id: int) -> bytes:
-        """The mail's source exactly as fetched (a duplicate that kept no bytes of its own
-        gives its first copy's, which are the same bytes)."""
-        with self.ctx.db.read_session() as session:
-            item = session.get(MailItemRow, item_id)
-            if item is None:
-                raise NotFound(f"no fetched mail with id {item_id}")
-            if item.raw or item.outcome != Outcome.DUPLICATE.value:
-                return item.raw
-            if item.duplicate_of is not None:
-                first_copy = session.get(MailItemRow, item.duplicate_of)
-                if first_copy is not None and first_copy.raw:
-                    return first_copy.raw
-            # a duplicate blanked before migration 0005 that it could not link
-            conditions = [col(MailItemRow.content_hash) == item.content_hash]
-            if item.message_id_header:
-                conditions.append(col(MailItemRow.message_id_header) == item.message_id_header)
-            first = session.exec(
-                select(MailItemRow.raw)
-                .where(or_(*conditions), MailItemRow.outcome != Outcome.DUPLICATE.value)
-                .order_by(col(MailItemRow.id))
-            ).first()
-            return first or b""
-
-    def reprocess(self, item_id: int, *, as_customer_mail: bool = False) -> Outcome:
-        """Try a quarantined or automatic mail again (after a parser fix, or by the founder's
-        word that an "auto-reply" is really a customer)."""
-        ingest = self.ingest_factory()
-        with self.ctx.db.session() as session:
-            item = session.get(MailItemRow, item_id)
-            if item is None:
-                raise NotFound(f"no fetched mail with id {item_id}")
-            return ingest.reprocess(session, item, as_customer_mail=as_customer_mail)
-
-    def attachments(self, inquiry_id: int) -> list[AttachmentView]:
-        """Every attachment of the conversation's messages, in message order."""
-        with self.ctx.db.read_session() as session:
-            rows = session.exec(
-                select(AttachmentRow)
-                .join(MessageRow, col(MessageRow.id) == col(AttachmentRow.message_id))
-                .where(MessageRow.inquiry_id == inquiry_id)
-                .order_by(col(MessageRow.sent_at), col(AttachmentRow.id))
-            ).all()
-            return [
-                AttachmentView(r.id or 0, r.message_id, r.filename, r.content_type, r.size)
-                for r in rows
-            ]
-
-    def attachment(self, attachment_id: int) -> tuple[str, bytes]:
-        """(safe filename, decoded bytes) to save; taken from the stored raw source."""
-        with self.ctx.db.read_session() as session:
-            row = session.get(AttachmentRow, attachment_id)
-            if row is None:
-                raise NotFound(f"no attachment with id {attachment_id}")
-            raw = self._raw_for(session, row.mail_item_id, row.message_id)
-            try:
-                _name, data = extract_attachment(raw, row.part_index)
-            except KeyError as exc:
-                raise NotFound(f"attachment {row.filename} is missing from its mail") from exc
-            return row.filename, data
-
-    def remote_html(self, message_id: int) -> str | None:
-        """The message's HTML with remote images allowed, for "load remote content"."""
-        with self.ctx.db.read_session() as session:
-            raw = self._raw_for(session, None, message_id)
-        return parse_remote_html(raw)
-
-    def _raw_for(self, session: Session, item_id: int | None, message_id: int) -> bytes:
-        item = session.get(MailItemRow, item_id) if item_id is not None else None
-        if item is None:
-            item = session.exec(
-                select(MailItemRow)
-                .where(MailItemRow.message_row_id == message_id)
-                .order_by(col(MailItemRow.id))
-            ).first()
-        if item is None or not item.raw:
-            raise NotFound(f"message {message_id} has no stored mail source")
-        return item.raw
 
 
 def _count_new(imap: ImapSession, last_uid: int) -> int:

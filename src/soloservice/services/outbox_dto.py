@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from soloservice.services.errors import NotFound, ServiceError
+from soloservice.services.errors import ServiceError
+from soloservice.services.rows import row_or_not_found
 from soloservice.storage.mail_tables import MailAccountRow, OutboxAttachmentRow, OutboxRow
 
 #: Minutes to wait after the n-th failed attempt; the last step repeats for ever.
@@ -88,10 +89,7 @@ def backoff(attempts: int) -> timedelta:
 
 
 def outbox_row(session: Session, outbox_id: int) -> OutboxRow:
-    row = session.get(OutboxRow, outbox_id)
-    if row is None:
-        raise NotFound(f"no outbox item with id {outbox_id}")
-    return row
+    return row_or_not_found(session, OutboxRow, outbox_id, "outbox item")
 
 
 def outbox_view(session: Session, row: OutboxRow) -> OutboxView:

@@ -7,6 +7,8 @@ See ``services/outbox.py`` for why an item is queued first and what an interrupt
 from __future__ import annotations
 
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from sqlalchemy import update
@@ -164,7 +166,7 @@ class OutboxSender:
             return self._failed(outbox_id, f"{exc.kind}: {exc.message}", exc.kind == "rejected")
         raw = build_message(out).as_bytes()
         self._mark_sent(outbox_id, account, raw, files)
-        copy_error = self._copy_to_sent(account, raw, ssl_context)
+        copy_error = self._file_in_sent(account, raw, out.message_id or "", ssl_context)
         return True, None, copy_error
 
     def _found_in_sent(
@@ -187,11 +189,7 @@ class OutboxSender:
                 "no Sent folder to check; send it again or mark it sent",
             )
         try:
-            imap, _smtp = self.accounts.server_settings(account)
-            with ImapSession(
-                replace(imap, folder=account.sent_folder), ssl_context=ssl_context
-            ) as s:
-                s.folder_state()  # selects the folder
+            with self._sent_folder(account, account.sent_folder, ssl_context) as s:
                 uids = s.client.search(["HEADER", "Message-ID", message_id])
                 raw = b""
                 if uids:
@@ -202,7 +200,15 @@ class OutboxSender:
             self._still_unknown(outbox_id, error)
             return False, error, None
         if not uids:
-            return None
+            if account.sent_files_relayed:
+                return None  # this provider files every relayed mail: not there, not sent
+            return self._unknown(
+                outbox_id,
+                "may have been sent: an earlier attempt was interrupted, and this provider is "
+                "not known to file sent mail in "
+                + account.sent_folder
+                + " by itself, so its absence there proves nothing; send it again or mark it sent",
+            )
         out, files = self._outgoing(outbox_id, account)
         self._mark_sent(outbox_id, account, raw or build_message(out).as_bytes(), files)
         return True, None, None
@@ -310,19 +316,41 @@ class OutboxSender:
                 self.inquiries.record_reply_in(session, inquiry, now)
             inquiry.last_activity_at = now
 
-    def _copy_to_sent(
-        self, account: AccountView, raw: bytes, ssl_context: ssl.SSLContext | None
+    @contextmanager
+    def _sent_folder(
+        self, account: AccountView, folder: str, ssl_context: ssl.SSLContext | None
+    ) -> Iterator[ImapSession]:
+        """An IMAP session with the account's Sent ``folder`` selected (both checks of Sent)."""
+        imap, _smtp = self.accounts.server_settings(account)
+        with ImapSession(replace(imap, folder=folder), ssl_context=ssl_context) as s:
+            s.folder_state()  # selects the folder
+            yield s
+
+    def _file_in_sent(
+        self,
+        account: AccountView,
+        raw: bytes,
+        message_id: str,
+        ssl_context: ssl.SSLContext | None,
     ) -> str | None:
+        """Put our copy in Sent unless the provider already filed it, and learn which it does.
+
+        Whether the provider files relayed mail decides what an interrupted send's empty
+        search of Sent means later (``_found_in_sent``); it also keeps Gmail-like
+        providers from showing every reply twice in Sent.
+        """
         if not account.sent_folder:
             return None
         try:
-            imap, _smtp = self.accounts.server_settings(account)
-            with ImapSession(
-                replace(imap, folder=account.sent_folder), ssl_context=ssl_context
-            ) as s:
-                s.append(account.sent_folder, raw, seen=True, when=self.ctx.now())
-        except (MailError, PasswordMissing) as exc:
+            with self._sent_folder(account, account.sent_folder, ssl_context) as s:
+                filed = bool(message_id) and bool(
+                    s.client.search(["HEADER", "Message-ID", message_id])
+                )
+                if not filed:
+                    s.append(account.sent_folder, raw, seen=True, when=self.ctx.now())
+        except Exception as exc:  # MailError, a missing password, the IMAP library's own
             return f"sent, but the copy to {account.sent_folder} failed: {exc}"
+        self.accounts.learn_sent_filing(account.id, filed)
         return None
 
 

@@ -100,7 +100,7 @@ class PromiseService:
             )
             .order_by(inquiry.c.due_at)
         )
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:  # the GUI thread asks: never lock
             return [
                 DueSoon(r.id, r.name, r.subject, Channel(r.channel), r.due_at)
                 for r in session.connection().execute(stmt)

@@ -20,7 +20,13 @@ from types import MappingProxyType
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from soloservice.domain.pulse import MonthFigure, PulseCandidate, exclusion_reason, monthly_nps
+from soloservice.domain.pulse import (
+    MAX_REPORT_MONTHS,
+    MonthFigure,
+    PulseCandidate,
+    exclusion_reason,
+    monthly_nps,
+)
 from soloservice.domain.pulse import propose as propose_ids
 from soloservice.domain.templates import Template, first_name, render_template
 from soloservice.domain.types import OPEN_STATUSES, IdentityKind, InquiryKind, Language
@@ -31,7 +37,7 @@ from soloservice.services.outbox_dto import NoMailAccount
 from soloservice.services.outbox_thread import pick_account
 from soloservice.services.survey_dto import ASKED, COUNTING_STATUSES, PULSE, SendSummary, SurveyView
 from soloservice.services.survey_store import queue_survey_mail, survey_views
-from soloservice.services.templates import TemplateService
+from soloservice.services.templates import TemplateService, sender_values
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 
@@ -309,17 +315,11 @@ class PulseService:
         )
 
     def _values(self, customer: CustomerRow, email: str) -> dict[str, str | None]:
-        s = self.ctx.settings
         return {
             "customer.name": customer.name or None,
             "customer.first_name": first_name(customer.name),
             "customer.email": email,
-            "founder.name": s.founder_name or None,
-            "founder.first_name": first_name(s.founder_name),
-            "business.name": s.business_name or None,
-            "business.email": s.business_email or None,
-            "business.phone": s.business_phone or None,
-            "business.website": s.business_website or None,
+            **sender_values(self.ctx.settings),
         }
 
     # -- reading ------------------------------------------------------------------------------
@@ -336,6 +336,8 @@ class PulseService:
         """Pulse NPS per local calendar month, with the answers behind each figure."""
         if months < 1:
             raise InvalidInput("a report covers at least one month")
+        if months > MAX_REPORT_MONTHS:
+            raise InvalidInput(f"a report covers at most {MAX_REPORT_MONTHS} months (ten years)")
         moment = now or self.ctx.now()
         with self.ctx.db.session() as session:
             rows = session.exec(select(SurveyRow).where(SurveyRow.kind == PULSE)).all()

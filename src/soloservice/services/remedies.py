@@ -24,7 +24,8 @@ from soloservice.domain.remedies import (
 from soloservice.domain.types import Direction
 from soloservice.domain.value import lifetime_value
 from soloservice.services.context import ServiceContext
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import InvalidInput
+from soloservice.services.rows import row_or_not_found
 from soloservice.services.survey_dto import ANSWERED, FOLLOWUP
 from soloservice.storage.feedback_tables import RemedyRow, SurveyRow
 from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
@@ -116,8 +117,7 @@ class RemedyService:
         if at is not None and at.tzinfo is None:
             raise InvalidInput("the remedy's time must carry a time zone")
         with self.ctx.db.session() as session:
-            if session.get(InquiryRow, inquiry_id) is None:
-                raise NotFound(f"no inquiry with id {inquiry_id}")
+            row_or_not_found(session, InquiryRow, inquiry_id, "inquiry")
             row = RemedyRow(
                 inquiry_id=inquiry_id,
                 kind=chosen.value,
@@ -131,15 +131,11 @@ class RemedyService:
 
     def remove(self, remedy_id: int) -> None:
         with self.ctx.db.session() as session:
-            row = session.get(RemedyRow, remedy_id)
-            if row is None:
-                raise NotFound(f"no remedy with id {remedy_id}")
-            session.delete(row)
+            session.delete(row_or_not_found(session, RemedyRow, remedy_id, "remedy"))
 
     def list(self, inquiry_id: int) -> list[RemedyView]:
-        with self.ctx.db.session() as session:
-            if session.get(InquiryRow, inquiry_id) is None:
-                raise NotFound(f"no inquiry with id {inquiry_id}")
+        with self.ctx.db.read_session() as session:  # the GUI thread asks: never lock
+            row_or_not_found(session, InquiryRow, inquiry_id, "inquiry")
             rows = session.exec(
                 select(RemedyRow)
                 .where(RemedyRow.inquiry_id == inquiry_id)
@@ -149,7 +145,7 @@ class RemedyService:
 
     def summary_for(self, inquiry_id: int) -> RemedySummary:
         remedies = self.list(inquiry_id)
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:
             inquiry = session.get(InquiryRow, inquiry_id)
             assert inquiry is not None
             customer = session.get(CustomerRow, inquiry.customer_id)

@@ -87,18 +87,31 @@ class ReviewService:
             return iso_week_bounds(year, week, self.ctx.tz)
         except ValueError:
             raise InvalidInput(f"{year} has no ISO week {week}") from None
+        except OverflowError:  # 9999-W52 ends in year 10000; 0001-W01 starts before year 1 UTC
+            raise _beyond_calendar(year, week) from None
+
+    def _month_around(
+        self, year: int, week: int, start: datetime, end: datetime
+    ) -> tuple[date, date, datetime, datetime]:
+        """The local first and last day of the week's month(s), and those months' bounds in
+        UTC (the follow-up figures count the whole month); refused at the calendar's ends."""
+        zone = self.ctx.tz
+        try:
+            local_first = start.astimezone(zone).date().replace(day=1)
+            local_last = (end - timedelta(microseconds=1)).astimezone(zone).date()
+            month_start = datetime.combine(local_first, time(0), zone).astimezone(UTC)
+            next_month = (local_last.replace(day=28) + timedelta(days=4)).replace(day=1)
+            month_end = datetime.combine(next_month, time(0), zone).astimezone(UTC)
+        except OverflowError:  # December 9999 ends in year 10000; January 1 starts before
+            raise _beyond_calendar(year, week) from None
+        return local_first, local_last, month_start, month_end
 
     # -- the week ------------------------------------------------------------------------
 
     def week(self, year: int, week: int) -> WeekReview:
         start, end = self.bounds(year, week)
         now = self.ctx.now()
-        zone = self.ctx.tz
-        local_first = start.astimezone(zone).date().replace(day=1)
-        local_last = (end - timedelta(microseconds=1)).astimezone(zone).date()
-        month_start = datetime.combine(local_first, time(0), zone).astimezone(UTC)
-        next_month = (local_last.replace(day=28) + timedelta(days=4)).replace(day=1)
-        month_end = datetime.combine(next_month, time(0), zone).astimezone(UTC)
+        local_first, local_last, month_start, month_end = self._month_around(year, week, start, end)
         with self.ctx.db.session() as session:
             records = inquiry_records(self.ctx, session, start, end, now)
             remedies = remedies_of_week(session, start, end)
@@ -196,8 +209,11 @@ class ReviewService:
         year, week = until or self.last_full_week()
         last_start, window_end = self.bounds(year, week)
         zone = self.ctx.tz
-        monday = last_start.astimezone(zone).date() - timedelta(weeks=weeks - 1)
-        window_start = datetime.combine(monday, time(0), zone).astimezone(UTC)
+        try:
+            monday = last_start.astimezone(zone).date() - timedelta(weeks=weeks - 1)
+            window_start = datetime.combine(monday, time(0), zone).astimezone(UTC)
+        except OverflowError:  # the trend would reach back before year 1
+            raise _beyond_calendar(year, week) from None
         now = self.ctx.now()
         with self.ctx.db.session() as session:
             rows = session.exec(
@@ -269,11 +285,17 @@ class ReviewService:
         return review_json(review)
 
     def to_csv(self, review: WeekReview, path: Path) -> Path:
-        write_atomically(path, review_csv(review))
+        write_atomically(path, review_csv(review), protect=self.ctx.data_dir)
         return path
 
 
 # -- pure helpers ------------------------------------------------------------------------------
+
+
+def _beyond_calendar(year: int, week: int) -> InvalidInput:
+    return InvalidInput(
+        f"week {year:04d}-W{week:02d} is too close to the end of the calendar to review"
+    )
 
 
 def _column(

@@ -303,7 +303,8 @@ def review_csv(review: WeekReview) -> str:
     return buffer.getvalue()
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, protect: Path | None = None) -> None:
     """Write next to the target and rename, so a crash never leaves half a file; a target
-    that is not a regular file (``/dev/full``) is refused (storage/files.py)."""
-    atomic_write(Path(path), text)
+    that is not a regular file (``/dev/full``), or one of the data dir ``protect``'s own
+    files, is refused (storage/files.py)."""
+    atomic_write(Path(path), text, protect=protect)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from soloservice.storage.files import atomic_write
 
 SERVICE_NAME = "SoloService"
 SECRETS_FILENAME = "secrets.json"
@@ -154,12 +154,4 @@ class SecretStore:
 
     def _write_file(self, data: dict[str, str]) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".secrets-", dir=self.data_dir)
-        try:
-            os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle)
-            os.replace(tmp, self.file_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write(self.file_path, json.dumps(data))  # 0600 from its first byte

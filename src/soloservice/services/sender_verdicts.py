@@ -21,8 +21,9 @@ from soloservice.domain.types import OPEN_STATUSES, Channel, Direction, Status
 from soloservice.services.context import ServiceContext
 from soloservice.services.customers import surviving_customer
 from soloservice.services.dto import AutomaticMark, SenderVerdictChange
-from soloservice.services.errors import InvalidInput, NotFound
+from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import VERDICT_REASONS
+from soloservice.services.rows import row_or_not_found
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow, MessageRow
 
@@ -82,9 +83,7 @@ class SenderVerdictService:
         An inquiry changed since (marked or unmarked again by hand) is left as it is now.
         """
         with self.ctx.db.session() as session:
-            customer = session.get(CustomerRow, change.customer_id)
-            if customer is None:
-                raise NotFound(f"no customer with id {change.customer_id}")
+            customer = row_or_not_found(session, CustomerRow, change.customer_id, "customer")
             if customer.sender_verdict != change.new_verdict:
                 raise InvalidInput(
                     f"customer {change.customer_id}'s sender verdict has changed since; "
@@ -105,10 +104,7 @@ class SenderVerdictService:
     # -- inside one transaction ---------------------------------------------------------------
 
     def _inquiry(self, session: Session, inquiry_id: int) -> InquiryRow:
-        row = session.get(InquiryRow, inquiry_id)
-        if row is None:
-            raise NotFound(f"no inquiry with id {inquiry_id}")
-        return row
+        return row_or_not_found(session, InquiryRow, inquiry_id, "inquiry")
 
     def _set(self, session: Session, customer: CustomerRow, verdict: str) -> SenderVerdictChange:
         assert customer.id is not None

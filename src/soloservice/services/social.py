@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from soloservice.channels.social.errors import (
-    ExportFormatError,
-)
-from soloservice.channels.social.exports import OwnerUnknown, SocialExport, read_export
+from soloservice.channels.social.errors import ExportFormatError, OwnerUnknown
+from soloservice.channels.social.exports import read_export
+from soloservice.channels.social.model import SocialExport
 from soloservice.domain.types import Channel
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput
-from soloservice.services.forms import ImportFailed, ImportSummary
+from soloservice.services.import_summary import ImportFailed, ImportSummary
 from soloservice.services.social_threads import (
     ThreadCounts,
     ThreadStore,

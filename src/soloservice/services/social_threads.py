@@ -30,7 +30,8 @@ from soloservice.domain.identity import InvalidIdentity, normalise_handle
 from soloservice.domain.types import Channel, Direction, IdentityKind, Status
 from soloservice.services.context import ServiceContext
 from soloservice.services.customer_identity import CustomerRef, resolve_customer
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_keys import is_imported, mark_imported
+from soloservice.services.import_summary import ImportSummary
 from soloservice.services.inquiries import InquiryService
 from soloservice.services.inquiry_rules import NewInquiry, detect_kind, make_snippet
 from soloservice.storage.channel_tables import ImportKeyRow
@@ -146,12 +147,7 @@ class ThreadStore:
     # -- finding what is there ---------------------------------------------------------------
 
     def _known(self, session: Session, source: str, external_id: str) -> bool:
-        keyed = session.exec(
-            select(ImportKeyRow.id).where(
-                ImportKeyRow.source == source, ImportKeyRow.key == external_id
-            )
-        ).first()
-        if keyed is not None:
+        if is_imported(session, source, external_id):
             return True
         stored = session.exec(
             select(MessageRow.id).where(MessageRow.external_id == external_id)
@@ -184,25 +180,8 @@ class ThreadStore:
         self, session: Session, platform: Channel, thread_key: str, inquiry: InquiryRow
     ) -> None:
         source = thread_source(platform)
-        exists = session.exec(
-            select(ImportKeyRow.id).where(
-                ImportKeyRow.source == source, ImportKeyRow.key == thread_key
-            )
-        ).first()
-        if exists is not None:
-            return
-        session.flush()
-        first = session.exec(
-            select(MessageRow.id)
-            .where(MessageRow.inquiry_id == inquiry.id)
-            .order_by(col(MessageRow.id))
-        ).first()
-        if first is not None:
-            session.add(
-                ImportKeyRow(
-                    source=source, key=thread_key, message_row_id=first, imported_at=self.ctx.now()
-                )
-            )
+        if not is_imported(session, source, thread_key):
+            mark_imported(session, source, thread_key, inquiry_id=inquiry.id, at=self.ctx.now())
 
     # -- customers ---------------------------------------------------------------------------
 

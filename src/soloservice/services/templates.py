@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from soloservice.domain.settings import Settings
 from soloservice.domain.templates import (
     BUILTIN_TEMPLATES,
     RenderedTemplate,
@@ -48,6 +49,36 @@ def _to_template(row: TemplateRow) -> Template:
     )
 
 
+def sender_values(settings: Settings) -> dict[str, str | None]:
+    """The founder's and the business's placeholders, the same in every mail sent."""
+    return {
+        "founder.name": settings.founder_name or None,
+        "founder.first_name": first_name(settings.founder_name),
+        "business.name": settings.business_name or None,
+        "business.email": settings.business_email or None,
+        "business.phone": settings.business_phone or None,
+        "business.website": settings.business_website or None,
+    }
+
+
+def _real_name(detail: InquiryDetail) -> str | None:
+    """The customer's name, or None when all we know is an address or a number.
+
+    A customer without a name is shown by an identity ("anon@example.dk", "+45 20 30 40 50"),
+    and that is stored as the name: a greeting must use the template's fallback instead of
+    "Hej anon@example.dk".
+    """
+    name = detail.customer.name.strip()
+    identities = {
+        spelling.strip().casefold()
+        for identity in detail.customer.identities
+        for spelling in (identity.value, identity.display)
+    }
+    if not name or name.casefold() in identities:
+        return None
+    return name
+
+
 def template_values(ctx: ServiceContext, detail: InquiryDetail) -> dict[str, str | None]:
     """The placeholder values for one inquiry, in its customer's language."""
     customer = detail.customer
@@ -59,21 +90,17 @@ def template_values(ctx: ServiceContext, detail: InquiryDetail) -> dict[str, str
         if detail.due_at is not None
         else None
     )
+    name = _real_name(detail)
     return {
-        "customer.name": customer.name or None,
-        "customer.first_name": first_name(customer.name),
+        "customer.name": name,
+        "customer.first_name": first_name(name),
         "customer.email": email,
         "customer.phone": phone,
         "case.id": str(detail.id),
         "case.subject": detail.subject or None,
         "case.channel": detail.channel.value,
         "promise.due": due,
-        "founder.name": settings.founder_name or None,
-        "founder.first_name": first_name(settings.founder_name),
-        "business.name": settings.business_name or None,
-        "business.email": settings.business_email or None,
-        "business.phone": settings.business_phone or None,
-        "business.website": settings.business_website or None,
+        **sender_values(settings),
     }
 
 
@@ -85,7 +112,7 @@ class TemplateService:
     def all(self, language: Language | None = None) -> list[TemplateInfo]:
         """Own templates first, then the built-ins they do not override."""
         builtin_keys = {t.key for t in BUILTIN_TEMPLATES}
-        with self.ctx.db.session() as session:
+        with self.ctx.db.read_session() as session:  # the GUI thread asks: never lock
             rows = session.exec(
                 select(TemplateRow).order_by(col(TemplateRow.key), col(TemplateRow.language))
             ).all()

@@ -19,12 +19,19 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from soloservice.domain.backups import BackupKind, BackupName
-from soloservice.storage.files import DIR_MODE, FILE_MODE, fsync_dir, refuse_non_regular
+from soloservice.storage.files import (
+    DATABASE_SIDE_FILES,
+    DIR_MODE,
+    FILE_MODE,
+    fsync_dir,
+    refuse_non_regular,
+)
+from soloservice.storage.known_good import left_as_closed
 
 BACKUP_DIRNAME = "backups"
 #: the tables whose presence makes a file "a SoloService database" for restore
 REQUIRED_TABLES = frozenset({"alembic_version", "customer", "inquiry", "message"})
-SIDE_FILES = ("-wal", "-shm", "-journal")
+SIDE_FILES = DATABASE_SIDE_FILES
 
 
 class BackupFileError(RuntimeError):
@@ -72,10 +79,12 @@ def startup_damage(path: Path) -> str | None:
 
     A store that does not exist yet is not damaged (it is about to be created). The check
     reads every page but skips the index cross-checks of ``integrity_check``: about 2 ms a
-    megabyte, which is what start-up can afford.
+    megabyte. A store exactly as this app last closed it is not read again (known_good.py).
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    if left_as_closed(path):
+        return None  # as this app closed it: checked when opened, untouched since
     problems = check(path, quick=True)
     return problems[0] if problems else None
 

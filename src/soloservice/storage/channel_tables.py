@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from soloservice.storage.types import UTCDateTime
+from soloservice.storage.types import UTCDateTime, optional_ref, owned_by
 
 
 class FormRuleRow(SQLModel, table=True):
@@ -43,10 +43,7 @@ class ImportKeyRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     source: str = Field(max_length=24)
     key: str
-    message_row_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
-    )
+    message_row_id: int | None = optional_ref("message.id")
     imported_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
@@ -85,11 +82,7 @@ class ChannelTickRow(SQLModel, table=True):
     __tablename__ = "channel_tick"
 
     id: int | None = Field(default=None, primary_key=True)
-    check_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("channel_check.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    check_id: int = owned_by("channel_check.id")
     at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     note: str = Field(default="")
 

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlmodel import Session
 
+from soloservice.storage.known_good import record_clean_close
 from soloservice.storage.migrate import upgrade_to_head
 
 #: How long a writer waits for another one (a sync batch, an import batch) before it gives
@@ -111,3 +112,4 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        record_clean_close(self.path)  # the next open can skip its quick_check

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
-from soloservice.storage.types import UTCDateTime
+from soloservice.storage.types import UTCDateTime, optional_ref, owned_by
 
 
 class SurveyRow(SQLModel, table=True):
@@ -27,10 +27,7 @@ class SurveyRow(SQLModel, table=True):
     customer_id: int = Field(
         sa_column=Column(Integer, ForeignKey("customer.id", ondelete="CASCADE"), nullable=False)
     )
-    inquiry_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("inquiry.id", ondelete="SET NULL"), nullable=True),
-    )
+    inquiry_id: int | None = optional_ref("inquiry.id")
     kind: str = Field(default="followup", max_length=16)
     status: str = Field(default="scheduled", max_length=16)
     skip_reason: str = Field(default="")
@@ -44,10 +41,7 @@ class SurveyRow(SQLModel, table=True):
     score: int | None = Field(default=None)
     comment: str = Field(default="")
     answer_text: str = Field(default="")
-    followup_inquiry_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("inquiry.id", ondelete="SET NULL"), nullable=True),
-    )
+    followup_inquiry_id: int | None = optional_ref("inquiry.id")
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
 
 
@@ -57,11 +51,7 @@ class RemedyRow(SQLModel, table=True):
     __tablename__ = "remedy"
 
     id: int | None = Field(default=None, primary_key=True)
-    inquiry_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    inquiry_id: int = owned_by("inquiry.id")
     kind: str = Field(max_length=24)
     cost: float = Field(default=0.0)
     note: str = Field(default="")

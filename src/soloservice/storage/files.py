@@ -23,12 +23,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from soloservice.paths import DB_FILENAME
+
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 #: files of the data directory besides those named ``soloservice*`` (store, -wal, -shm, logs)
-DATA_FILES = frozenset({"settings.json", "ui.ini", "drafts.json", "secrets.json", "demo-data.txt"})
+DATA_FILES = frozenset(
+    {"settings.json", "ui.ini", "drafts.json", "secrets.json", "demo-data.txt", "forgotten.json"}
+)
 #: folders of the data directory whose every file is ours
-DATA_SUBDIRS = ("backups", "logs")
+DATA_SUBDIRS = ("backups", "logs", "locks")
+#: the files SQLite keeps beside the live database (``paths.DB_FILENAME``)
+DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class NotARegularFile(OSError):
@@ -41,6 +47,45 @@ class NotARegularFile(OSError):
 def refuse_non_regular(path: Path) -> None:
     if path.exists() and not path.is_file():
         raise NotARegularFile(path)
+
+
+class DataDirFile(OSError):
+    """A file the founder named is one of the data directory's own (the store, its settings,
+    a backup, a log): writing an export there would destroy it, so it is refused.
+
+    The CLI prints the message and the path on one line (exit 2), like any ``OSError``.
+    """
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.EPERM, f"cannot write over {what}", str(path))
+        self.what = what
+
+
+def data_dir_file(path: Path, data_dir: Path) -> str | None:
+    """What ``path`` is, if it is (or would be) one of ``data_dir``'s own files, else None.
+
+    Both are resolved first, so a relative path, ``..`` or a symlink to the store is caught
+    too. The one check every writer of a founder-named file shares, ``backup FILE`` included.
+    """
+    target, home = Path(path).expanduser().resolve(), Path(data_dir).expanduser().resolve()
+    if target == home:
+        return "the data directory"
+    if target.parent == home:
+        name = target.name
+        if name in {DB_FILENAME, *(f"{DB_FILENAME}{side}" for side in DATABASE_SIDE_FILES)}:
+            return "the database"
+        if _ours(name):
+            return f"the data directory's {name}"
+    for folder in DATA_SUBDIRS:
+        if target.is_relative_to(home / folder):
+            return f"the data directory's {folder} folder"
+    return None
+
+
+def refuse_data_dir_file(path: Path, data_dir: Path | None) -> None:
+    """Raise ``DataDirFile`` when ``path`` is one of ``data_dir``'s own files."""
+    if data_dir is not None and (what := data_dir_file(path, data_dir)) is not None:
+        raise DataDirFile(Path(path), what)
 
 
 def fsync_dir(directory: Path) -> None:
@@ -62,10 +107,17 @@ def _fsync_file(path: Path) -> None:
 
 
 @contextmanager
-def atomic_path(path: Path, mode: int = FILE_MODE, suffix: str = ".tmp") -> Iterator[Path]:
+def atomic_path(
+    path: Path, mode: int = FILE_MODE, suffix: str = ".tmp", *, protect: Path | None = None
+) -> Iterator[Path]:
     """A private temporary path beside ``path`` for a writer that wants a file name (a PDF
-    writer, SQLite); when the block ends it is synced and renamed over ``path``."""
+    writer, SQLite); when the block ends it is synced and renamed over ``path``.
+
+    ``protect`` is the data directory when ``path`` was named by the founder (an export, a
+    report): a path that is one of its own files is refused before anything is written.
+    """
     path = Path(path)
+    refuse_data_dir_file(path, protect)
     refuse_non_regular(path)
     directory = path.parent if str(path.parent) else Path(".")
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
@@ -85,20 +137,27 @@ def atomic_path(path: Path, mode: int = FILE_MODE, suffix: str = ".tmp") -> Iter
 
 @contextmanager
 def atomic_open(
-    path: Path, mode: int = FILE_MODE, *, encoding: str | None = "utf-8", newline: str | None = None
+    path: Path,
+    mode: int = FILE_MODE,
+    *,
+    encoding: str | None = "utf-8",
+    newline: str | None = None,
+    protect: Path | None = None,
 ) -> Iterator[IO[str]]:
     """A text file to write to; it replaces ``path`` (see ``atomic_path``) when the block ends."""
     with (
-        atomic_path(path, mode) as temporary,
+        atomic_path(path, mode, protect=protect) as temporary,
         temporary.open("w", encoding=encoding, newline=newline) as handle,
     ):
         yield handle
         handle.flush()
 
 
-def atomic_write(path: Path, data: bytes | str, mode: int = FILE_MODE) -> None:
+def atomic_write(
+    path: Path, data: bytes | str, mode: int = FILE_MODE, *, protect: Path | None = None
+) -> None:
     """Replace ``path`` by ``data`` atomically and durably (text is written as UTF-8)."""
-    with atomic_path(path, mode) as temporary:
+    with atomic_path(path, mode, protect=protect) as temporary:
         if isinstance(data, str):
             temporary.write_text(data, encoding="utf-8", newline="")
         else:

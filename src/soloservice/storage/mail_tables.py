@@ -31,6 +31,9 @@ class MailAccountRow(SQLModel, table=True):
     password_env: str | None = Field(default=None)
     folder: str = Field(default="INBOX")
     sent_folder: str | None = Field(default=None)
+    # Whether the provider files what it relays in the Sent folder itself (Gmail, Outlook):
+    # None until the first reply shows it. Only then does "not in Sent" prove "not sent".
+    sent_files_relayed: bool | None = Field(default=None)
     signature: str = Field(default="")
     enabled: bool = Field(default=True)
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

@@ -71,16 +71,16 @@ class ReadOnlyDatabase(Database):
         self.engine = read_only_engine(path)
         self.read_engine = self.engine.execution_options(**{READ_ONLY: True})
 
+    def close(self) -> None:
+        self.engine.dispose()  # and no clean-close record: it must be checked next time
+
     @contextmanager
     def session(self, *_args: Any, **_kwargs: Any) -> Iterator[Session]:
+        """``Database``'s unit of work on the read-only engine; SQLite's refusal of a write
+        becomes ``self.error`` with the words the user is shown."""
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
-                try:
-                    yield session
-                    session.commit()
-                except BaseException:
-                    session.rollback()
-                    raise
+            with super().session() as session:
+                yield session
         except OperationalError as exc:
             if "readonly" in str(exc.orig):
                 raise self.error(self.refusal) from exc

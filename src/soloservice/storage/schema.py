@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from soloservice.storage import channel_tables, feedback_tables, mail_tables, tables
+from soloservice.storage import (
+    channel_tables,
+    feedback_tables,
+    inbox_tables,
+    mail_tables,
+    tables,
+)
 
 metadata = SQLModel.metadata
 
-__all__ = ["channel_tables", "feedback_tables", "mail_tables", "metadata", "tables"]
+__all__ = [
+    "channel_tables",
+    "feedback_tables",
+    "inbox_tables",
+    "mail_tables",
+    "metadata",
+    "tables",
+]

@@ -23,7 +23,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from soloservice.domain.followup import MAX_DELAY_DAYS, MAX_REST_PERIOD_DAYS
 from soloservice.domain.settings import Settings
+from soloservice.domain.value import MAX_ANNUAL_VALUE, MAX_EXPECTED_YEARS
 
 
 class SettingsInvalid(ValueError):
@@ -69,6 +71,20 @@ def _weekday(value: Any) -> str | None:
 
 def _not_negative(value: Any) -> str | None:
     return None if value is None or value >= 0 else f"{value!r} cannot be negative"
+
+
+def _at_most(top: float, unit: str = "", *, positive: bool = False) -> Callable[[Any], str | None]:
+    """0 (or more than 0) up to ``top``: a figure far past any real business is a typo, and
+    unbounded it overflows the date or money arithmetic later, far from this file."""
+    shown = f"{top:,.0f}{unit}"
+
+    def check(value: Any) -> str | None:
+        problem = _positive(value) if positive else _not_negative(value)
+        if problem is None and value > top:
+            problem = f"{value!r} is more than the largest allowed ({shown})"
+        return problem
+
+    return check
 
 
 def _share(value: Any) -> str | None:
@@ -117,10 +133,10 @@ _RULES: dict[str, Callable[[Any], str | None]] = {
     "closed_days": _days,
     "promise_hours": _promise,
     "after_reply_status": _one_of("waiting", "open"),
-    "default_annual_value": _not_negative,
-    "default_expected_years": _positive,
-    "followup_delay_days": _not_negative,
-    "rest_period_days": _not_negative,
+    "default_annual_value": _at_most(MAX_ANNUAL_VALUE),
+    "default_expected_years": _at_most(MAX_EXPECTED_YEARS, " years", positive=True),
+    "followup_delay_days": _at_most(MAX_DELAY_DAYS, " days"),
+    "rest_period_days": _at_most(MAX_REST_PERIOD_DAYS, " days"),
     "pulse_per_month": _not_negative,
     "pulse_share": _share,
     "review_reminder_weekday": _weekday,

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from soloservice.domain.settings import Settings
 from soloservice.domain.types import Language
+from soloservice.storage.files import atomic_write
 from soloservice.storage.settings_model import (
     SettingsInvalid,
     check_settings,
@@ -60,6 +60,22 @@ def _to_dict(settings: Settings) -> dict[str, Any]:
     return data
 
 
+def _version(value: Any) -> int:
+    """The file's version: a whole number from 1. ``Infinity`` (which ``json`` reads), 0, -1
+    or "two" are named as a bad version, not left to fail later as an overflow or a missing
+    upgrade step."""
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value)  # "1" typed by hand
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsInvalid(f"version {value!r} is not a whole number")
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        raise SettingsInvalid(f"version {value!r} is not a whole number")
+    version = int(value)
+    if version < 1:
+        raise SettingsInvalid(f"version {version} does not exist (versions start at 1)")
+    return version
+
+
 def load_settings(path: Path) -> Settings:
     if not path.exists():
         return Settings()
@@ -67,7 +83,7 @@ def load_settings(path: Path) -> Settings:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-        version = int(data.get("version", 1))
+        version = _version(data.get("version", 1))
         if version > VERSION:
             # its meaning may have changed in ways this release cannot know; never guess
             raise SettingsError(
@@ -98,13 +114,4 @@ def save_settings(path: Path, settings: Settings) -> None:
         raise SettingsError(f"{path.name}: {exc}") from None
     except ValueError as exc:  # allow_nan=False: a float no check above knew of
         raise SettingsError(f"{path.name}: {exc}") from None
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text)

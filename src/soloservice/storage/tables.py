@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from soloservice.storage.types import UTCDateTime
+from soloservice.storage.types import UTCDateTime, optional_ref, owned_by
 
 
 class CustomerRow(SQLModel, table=True):
@@ -35,10 +35,7 @@ class CustomerRow(SQLModel, table=True):
     #: "spam" or "not_customer" when the founder said so: their mail is automatic from then on
     sender_verdict: str = Field(default="", max_length=16, sa_column_kwargs={"server_default": ""})
     #: set when merged into another customer; such rows are hidden, kept for un-merge
-    merged_into_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("customer.id", ondelete="SET NULL"), nullable=True),
-    )
+    merged_into_id: int | None = optional_ref("customer.id")
 
 
 class IdentityRow(SQLModel, table=True):
@@ -46,11 +43,7 @@ class IdentityRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "value", name="uq_identity_kind_value"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    customer_id: int = owned_by("customer.id")
     kind: str = Field(max_length=16)
     value: str
 
@@ -104,17 +97,18 @@ class InquiryRow(SQLModel, table=True):
     #: founder called spam): stored and shown in its own view, never promised, acknowledged,
     #: surveyed or counted. The text says why ("List-Id header").
     automatic_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    #: copies of the customer's ``lower(name)`` and lifetime value, kept by triggers
+    #: (migration 0008) so the inbox sorts by customer or value from an index, without a join
+    #: (storage/inbox_tables.py)
+    customer_sort: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    value_sort: float | None = Field(default=None)
 
 
 class MessageRow(SQLModel, table=True):
     __tablename__ = "message"
 
     id: int | None = Field(default=None, primary_key=True)
-    inquiry_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    inquiry_id: int = owned_by("inquiry.id")
     direction: str = Field(max_length=8)
     channel: str = Field(max_length=16)
     author: str = Field(default="")
@@ -133,11 +127,7 @@ class EventRow(SQLModel, table=True):
     __tablename__ = "inquiry_event"
 
     id: int | None = Field(default=None, primary_key=True)
-    inquiry_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("inquiry.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    inquiry_id: int = owned_by("inquiry.id")
     at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     kind: str = Field(max_length=24)
     old_value: str | None = Field(default=None)

@@ -1,12 +1,15 @@
-"""Column types: times are stored in UTC and always come back timezone-aware."""
+"""Column types (times are stored in UTC and always come back timezone-aware) and the two
+reference shapes the tables share: to the row that owns this one, and an optional one."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import Column, ForeignKey, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -33,3 +36,22 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         assert isinstance(value, datetime)
         return value.replace(tzinfo=UTC)
+
+
+def owned_by(target: str) -> Any:
+    """The field of a row that belongs to another (``"inquiry.id"``): required, indexed, and
+    deleted with its owner (ON DELETE CASCADE). A new ``Column`` each call, as SQLModel needs."""
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+def optional_ref(target: str) -> Any:
+    """A field that may point at another row (``"inquiry.id"``) and is cleared when that row
+    is deleted (ON DELETE SET NULL): the row itself outlives what it points at."""
+    return Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey(target, ondelete="SET NULL"), nullable=True),
+    )

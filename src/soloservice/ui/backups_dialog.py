@@ -37,24 +37,22 @@ from soloservice.services.registry import Services
 from soloservice.ui.tasks import TaskRunner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
-
-
 def kind_label(kind: BackupKind) -> str:
     return {
-        BackupKind.DAILY: _tr("Daily"),
-        BackupKind.WEEKLY: _tr("Weekly"),
-        BackupKind.PRE_MIGRATION: _tr("Before an upgrade"),
-        BackupKind.PRE_RESTORE: _tr("Before a restore"),
-        BackupKind.MANUAL: _tr("Manual"),
+        BackupKind.DAILY: QCoreApplication.translate("Backups", "Daily"),
+        BackupKind.WEEKLY: QCoreApplication.translate("Backups", "Weekly"),
+        BackupKind.PRE_MIGRATION: QCoreApplication.translate("Backups", "Before an upgrade"),
+        BackupKind.PRE_RESTORE: QCoreApplication.translate("Backups", "Before a restore"),
+        BackupKind.MANUAL: QCoreApplication.translate("Backups", "Manual"),
     }[kind]
 
 
 def size_label(size: int) -> str:
     if size < 1_000_000:
-        return _tr("%1 kB").replace("%1", str(max(1, round(size / 1000))))
-    return _tr("%1 MB").replace("%1", f"{size / 1_000_000:.1f}")
+        return QCoreApplication.translate("Backups", "%1 kB").replace(
+            "%1", str(max(1, round(size / 1000)))
+        )
+    return QCoreApplication.translate("Backups", "%1 MB").replace("%1", f"{size / 1_000_000:.1f}")
 
 
 def restart_app(data_dir: Path) -> None:
@@ -65,9 +63,10 @@ def restart_app(data_dir: Path) -> None:
 
 
 def read_only_refusal() -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "Backups",
         "The database is damaged and open read-only: nothing can be changed. "
-        "Restore a backup with File → Backups…"
+        "Restore a backup with File → Backups…",
     )
 
 
@@ -239,26 +238,40 @@ def damage_box(damage: str, newest: BackupInfo | None, zone_name: str) -> QMessa
     """The start-up question for a damaged store; the buttons carry their DamageChoice."""
     from zoneinfo import ZoneInfo
 
-    text = _tr("The SoloService database is damaged (%1). Nothing has been written to it.").replace(
-        "%1", damage
+    text = QCoreApplication.translate(
+        "Backups", "The SoloService database is damaged (%1). Nothing has been written to it."
+    ).replace("%1", damage)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Backups", "The database is damaged"),
+        text,
     )
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("The database is damaged"), text)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if newest is not None:
         taken = newest.taken_at.astimezone(ZoneInfo(zone_name)).strftime("%Y-%m-%d %H:%M")
         box.setInformativeText(
-            _tr("The newest good backup is from %1. The damaged data is kept as a backup.").replace(
-                "%1", taken
-            )
+            QCoreApplication.translate(
+                "Backups",
+                "The newest good backup is from %1. The damaged data is kept as a backup.",
+            ).replace("%1", taken)
         )
-        button = box.addButton(_tr("Restore newest good backup"), QMessageBox.ButtonRole.AcceptRole)
+        button = box.addButton(
+            QCoreApplication.translate("Backups", "Restore newest good backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         button.setProperty("choice", DamageChoice.RESTORE.value)
         box.setDefaultButton(button)
     else:
-        box.setInformativeText(_tr("There is no good backup to restore."))
-    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.ActionRole)
+        box.setInformativeText(
+            QCoreApplication.translate("Backups", "There is no good backup to restore.")
+        )
+    read_only = box.addButton(
+        QCoreApplication.translate("Backups", "Open read-only"), QMessageBox.ButtonRole.ActionRole
+    )
     read_only.setProperty("choice", DamageChoice.READ_ONLY.value)
-    quit_button = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(
+        QCoreApplication.translate("Backups", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     quit_button.setProperty("choice", DamageChoice.QUIT.value)
     box.setEscapeButton(quit_button)
     return box
@@ -289,7 +302,9 @@ def open_damaged_store(
         try:
             restore(data_dir, newest.path, now)
         except (ServiceError, OSError) as exc:
-            QMessageBox.critical(None, _tr("The restore failed"), str(exc))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Backups", "The restore failed"), str(exc)
+            )
             return None
         return Services.open(data_dir)
     if choice is DamageChoice.READ_ONLY:

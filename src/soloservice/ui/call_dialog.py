@@ -9,6 +9,7 @@ outgoing call joined to a case is its call-back and answers it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QTimer
@@ -141,7 +142,7 @@ class CallDialog(CustomerMatching, WorkerDialog):
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)
             button.setDefault(False)
-        self.save_button.clicked.connect(self.save)
+        self.connect_save(self.save_button)
         cancel.clicked.connect(self.reject)
 
         # -- layout -----------------------------------------------------------------------------
@@ -200,8 +201,6 @@ class CallDialog(CustomerMatching, WorkerDialog):
         self.name.installEventFilter(self)
         self.match_list.installEventFilter(self)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+T"), self).activated.connect(self.toggle_timer)
 
         if customer_id is not None:
@@ -302,13 +301,9 @@ class CallDialog(CustomerMatching, WorkerDialog):
             inquiry_id=inquiry_id,
         )
 
-    def save(self) -> None:
-        if self.saving:
-            return
-        log = self.build_log()
-        if log is None:
-            return
-        self.run_save(lambda: self.services.calls.log_call(log))
+    def save_work(self) -> Callable[[], object] | None:
+        log, calls = self.build_log(), self.services.calls
+        return None if log is None else lambda: calls.log_call(log)
 
     def before_close(self, result: object) -> None:
         self.timer.stop_ticking()

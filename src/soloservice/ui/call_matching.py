@@ -8,9 +8,7 @@ matching customers; a complete number that belongs to exactly one customer picks
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit
 
@@ -44,10 +42,6 @@ class CustomerMatching:
     matches: list[CustomerMatch]
     _picked: CustomerMatch | None
 
-    if TYPE_CHECKING:  # provided by the dialog (QObject); never defined here, or it would win
-
-        def tr(self, sourceText: str, disambiguation: str | None = None, n: int = -1) -> str: ...
-
     def customer_changed(self) -> None:
         """The picked customer changed (or was dropped); the dialog offers their cases."""
 
@@ -66,20 +60,22 @@ class CustomerMatching:
         if value == "":
             self.phone_hint.setStyleSheet(HINT_STYLE)
             self.phone_hint.setText(
-                self.tr("Type the number; the country defaults to %1").replace(
-                    "%1", self.services.ctx.settings.phone_region
-                )
+                QCoreApplication.translate(
+                    "CustomerMatching", "Type the number; the country defaults to %1"
+                ).replace("%1", self.services.ctx.settings.phone_region)
             )
         elif value is None:
             self.phone_hint.setStyleSheet(ERROR_STYLE)
-            self.phone_hint.setText(self.tr("Not a valid phone number yet"))
+            self.phone_hint.setText(
+                QCoreApplication.translate("CustomerMatching", "Not a valid phone number yet")
+            )
         elif phone_warning(self.phone.text(), self.services.ctx.settings.phone_region):
             # Possible but in no range the phone library knows: saved all the same.
             self.phone_hint.setStyleSheet(WARNING_STYLE)
             self.phone_hint.setText(
-                self.tr("⚠ %1: not a known number range; it will be saved, check it").replace(
-                    "%1", format_phone(value)
-                )
+                QCoreApplication.translate(
+                    "CustomerMatching", "⚠ %1: not a known number range; it will be saved, check it"
+                ).replace("%1", format_phone(value))
             )
         else:
             self.phone_hint.setStyleSheet(OK_STYLE)
@@ -113,7 +109,9 @@ class CustomerMatching:
             details = ", ".join((*match.phones, *match.emails))
             label = match.name + (f"  —  {details}" if details else "")
             if match.open_inquiries:
-                label += "  " + self.tr("(%1 open)").replace("%1", str(match.open_inquiries))
+                label += "  " + QCoreApplication.translate("CustomerMatching", "(%1 open)").replace(
+                    "%1", str(match.open_inquiries)
+                )
             item = QListWidgetItem(label)
             item.setData(MATCH_ROLE, match.id)
             self.match_list.addItem(item)
@@ -142,9 +140,13 @@ class CustomerMatching:
             self.phone.setText(match.phones[0])
             self._update_phone_hint()
         self.match_list.hide()
-        hint = self.tr("Existing customer: %1").replace("%1", match.name)
+        hint = QCoreApplication.translate("CustomerMatching", "Existing customer: %1").replace(
+            "%1", match.name
+        )
         if match.open_inquiries:
-            hint += " · " + self.tr("%1 open inquiries").replace("%1", str(match.open_inquiries))
+            hint += " · " + QCoreApplication.translate(
+                "CustomerMatching", "%1 open inquiries"
+            ).replace("%1", str(match.open_inquiries))
         self.customer_hint.setStyleSheet(OK_STYLE)
         self.customer_hint.setText(hint)
         self.customer_changed()
@@ -163,7 +165,7 @@ class CustomerMatching:
         self._picked = None
         self.customer_id = None
         self.customer_hint.setStyleSheet(HINT_STYLE)
-        self.customer_hint.setText(self.tr("New customer"))
+        self.customer_hint.setText(QCoreApplication.translate("CustomerMatching", "New customer"))
         self.customer_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

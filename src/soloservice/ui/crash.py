@@ -32,10 +32,6 @@ log = logging.getLogger("soloservice.crash")
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CrashReporter", text)
-
-
 class CrashReporter(QObject):
     """Installs itself as the process's exception hooks; ``uninstall`` puts the old back."""
 
@@ -103,17 +99,22 @@ class CrashReporter(QObject):
         details = redact(details)
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("SoloService hit a bug"))
+        box.setWindowTitle(QCoreApplication.translate("CrashReporter", "SoloService hit a bug"))
         box.setText(
-            _tr("Something went wrong that SoloService did not expect. What you saved is "
-                "safe; the last action may not have finished.")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "CrashReporter",
+                "Something went wrong that SoloService did not expect. What you saved is "
+                "safe; the last action may not have finished.",
+            )
+        )
         box.setInformativeText(
-            _tr("The details are in the log file. Copy them into a mail to support: %1")
-            .replace("%1", redact(summary).splitlines()[0][:300] if summary else "")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "CrashReporter",
+                "The details are in the log file. Copy them into a mail to support: %1",
+            ).replace("%1", redact(summary).splitlines()[0][:300] if summary else "")
+        )
         box.setDetailedText(details)
-        copy = QPushButton(_tr("&Copy details"))
+        copy = QPushButton(QCoreApplication.translate("CrashReporter", "&Copy details"))
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()  # an ActionRole button would close the box otherwise
         copy.clicked.connect(lambda: self.copy_details(details))

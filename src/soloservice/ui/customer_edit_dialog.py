@@ -7,8 +7,9 @@ averages, and the lifetime value they give sits next to every complaint and reme
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -154,10 +155,8 @@ class CustomerEditDialog(WorkerDialog):
             self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
+        self.connect_save(self.save_button)
         self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -231,8 +230,6 @@ class CustomerEditDialog(WorkerDialog):
             else None,
         )
 
-    def save(self) -> None:
-        if self.saving:
-            return
-        edit = self.build()
-        self.run_save(lambda: self.services.customer_edit.apply(edit))
+    def save_work(self) -> Callable[[], object]:
+        edit, customer_edit = self.build(), self.services.customer_edit
+        return lambda: customer_edit.apply(edit)

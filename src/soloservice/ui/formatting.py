@@ -22,10 +22,6 @@ from soloservice.domain.types import (
 from soloservice.domain.value import format_money
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("formatting", text)
-
-
 def to_local(moment: datetime, tz: ZoneInfo) -> datetime:
     return moment.astimezone(tz)
 
@@ -48,9 +44,9 @@ def short_time(moment: datetime | None, tz: ZoneInfo, now: datetime) -> str:
     if local.date() == today:
         return clock
     if local.date() == today - timedelta(days=1):
-        return _tr("Yesterday %1").replace("%1", clock)
+        return QCoreApplication.translate("formatting", "Yesterday %1").replace("%1", clock)
     if local.date() == today + timedelta(days=1):
-        return _tr("Tomorrow %1").replace("%1", clock)
+        return QCoreApplication.translate("formatting", "Tomorrow %1").replace("%1", clock)
     if local.year == today.year:
         return locale.toString(qdt, "d MMM HH:mm")
     return locale.toString(qdt, "d MMM yyyy")
@@ -64,7 +60,10 @@ def sample_short_time() -> str:
         text = QLocale().toString(QDateTime(QDate(2000, month, 28), QTime(23, 58)), "d MMM HH:mm")
         if len(text) > len(widest):
             widest = text
-    for relative in (_tr("Yesterday %1"), _tr("Tomorrow %1")):
+    for relative in (
+        QCoreApplication.translate("formatting", "Yesterday %1"),
+        QCoreApplication.translate("formatting", "Tomorrow %1"),
+    ):
         text = relative.replace("%1", "23:58")
         if len(text) > len(widest):
             widest = text
@@ -90,10 +89,18 @@ def span(delta: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return (
+            QCoreApplication.translate("formatting", "%1 d %2 h")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
     if hours:
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(mins))
-    return _tr("%1 min").replace("%1", str(mins))
+        return (
+            QCoreApplication.translate("formatting", "%1 h %2 min")
+            .replace("%1", str(hours))
+            .replace("%2", str(mins))
+        )
+    return QCoreApplication.translate("formatting", "%1 min").replace("%1", str(mins))
 
 
 def call_duration(seconds: int | None) -> str:
@@ -109,42 +116,42 @@ def money(amount: float, currency: str = "kr") -> str:
 
 def channel_name(channel: Channel) -> str:
     names = {
-        Channel.EMAIL: _tr("Email"),
-        Channel.FORM: _tr("Form"),
-        Channel.PHONE: _tr("Phone"),
-        Channel.FACEBOOK: _tr("Facebook"),
-        Channel.INSTAGRAM: _tr("Instagram"),
-        Channel.X: _tr("X"),
+        Channel.EMAIL: QCoreApplication.translate("formatting", "Email"),
+        Channel.FORM: QCoreApplication.translate("formatting", "Form"),
+        Channel.PHONE: QCoreApplication.translate("formatting", "Phone"),
+        Channel.FACEBOOK: QCoreApplication.translate("formatting", "Facebook"),
+        Channel.INSTAGRAM: QCoreApplication.translate("formatting", "Instagram"),
+        Channel.X: QCoreApplication.translate("formatting", "X"),
     }
     return names[channel]
 
 
 def group_name(group: ChannelGroup) -> str:
     names = {
-        ChannelGroup.EMAIL: _tr("Email"),
-        ChannelGroup.FORM: _tr("Form"),
-        ChannelGroup.PHONE: _tr("Phone"),
-        ChannelGroup.SOCIAL: _tr("Social"),
+        ChannelGroup.EMAIL: QCoreApplication.translate("formatting", "Email"),
+        ChannelGroup.FORM: QCoreApplication.translate("formatting", "Form"),
+        ChannelGroup.PHONE: QCoreApplication.translate("formatting", "Phone"),
+        ChannelGroup.SOCIAL: QCoreApplication.translate("formatting", "Social"),
     }
     return names[group]
 
 
 def status_name(status: Status) -> str:
     names = {
-        Status.NEW: _tr("New"),
-        Status.OPEN: _tr("Open"),
-        Status.WAITING: _tr("Waiting"),
-        Status.RESOLVED: _tr("Resolved"),
-        Status.CLOSED: _tr("Closed"),
+        Status.NEW: QCoreApplication.translate("formatting", "New"),
+        Status.OPEN: QCoreApplication.translate("formatting", "Open"),
+        Status.WAITING: QCoreApplication.translate("formatting", "Waiting"),
+        Status.RESOLVED: QCoreApplication.translate("formatting", "Resolved"),
+        Status.CLOSED: QCoreApplication.translate("formatting", "Closed"),
     }
     return names[status]
 
 
 def kind_name(kind: InquiryKind) -> str:
     names = {
-        InquiryKind.COMPLAINT: _tr("Complaint"),
-        InquiryKind.QUESTION: _tr("Question"),
-        InquiryKind.PRAISE: _tr("Praise"),
+        InquiryKind.COMPLAINT: QCoreApplication.translate("formatting", "Complaint"),
+        InquiryKind.QUESTION: QCoreApplication.translate("formatting", "Question"),
+        InquiryKind.PRAISE: QCoreApplication.translate("formatting", "Praise"),
     }
     return names[kind]
 
@@ -156,8 +163,8 @@ def identity_kind_name(kind: IdentityKind) -> str:
 
 def direction_name(direction: Direction) -> str:
     names = {
-        Direction.IN: _tr("From customer"),
-        Direction.OUT: _tr("Reply"),
-        Direction.NOTE: _tr("Note"),
+        Direction.IN: QCoreApplication.translate("formatting", "From customer"),
+        Direction.OUT: QCoreApplication.translate("formatting", "Reply"),
+        Direction.NOTE: QCoreApplication.translate("formatting", "Note"),
     }
     return names[direction]

@@ -1,23 +1,22 @@
 """The main window: wiring between the sidebar, the list, the conversation and the services.
 
-Widgets and models live in their own modules; this one only connects them, so that every
-piece can be tested on its own.
+The inbox's widgets and models live in ui/inbox/, the Inquiry menu in inquiry_commands.py,
+the saved layout in window_state.py; this one connects them and offers the features'
+extension points (ui/features/host.py), so that every piece can be tested on its own.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,50 +27,35 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.domain.settings import Settings
-from soloservice.domain.types import Channel, IdentityKind, Status
-from soloservice.services.dto import CustomerCard, InquiryDetail, View
+from soloservice.services.dto import InquiryDetail, View, ViewCounts
 from soloservice.services.errors import ServiceError, describe_storage_error
 from soloservice.services.registry import Services
-from soloservice.ui import formatting as fmt
 from soloservice.ui.actions import Actions, build_actions, install_menus
-from soloservice.ui.call_dialog import CallDialog
-from soloservice.ui.conversation_view import ConversationView
-from soloservice.ui.customer_card import CustomerCardView
 from soloservice.ui.icons import icon
-from soloservice.ui.inbox_model import InboxModel
-from soloservice.ui.inbox_table import InboxTable
-from soloservice.ui.inquiry_pane import WIDE_WINDOW, InquiryPane
-from soloservice.ui.new_inquiry_dialog import NewInquiryDialog
-from soloservice.ui.operations import InquiryOps
-from soloservice.ui.search_box import SearchResult, SearchRunner
-from soloservice.ui.sidebar_model import SidebarEntry, SidebarModel
-from soloservice.ui.sidebar_view import SidebarView
-from soloservice.ui.snooze_dialog import SnoozeDialog
+from soloservice.ui.inbox.conversation import ConversationView
+from soloservice.ui.inbox.customer_card import CustomerCardView
+from soloservice.ui.inbox.model import InboxModel
+from soloservice.ui.inbox.pane import InquiryPane
+from soloservice.ui.inbox.search import InboxSearch
+from soloservice.ui.inbox.sidebar_model import SidebarEntry, SidebarModel
+from soloservice.ui.inbox.sidebar_view import SidebarView
+from soloservice.ui.inbox.table import InboxTable
+from soloservice.ui.inquiry_commands import InquiryCommands
+from soloservice.ui.inquiry_operations import InquiryOps
 from soloservice.ui.tasks import TaskRunner
-from soloservice.ui.window_fit import (
-    fit_to_screen,
-    install_screen_guard,
-    restore_fitting_geometry,
+from soloservice.ui.window_fit import fit_to_screen, install_screen_guard
+from soloservice.ui.window_state import (
+    close_tool_windows,
+    lay_out_panes,
+    restore_ui_state,
+    save_ui_state,
 )
 
-SEARCH_DELAY_MS = 150
+if TYPE_CHECKING:  # the dialogs are imported when first opened (inquiry_commands.py)
+    from soloservice.ui.call_dialog import CallDialog
+    from soloservice.ui.new_inquiry_dialog import NewInquiryDialog
+
 UI_SETTINGS_FILE = "ui.ini"
-#: the inquiry list's first width on a laptop screen: room for the subject (see InboxTable)
-MIN_LIST_WIDTH = 500
-
-
-class InquiryPanel(Protocol):
-    """A widget shown under the conversation (reply composer, remedies, follow-up...)."""
-
-    def set_inquiry(self, detail: InquiryDetail | None) -> None: ...
-
-
-class CardSection(Protocol):
-    """A widget added to the customer card (survey answers, merge suggestions...)."""
-
-    def set_customer(self, card: CustomerCard | None) -> None: ...
-
-
 F = TypeVar("F")
 
 
@@ -98,8 +82,6 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.ops = InquiryOps(services, self.runner, self)
         self.detail: InquiryDetail | None = None
-        self.call_dialog: CallDialog | None = None
-        self.new_dialog: NewInquiryDialog | None = None
         self.last_error = ""
         self.ui_settings = (
             QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
@@ -112,26 +94,9 @@ class MainWindow(QMainWindow):
         self.sidebar = SidebarView(self.sidebar_model)
         self.model = InboxModel(services)
         self.table = InboxTable(self.model)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            self.tr("Search every message, name, number or email…  (Ctrl+F)")
-        )
-        self.search.setToolTip(
-            self.tr(
-                "Every word of every message, the subject and the customer's name, email, "
-                "phone and handles. Results appear as you type.\n"
-                '"two words" finds a phrase · from:name only the customer · '
-                "channel:email, form, phone, facebook, instagram, x or social · #123 case 123"
-            )
-        )
-        self.search.setAccessibleName(self.tr("Search"))
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.searches = SearchRunner(
-            services, self.runner, lambda: self.model.query, self._search_done, self
-        )
+        self.inbox_search = InboxSearch(services, self.runner, self.model, self.table, self)
+        self.search = self.inbox_search.field
+        self.searches = self.inbox_search.runner
         self.conversation = ConversationView(settings.timezone, settings.currency)
         self.card = CustomerCardView(settings.timezone, settings.currency)
 
@@ -142,14 +107,13 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.table, 1)
         self.pane = InquiryPane(self.conversation, self.card)
-        self.right = self.pane
         #: the side panel's tabs (customer, remedies, follow-up, attachments)
         self.panels = self.pane.side
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.right)
+        self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
@@ -158,8 +122,6 @@ class MainWindow(QMainWindow):
 
         self.commands = build_actions(self, self.ops.undo_stack)
         self.menus, self.toolbar = install_menus(self, self.commands)
-        self._inquiry_panels: list[InquiryPanel] = []
-        self._card_sections: list[CardSection] = []
         self.counts_label = QLabel()
         self.counts_label.setContentsMargins(8, 0, 8, 0)
         self.undo_button = QToolButton()
@@ -172,6 +134,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self._connect(self.commands)
+        self.inquiry_commands = InquiryCommands(self)
         fit_to_screen(self)
         app = QApplication.instance()
         if app is not None:
@@ -185,9 +148,10 @@ class MainWindow(QMainWindow):
 
             self.features = install(self)
             self._update_tab_visibility()
-        self._restore_ui_state()
-        self.update_counts()
-        self.update_actions()
+        if restore_ui_state(self):
+            self._panes_laid_out = True
+        self.update_counts(recount=False)  # the sidebar model counted as it was built
+        self.inquiry_commands.update_actions()
         if self.model.rowCount() > 0:
             self.table.select_row(0)
         self.table.setFocus()
@@ -197,11 +161,7 @@ class MainWindow(QMainWindow):
     def _connect(self, a: Actions) -> None:
         self.sidebar.entry_chosen.connect(self.choose_entry)
         self.table.inquiry_selected.connect(self.open_inquiry)
-        self.search.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search_timer.timeout.connect(self.apply_search)
-        self.search.returnPressed.connect(self.apply_search)
         self.card.inquiry_opened.connect(self.show_inquiry)
-        self.conversation.note_requested.connect(self.add_note)
         self.ops.changed.connect(self.after_change)
         self.ops.failed.connect(self.show_error)
         self.ops.undoable.connect(self._offer_undo)
@@ -210,15 +170,7 @@ class MainWindow(QMainWindow):
                 str(e) if isinstance(e, ServiceError) else describe_storage_error(e) or str(e)
             )
         )
-        a.log_call.triggered.connect(self.log_call)
-        a.new_inquiry.triggered.connect(self.new_inquiry)
-        a.search.triggered.connect(self.focus_search)
-        a.mark_waiting.triggered.connect(lambda: self.set_status(Status.WAITING))
-        a.resolve.triggered.connect(lambda: self.set_status(Status.RESOLVED))
-        a.reopen.triggered.connect(lambda: self.set_status(Status.OPEN))
-        a.add_note.triggered.connect(self.conversation.focus_note)
-        a.snooze.triggered.connect(self._popup_snooze)
-        a.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        a.search.triggered.connect(self.inbox_search.focus)
         a.refresh.triggered.connect(self.reload)
         a.side_panel.toggled.connect(self.pane.set_side_visible)
         self.pane.side_toggled.connect(a.side_panel.setChecked)
@@ -232,25 +184,6 @@ class MainWindow(QMainWindow):
             self.model.query, view=entry.view or View.INBOX, group=entry.group, only_ids=None
         )
         self.model.set_query(query)
-        if self.model.rowCount() > 0 and self.table.selected_id() is None:
-            self.table.select_row(0)
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def apply_search(self) -> None:
-        """Run the search off the GUI thread (services/search.py: FTS5 over every message);
-        the list changes when the answer comes back, see _search_done."""
-        self.search_timer.stop()
-        text = self.search.text()
-        pending = self.searches.pending
-        if text == (self.model.query.search if pending is None else pending):
-            return
-        self.searches.request(dataclasses.replace(self.model.query, search=text))
-
-    def _search_done(self, result: SearchResult) -> None:
-        self.model.show_ids(result.query, result.ids, result.snippets)
         if self.model.rowCount() > 0 and self.table.selected_id() is None:
             self.table.select_row(0)
 
@@ -273,12 +206,8 @@ class MainWindow(QMainWindow):
         self.detail = detail
         self.conversation.show_detail(detail)
         self.card.show_card(detail.customer if detail else None, detail.id if detail else None)
-        for panel in self._inquiry_panels:
-            panel.set_inquiry(detail)
-        self._update_tab_visibility()
-        for section in self._card_sections:
-            section.set_customer(detail.customer if detail else None)
-        self.update_actions()
+        self.pane.show_inquiry(detail)
+        self.inquiry_commands.update_actions()
         self.inquiry_changed.emit(detail)
 
     # -- extension points for ui/features (ui/features/host.py names them) -------------------
@@ -308,9 +237,6 @@ class MainWindow(QMainWindow):
         selection (see InquiryPanel); a widget with ``applies_to(detail) -> bool`` is shown
         only for inquiries it applies to."""
         self.pane.add_panel(widget, title, order)
-        if hasattr(widget, "set_inquiry"):
-            self._inquiry_panels.append(widget)
-            widget.set_inquiry(self.detail)
         self._update_tab_visibility()
 
     def _update_tab_visibility(self) -> None:
@@ -324,7 +250,12 @@ class MainWindow(QMainWindow):
         self.pane.show_panel(widget)
 
     def apply_settings(self, settings: Settings) -> None:
-        """Show new settings everywhere: times in the new zone, money in the new currency."""
+        """Show new settings everywhere: times in the new zone, money in the new currency,
+        and every feature with a ``settings_applied(settings)`` (the reminder's time...)."""
+        for controller in self.features.values():
+            hook = getattr(controller, "settings_applied", None)
+            if callable(hook):
+                hook(settings)
         self.conversation.tz = ZoneInfo(settings.timezone)
         self.conversation.currency = settings.currency
         self.card.tz = ZoneInfo(settings.timezone)
@@ -336,9 +267,6 @@ class MainWindow(QMainWindow):
     def add_card_section(self, widget: QWidget) -> None:
         """Add a section to the customer card; ``widget.set_customer(card)`` follows it."""
         self.card.add_section(widget)
-        if hasattr(widget, "set_customer"):
-            self._card_sections.append(widget)
-            widget.set_customer(self.detail.customer if self.detail else None)
 
     def show_inquiry_ids(self, ids: list[int], label: str) -> None:
         """Show exactly these inquiries in the list (the ones behind a number in the review)."""
@@ -346,27 +274,20 @@ class MainWindow(QMainWindow):
         self.model.set_query(dataclasses.replace(self.model.query, only_ids=tuple(ids)))
         if self.model.rowCount() > 0:
             self.table.select_row(0)
+        found = self.tr("%1: %n inquiry(s) — pick a view on the left to go back", "", len(ids))
         self.statusBar().showMessage(
-            self.tr("%1: %2 inquiries — pick a view on the left to go back")
-            .replace("%1", label)
-            .replace("%2", str(len(ids))),
+            found.replace("%1", label),
             30_000,
         )
         self.raise_()
         self.activateWindow()
 
-    def update_actions(self) -> None:
-        d = self.detail
-        status = d.status if d else None
-        active = status in (Status.NEW, Status.OPEN)
-        self.commands.mark_waiting.setEnabled(active)
-        self.commands.resolve.setEnabled(d is not None and status is not None and status.is_open)
-        self.commands.reopen.setEnabled(status in (Status.WAITING, Status.RESOLVED, Status.CLOSED))
-        self.commands.add_note.setEnabled(d is not None)
-        self.commands.snooze.setEnabled(d is not None and status is not None and status.is_open)
+    def view_counts(self) -> ViewCounts:
+        return self.sidebar_model.counts
 
-    def update_counts(self) -> None:
-        self.sidebar_model.refresh()
+    def update_counts(self, recount: bool = True) -> None:
+        if recount:
+            self.sidebar_model.refresh()
         counts = self.sidebar_model.counts.views
         self.counts_label.setText(
             self.tr("%1 open · %2 overdue · %3 due today")
@@ -411,153 +332,33 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    # -- actions --------------------------------------------------------------------------------
-
-    def set_status(self, status: Status) -> None:
-        if self.detail is not None:
-            self.ops.set_status(self.detail.id, status)
-
-    def add_note(self, inquiry_id: int, text: str) -> None:
-        self.ops.add_note(inquiry_id, text, self.conversation.note_saved)
-
-    def _popup_snooze(self) -> None:
-        if self.detail is None:
-            return
-        rect = self.table.visualRect(self.table.currentIndex())
-        pos = self.table.viewport().mapToGlobal(rect.center()) if rect.isValid() else QCursor.pos()
-        self.commands.snooze_menu.popup(pos)
-
-    def _fill_snooze_menu(self) -> None:
-        menu = self.commands.snooze_menu
-        menu.clear()
-        tz = self.services.ctx.tz
-        labels = {
-            "in_3_hours": self.tr("In 3 hours"),
-            "tomorrow": self.tr("Tomorrow morning"),
-            "next_week": self.tr("Next week"),
-        }
-        for key, until in self.services.inquiries.snooze_presets().items():
-            label = labels.get(key, key)
-            action = menu.addAction(f"{label}\t{fmt.long_time(until, tz)}")
-            action.triggered.connect(lambda _checked=False, u=until: self.snooze(u))
-        menu.addSeparator()
-        menu.addAction(self.tr("Pick a date and time…")).triggered.connect(self._snooze_custom)
-        if self.detail is not None and self.detail.snoozed_until is not None:
-            menu.addAction(self.tr("Wake up now")).triggered.connect(lambda: self.snooze(None))
-
-    def snooze(self, until: datetime | None) -> None:
-        if self.detail is not None:
-            self.ops.snooze(self.detail.id, until)
-
-    def _snooze_custom(self) -> None:
-        dialog = SnoozeDialog(self.services.ctx.tz, self.services.ctx.now(), self)
-        dialog.accepted.connect(lambda: self.snooze(dialog.until()))
-        dialog.open()
+    # -- the Inquiry menu (inquiry_commands.py) ---------------------------------------------------
 
     def log_call(self) -> None:
-        d = self.detail
-        owes_call = d is not None and (d.channel is Channel.PHONE or d.closed_loop)
-        if d is not None and owes_call and d.status in (Status.NEW, Status.OPEN):
-            # An open phone inquiry (or a closed-loop case owing its 24-hour call-back) is
-            # selected: this is most likely the call-back it owes.
-            phones = [i.display for i in d.customer.identities if i.kind is IdentityKind.PHONE]
-            dialog = CallDialog(
-                self.services,
-                self.runner,
-                self,
-                inquiry_id=d.id,
-                phone=phones[0] if phones else "",
-                name=d.customer.name,
-                customer_id=d.customer.id,
-            )
-        else:
-            dialog = CallDialog(self.services, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._call_saved)
-        self.call_dialog = dialog
-        dialog.open()
-
-    def _call_saved(self, detail: InquiryDetail) -> None:
-        self.call_dialog = None
-        self._created(detail, self.tr("Logged call #%1").replace("%1", str(detail.id)))
+        self.inquiry_commands.log_call()
 
     def new_inquiry(self) -> None:
-        dialog = NewInquiryDialog(self.services, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(
-            lambda d: self._created(d, self.tr("Created #%1").replace("%1", str(d.id)))
-        )
-        self.new_dialog = dialog
-        dialog.open()
+        self.inquiry_commands.new_inquiry()
 
-    def _created(self, detail: InquiryDetail, message: str) -> None:
-        self.reload()
-        if not self.table.select_id(detail.id):
-            self.open_inquiry(detail.id)
-            message += " — " + self.tr("not in this view (%1)").replace(
-                "%1", fmt.status_name(detail.status)
-            )
-        self.statusBar().showMessage(message, 15_000)
-        self.table.setFocus()
+    def show_created(self, detail: InquiryDetail, message: str) -> None:
+        self.inquiry_commands.show_created(detail, message)
+
+    def add_note(self, inquiry_id: int, text: str) -> None:
+        self.inquiry_commands.add_note(inquiry_id, text)
+
+    @property
+    def call_dialog(self) -> CallDialog | None:
+        """The Log call dialog last opened (tests and Getting started drive it)."""
+        return self.inquiry_commands.call_dialog
+
+    @property
+    def new_dialog(self) -> NewInquiryDialog | None:
+        return self.inquiry_commands.new_dialog
 
     # -- window state ---------------------------------------------------------------------------
 
-    def _restore_ui_state(self) -> None:
-        s = self.ui_settings
-        if s is None:
-            return
-        state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        restore_fitting_geometry(self, s.value("window/geometry"))
-        for key, splitter in self._splitters():
-            value = s.value(f"splitter/{key}")
-            if value is not None and splitter.restoreState(value):
-                self._panes_laid_out = True
-        side = s.value("window/side_panel")
-        if side is not None:
-            self.pane.set_side_visible(str(side).lower() in ("true", "1"))
-        header = s.value("table/header")
-        if header is not None:
-            self.table.horizontalHeader().restoreState(header)
-
-    def _splitters(self) -> tuple[tuple[str, QSplitter], ...]:
-        # "layout2": the three-pane layout of 0.2; states saved by the old layout don't fit it
-        return (
-            ("layout2-main", self.splitter),
-            ("layout2-right", self.pane),
-            ("layout2-reading", self.pane.reading),
-        )
-
-    def _lay_out_panes(self, width: int) -> None:
-        """First sizes for the window's width: the list gets room for its subjects, the
-        conversation the rest; the side panel opens by itself only on a wide window."""
-        sidebar = max(self.sidebar.minimumWidth(), min(240, width // 8))
-        rest = max(width - sidebar, 900)
-        # The list needs ~500 px to keep subjects readable next to name and due time; the
-        # reading column at least what the composer's row needs.
-        reading_min = self.pane.reading.minimumSizeHint().width() + 20
-        wanted = max(int(rest * 0.42), MIN_LIST_WIDTH, self.table.readable_width())
-        listing = min(wanted, rest - reading_min)
-        wide = width >= WIDE_WINDOW
-        self.pane.set_side_visible(wide)  # first: a shown side panel's minimum counts
-        self.splitter.setSizes([sidebar, listing, rest - listing])
-        if wide:
-            side = min(460, int((rest - listing) * 0.45))
-            self.pane.setSizes([rest - listing - side, side])
-        self.pane.size_reading_column()
-
     def save_ui_state(self) -> None:
-        s = self.ui_settings
-        if s is None:
-            return
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        for key, splitter in self._splitters():
-            s.setValue(f"splitter/{key}", splitter.saveState())
-        s.setValue("window/side_panel", self.pane.side_visible())
-        s.setValue("table/header", self.table.horizontalHeader().saveState())
-        s.sync()
+        save_ui_state(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -566,7 +367,7 @@ class MainWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:
                 layout.activate()  # the splitters get their real widths before being sized
-            self._lay_out_panes(self.width())
+            lay_out_panes(self, self.width())
 
     def quit_app(self) -> bool:
         """Ctrl+Q: close this window and every tool window, then ask the process to end.
@@ -580,15 +381,8 @@ class MainWindow(QMainWindow):
         self.quit_requested.emit()
         return True
 
-    def _close_tool_windows(self) -> bool:
-        """Close every other visible top-level window; False if one stays open."""
-        others = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
-        for widget in others:
-            widget.close()
-        return not any(w.isVisible() for w in others if not isinstance(w, QMenu))
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._close_tool_windows():
+        if not close_tool_windows(self):
             event.ignore()
             return
         self.closing.emit()

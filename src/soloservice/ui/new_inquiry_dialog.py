@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -78,10 +79,8 @@ class NewInquiryDialog(WorkerDialog):
         )
         self.save_button.setToolTip(self.tr("Create the inquiry (Ctrl+Enter)"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.clicked.connect(self.save)
+        self.connect_save(self.save_button)
         cancel.clicked.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
         identity_row = QHBoxLayout()
         identity_row.addWidget(self.identity_kind)
@@ -139,10 +138,6 @@ class NewInquiryDialog(WorkerDialog):
             kind=InquiryKind(str(self.kind.currentData())),
         )
 
-    def save(self) -> None:
-        if self.saving:
-            return
-        new = self.build()
-        if new is None:
-            return
-        self.run_save(lambda: self.services.inquiries.create(new))
+    def save_work(self) -> Callable[[], object] | None:
+        new, inquiries = self.build(), self.services.inquiries
+        return None if new is None else lambda: inquiries.create(new)

@@ -1,7 +1,12 @@
 """Running slow work off the GUI thread and getting the answer back on it.
 
-Mutations go through one worker thread, in the order they were asked for, so that an undo
-can never overtake the change it undoes. Callbacks always run on the GUI thread.
+Two lanes. The database lane is one worker thread: every write goes through it, in the
+order it was asked for, so that an undo can never overtake the change it undoes. The
+network lane is a small pool for work that waits on a server (IMAP sync, SMTP send, an
+account test, a social/HTTP fetch): a first sync or an SMTP timeout must not hold up
+Resolve, Undo or a note. Network tasks may store what they fetched (db.session() takes
+BEGIN IMMEDIATE with a busy timeout), but nothing may rely on their order relative to the
+database lane or to each other. Callbacks always run on the GUI thread.
 
 The worker hands its outcome over through a thread-safe queue and wakes the GUI thread with
 a posted event. It deliberately does not emit a Qt signal from the worker: PySide6 6.12
@@ -15,14 +20,26 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool, Signal
 
 _WAKE = QEvent.Type(QEvent.registerEventType())
 log = logging.getLogger(__name__)
+
+#: threads of the network lane: a sync, a send and an account test can wait at once
+NETWORK_THREADS = 3
+
+
+class Lane(Enum):
+    """Where a task runs: ``DATABASE`` (one ordered thread) or ``NETWORK`` (a pool)."""
+
+    DATABASE = "database"
+    NETWORK = "network"
 
 
 @dataclass(frozen=True)
@@ -92,7 +109,8 @@ ProgressFn = Callable[[Callable[[int, int], None], threading.Event], Any]
 
 
 class TaskRunner(QObject):
-    """``run_task(fn, on_success, on_error)``: fn runs on a worker, callbacks on the GUI thread."""
+    """``run_task(fn, on_success, on_error, lane=...)``: fn runs on a worker of that lane,
+    callbacks on the GUI thread. ``run_network_task`` is ``run_task`` on ``Lane.NETWORK``."""
 
     #: emitted on the GUI thread after a task's callback ran (tests wait on it)
     task_done = Signal()
@@ -101,8 +119,12 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: the database lane: one thread, so writes run in the order they were asked for
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        #: the network lane: waits on servers without blocking the database lane
+        self.network_pool = QThreadPool(self)
+        self.network_pool.setMaxThreadCount(NETWORK_THREADS)
         self.outcomes: queue.SimpleQueue[_Outcome | _Progress] = queue.SimpleQueue()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
@@ -112,24 +134,40 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def _pool(self, lane: Lane) -> QThreadPool:
+        return self.network_pool if lane is Lane.NETWORK else self.pool
+
     def run_task(
         self,
         fn: Callable[[], Any],
         on_success: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: Lane = Lane.DATABASE,
     ) -> int:
         task_id = next(self._ids)
         self._pending[task_id] = _Callbacks(on_success, on_error)
-        self.pool.start(_Job(self, task_id, fn))
+        self._pool(lane).start(_Job(self, task_id, fn))
         return task_id
+
+    def run_network_task(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> int:
+        """``run_task`` on the network lane: for work that waits on IMAP, SMTP or HTTP."""
+        return self.run_task(fn, on_success, on_error, lane=Lane.NETWORK)
 
     def run_progress_task(
         self,
         fn: ProgressFn,
         on_success: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        lane: Lane = Lane.DATABASE,
     ) -> ProgressTask:
-        """Like ``run_task`` (same worker, same order), for work that reports progress and
+        """Like ``run_task`` (same lane, same order), for work that reports progress and
         can be cancelled: ``fn(report, cancel_event)``; ``report(done, total)`` may be called
         from the worker as often as it likes, the GUI gets ``progressed`` signals."""
         task_id = next(self._ids)
@@ -142,8 +180,17 @@ class TaskRunner(QObject):
             QCoreApplication.postEvent(self, QEvent(_WAKE))
 
         cancel = handle.cancel_event
-        self.pool.start(_Job(self, task_id, lambda: fn(report, cancel)))
+        self._pool(lane).start(_Job(self, task_id, lambda: fn(report, cancel)))
         return handle
+
+    def run_network_progress_task(
+        self,
+        fn: ProgressFn,
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> ProgressTask:
+        """``run_progress_task`` on the network lane (a sync, a batch of sends)."""
+        return self.run_progress_task(fn, on_success, on_error, lane=Lane.NETWORK)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _WAKE:
@@ -191,8 +238,13 @@ class TaskRunner(QObject):
             self.task_done.emit()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until every queued job ran (used on shutdown so nothing is cut off)."""
-        return self.pool.waitForDone(msecs)
+        """Block until every queued job of both lanes ran (used on shutdown so nothing is
+        cut off); ``msecs`` bounds the whole wait, not each lane."""
+        deadline = time.monotonic() + msecs / 1000
+        # the writes first: a network task is bounded by its own timeout, a lost write is not
+        database_done = self.pool.waitForDone(msecs)
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        return self.network_pool.waitForDone(left) and database_done
 
 
 _default: TaskRunner | None = None
@@ -209,5 +261,7 @@ def run_task(
     fn: Callable[[], Any],
     on_success: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    *,
+    lane: Lane = Lane.DATABASE,
 ) -> int:
-    return default_runner().run_task(fn, on_success, on_error)
+    return default_runner().run_task(fn, on_success, on_error, lane=lane)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from soloservice.services.errors import ServiceError
@@ -33,6 +34,26 @@ class WorkerDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+    def connect_save(self, button: QPushButton) -> None:
+        """``button`` saves, and so do Ctrl+Return and Ctrl+Enter anywhere in the dialog."""
+        self.save_button = button
+        button.clicked.connect(self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+
+    def save(self) -> None:
+        """Check what was typed (``save_work``) and run the service call that stores it."""
+        if self.saving:
+            return
+        work = self.save_work()
+        if work is not None:
+            self.run_save(work)
+
+    def save_work(self) -> Callable[[], object] | None:
+        """The service call that stores the input, or None when the input does not check
+        out (the subclass has shown why)."""
+        raise NotImplementedError
 
     def run_save(self, work: Callable[[], object]) -> None:
         """Run ``work`` off the GUI thread unless a save is already on its way."""

@@ -8,15 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from soloservice.channels.form.csv_import import (
-    ColumnMapping,
-    ImportFormatError,
-    RowError,
-    guess_mapping,
-    parse_timestamp,
-    read_submissions,
-    sniff,
-)
+from soloservice.channels.form.csv_file import ImportFormatError, sniff
+from soloservice.channels.form.csv_import import RowError, read_submissions
+from soloservice.channels.form.csv_mapping import ColumnMapping, guess_mapping
+from soloservice.channels.form.export_dates import parse_timestamp
 
 EXCEL_DA = (
     "Navn;E-mail;Telefon;Besked;Dato;Hvad drejer det sig om?\r\n"

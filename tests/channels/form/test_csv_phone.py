@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from soloservice.channels.form.csv_import import RowError, guess_mapping, read_submissions
+from soloservice.channels.form.csv_import import RowError, read_submissions
+from soloservice.channels.form.csv_mapping import guess_mapping
 from tests.helpers.cli import run_json
 
 GOOGLE_FORMS = (

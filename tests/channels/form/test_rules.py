@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from soloservice.channels.form.body_fields import parse_fields
+from soloservice.channels.form.builtin_rules import BUILTIN_RULES, SAMPLE_MAILS
+from soloservice.channels.form.extract import extract_from_sample, extract_submission
 from soloservice.channels.form.html_text import html_to_labelled_text
-from soloservice.channels.form.rules import (
-    BUILTIN_RULES,
-    SAMPLE_MAILS,
-    FormRule,
-    InvalidRule,
-    extract_submission,
-    match_rule,
-    parse_fields,
-)
+from soloservice.channels.form.rules import FormRule, InvalidRule, match_rule
 
 NORWEGIAN = {"WPForms", "Netlify Forms", "Jotform"}
 
@@ -37,15 +32,7 @@ def test_every_builtin_rule_has_a_sample() -> None:
 def test_sample_mail_gives_the_person_who_filled_in_the_form(rule: FormRule) -> None:
     mail = SAMPLE_MAILS[rule.name]
     assert match_rule(BUILTIN_RULES, mail.from_addr, mail.subject) is rule
-    submission = extract_submission(
-        rule,
-        from_addr=mail.from_addr,
-        reply_to=mail.reply_to,
-        subject=mail.subject,
-        text=mail.text,
-        html_text=mail.html_text,
-        region="NO" if rule.name in NORWEGIAN else "DK",
-    )
+    submission = extract_from_sample(rule, mail, region="NO" if rule.name in NORWEGIAN else "DK")
     assert submission is not None
     assert (submission.name, submission.email, submission.phone) == EXPECTED[rule.name]
     assert submission.message

@@ -3,88 +3,27 @@
 from __future__ import annotations
 
 import json
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from soloservice.channels.social.errors import ExportFormatError
-from soloservice.channels.social.exports import (
-    OwnerUnknown,
-    fix_mojibake,
-    read_export,
-    read_facebook_export,
-    read_instagram_export,
-    read_x_archive,
-)
+from soloservice.channels.social.errors import ExportFormatError, OwnerUnknown
+from soloservice.channels.social.export_json import fix_mojibake
+from soloservice.channels.social.exports import read_export
+from soloservice.channels.social.meta_export import read_facebook_export, read_instagram_export
+from soloservice.channels.social.x_archive import read_x_archive
 from soloservice.domain.types import Channel
-
-PAGE = "Hygge Keramik"
-
-
-def mojibake(text: str) -> str:
-    """How Meta writes text: UTF-8 bytes read as latin-1."""
-    return text.encode("utf-8").decode("latin-1")
-
-
-def meta_thread(other: str, messages: list[tuple[str, int, str]], title: str | None = None) -> Any:
-    return {
-        "participants": [{"name": mojibake(other)}, {"name": mojibake(PAGE)}],
-        "messages": [
-            {
-                "sender_name": mojibake(s),
-                "timestamp_ms": t,
-                "content": mojibake(c),
-                "is_geoblocked_for_viewer": False,
-                "type": "Generic",
-            }
-            for s, t, c in sorted(messages, key=lambda m: -m[1])
-        ],
-        "title": mojibake(title or other),
-        "is_still_participant": True,
-        "thread_path": "inbox/x",
-        "magic_words": [],
-    }
-
-
-T0 = 1_795_500_000_000  # 2026-11-24 in ms
-
-
-def facebook_files(prefix: str = "your_activity_across_facebook/") -> dict[str, Any]:
-    return {
-        f"{prefix}messages/inbox/mettesorensen_10223/message_1.json": meta_thread(
-            "Mette Sørensen",
-            [
-                ("Mette Sørensen", T0, "Hej! Min skål er gået i stykker 😢 Kan I hjælpe?"),
-                (PAGE, T0 + 60_000, "Åh nej, det må du undskylde! Vi sender en ny i morgen."),
-            ],
-        ),
-        f"{prefix}messages/message_requests/olehansen_99812/message_1.json": meta_thread(
-            "Ole Hansen", [("Ole Hansen", T0 + 5_000, "Har I åbent på lørdag?")]
-        ),
-    }
-
-
-def write_folder(root: Path, files: dict[str, Any]) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = content if isinstance(content, str | bytes) else json.dumps(content)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
-    return root
-
-
-def write_zip(path: Path, files: dict[str, Any]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            data = content if isinstance(content, str | bytes) else json.dumps(content)
-            archive.writestr(name, data)
-    return path
+from tests.helpers.social_exports import (
+    PAGE,
+    T0,
+    facebook_files,
+    meta_thread,
+    mojibake,
+    write_folder,
+    write_zip,
+)
 
 
 def test_mojibake_is_undone_and_correct_text_left_alone() -> None:

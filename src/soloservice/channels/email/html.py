@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from html import escape as _html_escape
 from html import unescape as _html_unescape
-from html.parser import HTMLParser
 
 import nh3
+
+from soloservice.channels.html_reading import HtmlTextParser
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {"font", "body", "tfoot"}
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -176,9 +177,9 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template"}
 
 
-class _TextExtractor(HTMLParser):
+class _TextExtractor(HtmlTextParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.chunks: list[str] = []
         self._skip = 0
         self._pre = 0
@@ -207,10 +208,6 @@ class _TextExtractor(HTMLParser):
             if tag == "hr":
                 self.chunks.append("----")
                 self._newline()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from soloservice.channels.html_reading import HtmlTextParser
 
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "hr", "table",
@@ -53,9 +54,9 @@ def _as_label(text: str) -> str:
     return text
 
 
-class _Converter(HTMLParser):
+class _Converter(HtmlTextParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.lines: list[str] = []
         self.block = _Cell()
         self.rows: list[_Row] = []
@@ -144,10 +145,6 @@ class _Converter(HTMLParser):
                     target.pieces.append("\n")
             else:
                 self._flush_block()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:

@@ -8,6 +8,7 @@ Forms are built by founders who label fields however they like ("Dit navn", "E-p
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 
 
@@ -80,3 +81,14 @@ def compact_label(label: str) -> str:
 def standard_field(label: str) -> StandardField | None:
     """The standard field a form label or CSV header means, or None for anything else."""
     return _LOOKUP.get(compact_label(label))
+
+
+def field_kind(label: str, own: Mapping[str, str]) -> str | None:
+    """What a label means: the rule's own ``{label: field}`` map first (compared compactly),
+    then the built-in vocabulary; None for a label that is neither (an order number, say)."""
+    compact = compact_label(label)
+    for key, target in own.items():
+        if compact_label(key) == compact:
+            return target
+    found = standard_field(label)
+    return found.value if found is not None else None

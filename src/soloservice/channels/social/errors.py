@@ -32,3 +32,11 @@ class ReplyNotAllowed(SocialApiError):
 
 class ExportFormatError(ValueError):
     """An export file or folder is not what the platform produces; names the file and why."""
+
+
+class OwnerUnknown(ExportFormatError):
+    """Which participant is the founder cannot be told from the export alone."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.candidates = candidates

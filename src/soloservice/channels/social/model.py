@@ -66,3 +66,14 @@ class SocialSync:
 
     threads: tuple[SocialThread, ...]
     cursor: str | None
+
+
+@dataclass(frozen=True)
+class SocialExport:
+    """What one export file held: whose it is, its conversations, and how many messages
+    were passed over (unsent ones, or empty ones without an attachment)."""
+
+    platform: Channel
+    owner: str
+    threads: tuple[SocialThread, ...]
+    skipped_messages: int = 0

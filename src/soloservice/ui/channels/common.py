@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_summary import ImportSummary
 from soloservice.ui.style import HINT_STYLE
 
 if TYPE_CHECKING:
@@ -17,10 +17,6 @@ if TYPE_CHECKING:
 
 IMPORT_MENU_NAME = "importMenu"
 IMPORT_SHORTCUT = "Ctrl+Shift+I"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("channels", text)
 
 
 def import_menu(window: FeatureHost) -> QMenu:
@@ -31,10 +27,10 @@ def import_menu(window: FeatureHost) -> QMenu:
         menu = action.menu()
         if isinstance(menu, QMenu) and menu.objectName() == IMPORT_MENU_NAME:
             return menu
-    menu = QMenu(_tr("&Import"), file_menu)
+    menu = QMenu(QCoreApplication.translate("channels", "&Import"), file_menu)
     menu.setObjectName(IMPORT_MENU_NAME)
     # One shortcut for every import: it pops the submenu up in the middle of the window.
-    popup = QAction(_tr("Import…"), window.widget)
+    popup = QAction(QCoreApplication.translate("channels", "Import…"), window.widget)
     popup.setShortcut(QKeySequence(IMPORT_SHORTCUT))
     popup.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     popup.setObjectName("importPopup")
@@ -53,29 +49,50 @@ def import_menu(window: FeatureHost) -> QMenu:
 def summary_lines(summary: ImportSummary) -> list[str]:
     """An import summary in plain words; errors and warnings listed (the first 20)."""
     lines = [
-        _tr("%1 rows or messages read").replace("%1", str(summary.rows)),
-        _tr("%1 new inquiries").replace("%1", str(summary.new_inquiries)),
+        QCoreApplication.translate("channels", "%1 rows or messages read").replace(
+            "%1", str(summary.rows)
+        ),
+        QCoreApplication.translate("channels", "%1 new inquiries").replace(
+            "%1", str(summary.new_inquiries)
+        ),
     ]
     if summary.added != summary.new_inquiries:
-        lines.append(_tr("%1 messages added").replace("%1", str(summary.added)))
-    lines.append(_tr("%1 already there (skipped)").replace("%1", str(summary.duplicates)))
-    for title, items in ((_tr("Skipped"), summary.errors), (_tr("Note"), summary.warnings)):
+        lines.append(
+            QCoreApplication.translate("channels", "%1 messages added").replace(
+                "%1", str(summary.added)
+            )
+        )
+    lines.append(
+        QCoreApplication.translate("channels", "%1 already there (skipped)").replace(
+            "%1", str(summary.duplicates)
+        )
+    )
+    for title, items in (
+        (QCoreApplication.translate("channels", "Skipped"), summary.errors),
+        (QCoreApplication.translate("channels", "Note"), summary.warnings),
+    ):
         for item in items[:20]:
             lines.append(f"{title}: {item}")
         if len(items) > 20:
-            lines.append(_tr("… and %1 more").replace("%1", str(len(items) - 20)))
+            lines.append(
+                QCoreApplication.translate("channels", "… and %1 more").replace(
+                    "%1", str(len(items) - 20)
+                )
+            )
     return lines
 
 
 def short_summary(summary: ImportSummary) -> str:
     if summary.added == summary.new_inquiries:
         return (
-            _tr("%1 new inquiries, %2 already there")
+            QCoreApplication.translate("channels", "%1 new inquiries, %2 already there")
             .replace("%1", str(summary.new_inquiries))
             .replace("%2", str(summary.duplicates))
         )
     return (
-        _tr("%1 new inquiries, %2 messages added, %3 already there")
+        QCoreApplication.translate(
+            "channels", "%1 new inquiries, %2 messages added, %3 already there"
+        )
         .replace("%1", str(summary.new_inquiries))
         .replace("%2", str(summary.added))
         .replace("%3", str(summary.duplicates))

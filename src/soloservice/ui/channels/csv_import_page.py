@@ -1,6 +1,6 @@
 """The CSV wizard's last page: the import itself, with a progress bar and a Stop button.
 
-A 6,000-row export takes about a minute. The service stores it in batches (services/forms.py)
+A 6,000-row export takes about a minute. The service stores it in batches (services/form_csv.py)
 and reports after each one; this page shows "Importing stor.csv: 1,250 of 6,000 rows…" and a
 Stop that ends the import between two batches, keeping what was stored.
 """
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_summary import ImportSummary
 from soloservice.ui.channels.common import summary_lines
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from soloservice.channels.form.csv_import import ColumnMapping
 from soloservice.services.errors import ServiceError
-from soloservice.services.forms import CsvImportPreview, ImportSummary
+from soloservice.services.form_csv import ColumnMapping, CsvImportPreview
+from soloservice.services.import_summary import ImportSummary
 from soloservice.services.registry import Services
 from soloservice.ui.channels.common import styled_label
 from soloservice.ui.channels.csv_import_page import ImportPage

@@ -25,6 +25,7 @@ from soloservice.services.customer_merge import MatchSuggestion, MergeView
 from soloservice.services.dto import CustomerCard
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
+from soloservice.ui.confirm import ask
 from soloservice.ui.tasks import TaskRunner
 
 MAX_SHOWN = 3
@@ -194,26 +195,22 @@ class MergeSection(QWidget):
             ("%6", str(len(other.inquiries))),
         ):
             text = text.replace(key, value)
-        box = QMessageBox(
+        survivor, merged = card.id, other.id
+        box = ask(
+            self.window(),
             QMessageBox.Icon.Question,
             self.tr("Same person?"),
             text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self.window(),
+            self.tr("&Merge them"),
+            self.tr("&Keep apart"),
+            lambda: self.merge(survivor, merged),
+            self._confirm_closed,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Merge them"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Keep apart"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        survivor, merged = card.id, other.id
-        yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(
-            lambda b: self.merge(survivor, merged) if box.standardButton(b) == yes else None
-        )
-        box.finished.connect(lambda _r: setattr(self, "confirm_box", None))
         self.confirm_box = box
-        box.open()
         return box
+
+    def _confirm_closed(self) -> None:
+        self.confirm_box = None
 
     def merge(self, survivor_id: int, merged_id: int) -> None:
         service = self.services.customer_merge

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,7 +36,7 @@ from soloservice.services.secrets import SecretPlace
 from soloservice.services.social_dto import PollSummary, SocialAccountView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.channels.common import styled_label
-from soloservice.ui.channels.social_import import platform_name
+from soloservice.ui.channels.platforms import platform_name
 from soloservice.ui.icons import channel_icon
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
@@ -46,39 +46,38 @@ PLATFORMS = (Channel.FACEBOOK, Channel.INSTAGRAM, Channel.X)
 
 def place_text(place: SecretPlace | None, env: str | None = None) -> str:
     """Where a token went, in words the founder can act on."""
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SocialAccounts", text)
 
     if place is None:
-        return tr("The token is read from the environment variable %1.").replace("%1", env or "")
+        return QCoreApplication.translate(
+            "SocialAccounts", "The token is read from the environment variable %1."
+        ).replace("%1", env or "")
     if place is SecretPlace.KEYRING:
-        return tr("The token is stored in the system keyring.")
-    if place is SecretPlace.FILE:
-        return tr(
-            "The token is stored in the secrets file in your data folder (only you can read it)."
+        return QCoreApplication.translate(
+            "SocialAccounts", "The token is stored in the system keyring."
         )
-    return tr(
+    if place is SecretPlace.FILE:
+        return QCoreApplication.translate(
+            "SocialAccounts",
+            "The token is stored in the secrets file in your data folder (only you can read it).",
+        )
+    return QCoreApplication.translate(
+        "SocialAccounts",
         "No keyring on this machine: the token is kept for this session only; "
-        "enter it again after a restart."
+        "enter it again after a restart.",
     )
 
 
 def poll_text(summary: PollSummary) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SocialAccounts", text)
 
     if summary.ok:
         return (
-            tr("%1: %2 new inquiries, %3 new messages")
+            QCoreApplication.translate("SocialAccounts", "%1: %2 new inquiries, %3 new messages")
             .replace("%1", summary.account)
             .replace("%2", str(summary.new_inquiries))
             .replace("%3", str(summary.added))
         )
-    return f"{summary.account}: {summary.error or tr('failed')}"
+    failed = QCoreApplication.translate("SocialAccounts", "failed")
+    return f"{summary.account}: {summary.error or failed}"
 
 
 class SocialAccountsDialog(QDialog):
@@ -240,18 +239,28 @@ class SocialAccountsDialog(QDialog):
     def add(self) -> None:
         token = self.token_edit.text().strip()
         place = SecretPlace(str(self.place_combo.currentData()))
-        try:
-            _view, stored = self.services.social.add(
-                self.name_edit.text(),
-                Channel(str(self.platform_combo.currentData())),
-                self.ref_edit.text(),
-                token=token or None,
-                base_url=self.base_url_edit.text().strip() or None,
-                place=place,
+        social, name = self.services.social, self.name_edit.text()
+        platform = Channel(str(self.platform_combo.currentData()))
+        ref, base_url = self.ref_edit.text(), self.base_url_edit.text().strip() or None
+        self.add_button.setEnabled(False)
+
+        def store() -> object:
+            return social.add(
+                name, platform, ref, token=token or None, base_url=base_url, place=place
             )
-        except ServiceError as exc:
-            self.add_error.setText(str(exc))
-            return
+
+        def stored(result: object) -> None:
+            self.add_button.setEnabled(True)
+            assert isinstance(result, tuple)
+            self._added(result[1])
+
+        self.runner.run_task(store, stored, self._change_failed)
+
+    def _change_failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self.add_error.setText(str(exc) if isinstance(exc, ServiceError) else repr(exc))
+
+    def _added(self, stored: SecretPlace | None) -> None:
         self.add_error.clear()
         self._status(
             self.tr("Connected %1. %2")
@@ -273,13 +282,15 @@ class SocialAccountsDialog(QDialog):
             self.add_error.setText(self.tr("Type the new token in the Token field first."))
             self.token_edit.setFocus()
             return
-        try:
-            stored = self.services.social.set_token(
-                view.name, token, SecretPlace(str(self.place_combo.currentData()))
-            )
-        except ServiceError as exc:
-            self.add_error.setText(str(exc))
-            return
+        social, name = self.services.social, view.name
+        place = SecretPlace(str(self.place_combo.currentData()))
+        self.runner.run_task(
+            lambda: social.set_token(name, token, place),
+            lambda stored: self._renewed(view, stored),
+            self._change_failed,
+        )
+
+    def _renewed(self, view: SocialAccountView, stored: SecretPlace | None) -> None:
         self.token_edit.clear()
         self.add_error.clear()
         self._status(
@@ -304,12 +315,15 @@ class SocialAccountsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.services.social.remove(view.name)
-        except ServiceError as exc:
-            self._status(str(exc), ERROR_STYLE)
-            return
-        self._status(self.tr("Removed %1.").replace("%1", view.name), HINT_STYLE)
+        social, name = self.services.social, view.name
+
+        def failed(exc: BaseException) -> None:
+            self._status(str(exc) if isinstance(exc, ServiceError) else repr(exc), ERROR_STYLE)
+
+        self.runner.run_task(lambda: social.remove(name), lambda _r: self._removed(name), failed)
+
+    def _removed(self, name: str) -> None:
+        self._status(self.tr("Removed %1.").replace("%1", name), HINT_STYLE)
         self.refresh()
         self.accounts_changed.emit()
 
@@ -320,7 +334,7 @@ class SocialAccountsDialog(QDialog):
         self.poll_button.setEnabled(False)
         self._status(self.tr("Polling…"), HINT_STYLE)
         social = self.services.social
-        self.runner.run_task(social.poll_all, self._polled, self._poll_failed)
+        self.runner.run_network_task(social.poll_all, self._polled, self._poll_failed)
 
     def _polled(self, summaries: list[PollSummary]) -> None:
         self.polling = False

@@ -26,18 +26,13 @@ from PySide6.QtWidgets import (
 
 from soloservice.domain.types import Channel
 from soloservice.services.errors import ServiceError
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_summary import ImportSummary
 from soloservice.services.registry import Services
 from soloservice.services.social import OwnerNeeded
 from soloservice.ui.channels.common import styled_label, summary_lines
+from soloservice.ui.channels.platforms import platform_name
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
-
-
-def platform_name(platform: Channel) -> str:
-    return {Channel.FACEBOOK: "Facebook", Channel.INSTAGRAM: "Instagram", Channel.X: "X"}.get(
-        platform, platform.value.title()
-    )
 
 
 class SocialImportDialog(QDialog):

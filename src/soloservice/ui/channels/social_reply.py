@@ -24,7 +24,7 @@ from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.services.social_dto import ReplyResult
 from soloservice.ui.channels.common import CtrlEnter, styled_label
-from soloservice.ui.channels.social_import import platform_name
+from soloservice.ui.channels.platforms import platform_name
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
 
@@ -161,7 +161,7 @@ class SocialReplyPanel(QWidget):
             self.tr("Sending on %1…").replace("%1", platform_name(detail.channel)), HINT_STYLE
         )
         social, inquiry_id = self.services.social, detail.id
-        self.runner.run_task(
+        self.runner.run_network_task(
             lambda: social.reply(inquiry_id, text),
             lambda result: self._sent(inquiry_id, result),
             self._failed,

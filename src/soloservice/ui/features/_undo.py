@@ -12,11 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from soloservice.ui.operations import InquiryOps
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("operations", text)
+from soloservice.ui.inquiry_operations import InquiryOps
 
 
 class ServiceCommand(QUndoCommand):
@@ -48,13 +44,17 @@ class ServiceCommand(QUndoCommand):
             self.change = self.redo_fn()
             return self.change
 
-        self.ops.run(job, _tr("Redone: %1").replace("%1", self.text()), self.inquiry_id)
+        self.ops.run(
+            job,
+            QCoreApplication.translate("operations", "Redone: %1").replace("%1", self.text()),
+            self.inquiry_id,
+        )
 
     def undo(self) -> None:
         change = self.change
         self.ops.run(
             lambda: self.undo_fn(change),
-            _tr("Undone: %1").replace("%1", self.text()),
+            QCoreApplication.translate("operations", "Undone: %1").replace("%1", self.text()),
             self.inquiry_id,
         )
 

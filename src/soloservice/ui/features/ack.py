@@ -9,25 +9,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from soloservice.domain.types import Status
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.promises import AutoAckOutcome
-from soloservice.ui.icons import icon
-from soloservice.ui.templates.ack_dialog import AckDialog, PromiseDialog, promise_state
+from soloservice.ui.actions import set_tip
+from soloservice.ui.features._shared import feature_action, open_dialog
 
 if TYPE_CHECKING:
+    from soloservice.services.promises import AutoAckOutcome
     from soloservice.ui.features.host import FeatureHost
+    from soloservice.ui.templates.ack_dialog import AckDialog, PromiseDialog
 
 ACK_SHORTCUT = "Ctrl+K"
 EXPLAIN_SHORTCUT = "Ctrl+I"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AckFeature", text)
 
 
 class AckFeature(QObject):
@@ -43,21 +39,24 @@ class AckFeature(QObject):
         self._running = False
         self._again = False
 
-        self.ack_action = QAction(icon("resolved"), _tr("Ac&knowledge…"), window.widget)
-        self.ack_action.setShortcut(QKeySequence(ACK_SHORTCUT))
-        self.ack_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = _tr("Tell the customer when they will hear from you")
-        self.ack_action.setToolTip(f"{tip} ({ACK_SHORTCUT})")
-        self.ack_action.setStatusTip(tip)
-        self.ack_action.setIconText(_tr("Acknowledge"))
-        self.ack_action.triggered.connect(self.acknowledge)
-        self.explain_action = QAction(_tr("E&xplain promise…"), window.widget)
-        self.explain_action.setShortcut(QKeySequence(EXPLAIN_SHORTCUT))
-        self.explain_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.explain_action.setStatusTip(_tr("How the due time was counted"))
-        self.explain_action.triggered.connect(self.explain)
-        for action in (self.ack_action, self.explain_action):
-            window.addAction(action)
+        self.ack_action = feature_action(
+            window,
+            QCoreApplication.translate("AckFeature", "Ac&knowledge…"),
+            ACK_SHORTCUT,
+            QCoreApplication.translate(
+                "AckFeature", "Tell the customer when they will hear from you"
+            ),
+            self.acknowledge,
+            "resolved",
+        )
+        self.ack_action.setIconText(QCoreApplication.translate("AckFeature", "Acknowledge"))
+        self.explain_action = feature_action(
+            window,
+            QCoreApplication.translate("AckFeature", "E&xplain promise…"),
+            EXPLAIN_SHORTCUT,
+            QCoreApplication.translate("AckFeature", "How the due time was counted"),
+            self.explain,
+        )
         menu = window.menu("inquiry")
         menu.addSeparator()
         menu.addAction(self.ack_action)
@@ -82,11 +81,14 @@ class AckFeature(QObject):
             and detail.needs_reply_since is not None
         )
         self.ack_action.setEnabled(active)
-        tip = _tr("Tell the customer when they will hear from you")
+        tip = QCoreApplication.translate(
+            "AckFeature", "Tell the customer when they will hear from you"
+        )
         if is_detail and not active:
-            tip = _tr("Nothing to acknowledge: the customer is not waiting for a reply")
-        self.ack_action.setToolTip(f"{tip} ({ACK_SHORTCUT})")
-        self.ack_action.setStatusTip(tip)
+            tip = QCoreApplication.translate(
+                "AckFeature", "Nothing to acknowledge: the customer is not waiting for a reply"
+            )
+        set_tip(self.ack_action, tip)
         self.explain_action.setEnabled(is_detail)
 
     # -- manual -------------------------------------------------------------------------------
@@ -101,12 +103,11 @@ class AckFeature(QObject):
         except ServiceError as exc:
             self.window.show_error(str(exc))
             return None
+        from soloservice.ui.templates.ack_dialog import AckDialog
+
         dialog = AckDialog(services, self.window.runner, detail, draft, self.window.widget)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.acknowledged.connect(self._acknowledged)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = open_dialog(dialog, self._closed)
         return dialog
 
     def _closed(self) -> None:
@@ -125,15 +126,20 @@ class AckFeature(QObject):
         except (ServiceError, ValueError) as exc:
             self.window.show_error(str(exc))
             return None
+        from soloservice.ui.templates.ack_dialog import PromiseDialog, promise_state
+
         state = promise_state(detail, services.ctx.now(), services.ctx.settings.timezone)
         dialog = PromiseDialog(text, state, self.window.widget)
         dialog.setWindowTitle(
-            _tr("Promise for #%1 — %2").replace("%1", str(detail.id)).replace("%2", detail.subject)
+            QCoreApplication.translate("AckFeature", "Promise for #%1 — %2")
+            .replace("%1", str(detail.id))
+            .replace("%2", detail.subject)
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.explain_dialog = dialog
-        dialog.open()
+        self.explain_dialog = open_dialog(dialog, self._explain_closed)
         return dialog
+
+    def _explain_closed(self) -> None:
+        self.explain_dialog = None
 
     # -- automatic ----------------------------------------------------------------------------
 
@@ -147,7 +153,8 @@ class AckFeature(QObject):
             return False
         self._running = True
         skip = frozenset(self.attempted)
-        self.window.runner.run_task(
+        # each case is its own queue-then-send: on the network lane, so SMTP never stalls edits
+        self.window.runner.run_network_task(
             lambda: services.promises.auto_acknowledge(services.outbox, skip),
             self._auto_finished,
             self._auto_failed,
@@ -159,12 +166,16 @@ class AckFeature(QObject):
         self.attempted.update(outcome.considered)
         if outcome.errors:
             self.window.statusBar().showMessage(
-                _tr("Automatic acknowledgement: %1").replace("%1", "; ".join(outcome.errors)),
+                QCoreApplication.translate("AckFeature", "Automatic acknowledgement: %1").replace(
+                    "%1", "; ".join(outcome.errors)
+                ),
                 30_000,
             )
         elif outcome.sent:
             self.window.statusBar().showMessage(
-                _tr("Sent %1 automatic acknowledgements").replace("%1", str(outcome.sent)),
+                QCoreApplication.translate(
+                    "AckFeature", "Sent %1 automatic acknowledgements"
+                ).replace("%1", str(outcome.sent)),
                 15_000,
             )
         self.auto_done.emit(outcome)
@@ -177,8 +188,13 @@ class AckFeature(QObject):
     def _auto_failed(self, exc: BaseException) -> None:
         self._running = False
         self.window.statusBar().showMessage(
-            _tr("Automatic acknowledgement failed: %1").replace("%1", str(exc)), 30_000
+            QCoreApplication.translate(
+                "AckFeature", "Automatic acknowledgement failed: %1"
+            ).replace("%1", str(exc)),
+            30_000,
         )
+        from soloservice.services.promises import AutoAckOutcome
+
         self.auto_done.emit(AutoAckOutcome(errors=(str(exc),)))
 
 

@@ -6,14 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from soloservice.ui.backups_dialog import BackupsDialog
-
 if TYPE_CHECKING:
+    from soloservice.ui.backups_dialog import BackupsDialog
     from soloservice.ui.features.host import FeatureHost
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsFeature", text)
 
 
 class BackupsFeature:
@@ -21,7 +16,7 @@ class BackupsFeature:
         self.window = window
         self.dialog: BackupsDialog | None = None
         menu = window.menu("file")
-        self.action = menu.addAction(_tr("&Backups…"))
+        self.action = menu.addAction(QCoreApplication.translate("BackupsFeature", "&Backups…"))
         # Above "Quit", which ends the File menu after a separator.
         entries = menu.actions()
         if len(entries) >= 3 and entries[-3].isSeparator():
@@ -31,6 +26,8 @@ class BackupsFeature:
 
     def show_dialog(self) -> BackupsDialog:
         if self.dialog is None:
+            from soloservice.ui.backups_dialog import BackupsDialog
+
             self.dialog = BackupsDialog(
                 self.window.services, self.window.runner, self.window.widget
             )

@@ -4,35 +4,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
 
 from soloservice.services.dto import InquiryDetail
-from soloservice.ui.channels.quick_capture import QuickCaptureDialog
-from soloservice.ui.icons import icon
+from soloservice.ui.features._shared import bring_up, feature_action, open_dialog
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.channels.quick_capture import QuickCaptureDialog
+    from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+C"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaptureFeature", text)
-
-
 class CaptureFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.dialog: QuickCaptureDialog | None = None
-        self.action = QAction(icon("social"), _tr("&Quick capture…"), window)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = _tr("Paste a comment, review or message seen elsewhere")
-        self.action.setStatusTip(tip)
-        self.action.setToolTip(f"{tip} ({SHORTCUT})")
-        self.action.triggered.connect(self.open)
-        window.addAction(self.action)
+        self.action = feature_action(
+            window,
+            QCoreApplication.translate("CaptureFeature", "&Quick capture…"),
+            SHORTCUT,
+            QCoreApplication.translate(
+                "CaptureFeature", "Paste a comment, review or message seen elsewhere"
+            ),
+            self.open,
+            "social",
+        )
         file_menu = window.menu("file")
         after_new = window.commands.new_inquiry
         actions = file_menu.actions()
@@ -44,27 +41,23 @@ class CaptureFeature:
 
     def open(self) -> QuickCaptureDialog:
         if self.dialog is not None:
-            self.dialog.raise_()
-            self.dialog.activateWindow()
-            return self.dialog
-        dialog = QuickCaptureDialog(self.window.services, self.window.runner, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            return bring_up(self.dialog)
+        from soloservice.ui.channels.quick_capture import QuickCaptureDialog
+
+        dialog = QuickCaptureDialog(self.window.services, self.window.runner, self.window.widget)
         dialog.captured.connect(self._captured)
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = open_dialog(dialog, self._closed)
         return dialog
 
+    def _closed(self) -> None:
+        self.dialog = None
+
     def _captured(self, detail: InquiryDetail) -> None:
-        window = self.window
-        window.reload()
-        message = _tr("Captured #%1").replace("%1", str(detail.id))
-        if not window.table.select_id(detail.id):
-            window.open_inquiry(detail.id)
-            message += " — " + _tr("not in this view")
-        window.statusBar().showMessage(message, 15_000)
-        window.table.setFocus()
+        message = QCoreApplication.translate("CaptureFeature", "Captured #%1").replace(
+            "%1", str(detail.id)
+        )
+        self.window.show_created(detail, message)
 
 
-def install(window: MainWindow) -> CaptureFeature:
+def install(window: FeatureHost) -> CaptureFeature:
     return CaptureFeature(window)

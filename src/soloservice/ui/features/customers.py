@@ -9,21 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
-from soloservice.services.customer_merge import MergeView
+from soloservice.plurals import PluralContext
 from soloservice.ui.channels.merge_section import MergeSection
+from soloservice.ui.features._shared import feature_action
 
 if TYPE_CHECKING:
+    from soloservice.services.customer_merge import MergeView
     from soloservice.ui.features.host import FeatureHost
 
 SHORTCUT = "Ctrl+Shift+U"
 UNDO_VISIBLE_MS = 30_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomersFeature", text)
+#: counted messages ("%n … (s)"): a context lupdate reads as plurals (soloservice/plurals.py)
+CustomerCounts = PluralContext("CustomerCounts")
 
 
 class CustomersFeature:
@@ -38,7 +39,7 @@ class CustomersFeature:
 
         self.undo_button = QToolButton()
         self.undo_button.setObjectName("undoMerge")
-        self.undo_button.setText(_tr("Undo merge"))
+        self.undo_button.setText(QCoreApplication.translate("CustomersFeature", "Undo merge"))
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_last_merge)
@@ -48,14 +49,15 @@ class CustomersFeature:
         self.undo_timer.setInterval(UNDO_VISIBLE_MS)
         self.undo_timer.timeout.connect(lambda: self.undo_button.setVisible(False))
 
-        self.action = QAction(_tr("Same person? &Merge with…"), window.widget)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = _tr("Customers that may be the same person as this one")
-        self.action.setStatusTip(tip)
-        self.action.setToolTip(f"{tip} ({SHORTCUT})")
-        self.action.triggered.connect(self.focus_suggestions)
-        window.addAction(self.action)
+        self.action = feature_action(
+            window,
+            QCoreApplication.translate("CustomersFeature", "Same person? &Merge with…"),
+            SHORTCUT,
+            QCoreApplication.translate(
+                "CustomersFeature", "Customers that may be the same person as this one"
+            ),
+            self.focus_suggestions,
+        )
         window.menu("inquiry").addSeparator()
         window.menu("inquiry").addAction(self.action)
 
@@ -65,7 +67,10 @@ class CustomersFeature:
             return
         name = self.section.card.name if self.section.card is not None else ""
         self.window.statusBar().showMessage(
-            _tr("No likely duplicates of %1").replace("%1", name or _tr("this customer")), 8_000
+            QCoreApplication.translate("CustomersFeature", "No likely duplicates of %1").replace(
+                "%1", name or QCoreApplication.translate("CustomersFeature", "this customer")
+            ),
+            8_000,
         )
 
     def _refresh_card(self) -> None:
@@ -78,10 +83,9 @@ class CustomersFeature:
         self.last_merge = view
         self._refresh_card()
         self.window.statusBar().showMessage(
-            _tr("Merged %1 into %2 (%3 inquiries moved)")
+            CustomerCounts.tr("Merged %1 into %2 (%n inquiry(s) moved)", "", view.inquiries)
             .replace("%1", view.merged_name)
-            .replace("%2", view.survivor_name)
-            .replace("%3", str(view.inquiries)),
+            .replace("%2", view.survivor_name),
             UNDO_VISIBLE_MS,
         )
         self.undo_button.setVisible(True)
@@ -97,7 +101,10 @@ class CustomersFeature:
             self.undo_button.setVisible(False)
         self._refresh_card()
         self.window.statusBar().showMessage(
-            _tr("%1 is a customer of their own again").replace("%1", view.merged_name), 15_000
+            QCoreApplication.translate(
+                "CustomersFeature", "%1 is a customer of their own again"
+            ).replace("%1", view.merged_name),
+            15_000,
         )
 
 

@@ -8,18 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_summary import ImportSummary
 from soloservice.ui.channels.common import import_menu, short_summary
-from soloservice.ui.channels.csv_wizard import CsvImportWizard
-from soloservice.ui.channels.rule_editor import FormRulesDialog
 from soloservice.ui.icons import icon
 
 if TYPE_CHECKING:
+    from soloservice.ui.channels.csv_wizard import CsvImportWizard
+    from soloservice.ui.channels.rule_editor import FormRulesDialog
     from soloservice.ui.features.host import FeatureHost
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormsFeature", text)
 
 
 class FormsFeature:
@@ -27,23 +23,41 @@ class FormsFeature:
         self.window = window
         self.rules_dialog: FormRulesDialog | None = None
         self.wizard: CsvImportWizard | None = None
-        self.rules_action = QAction(icon("form"), _tr("Web &form rules…"), window.widget)
+        self.rules_action = QAction(
+            icon("form"),
+            QCoreApplication.translate("FormsFeature", "Web &form rules…"),
+            window.widget,
+        )
         self.rules_action.setStatusTip(
-            _tr("Which notification mails become form inquiries, with a live preview")
+            QCoreApplication.translate(
+                "FormsFeature",
+                "Which notification mails become form inquiries, with a live preview",
+            )
         )
         self.rules_action.triggered.connect(self.open_rules)
         window.menu("tools").addAction(self.rules_action)
-        self.csv_action = QAction(icon("form"), _tr("Form submissions (&CSV)…"), window.widget)
-        self.csv_action.setStatusTip(_tr("Import a CSV export of a web form"))
+        self.csv_action = QAction(
+            icon("form"),
+            QCoreApplication.translate("FormsFeature", "Form submissions (&CSV)…"),
+            window.widget,
+        )
+        self.csv_action.setStatusTip(
+            QCoreApplication.translate("FormsFeature", "Import a CSV export of a web form")
+        )
         self.csv_action.triggered.connect(self.open_csv_wizard)
         import_menu(window).addAction(self.csv_action)
 
     def open_rules(self) -> FormRulesDialog:
         if self.rules_dialog is None:
-            dialog = FormRulesDialog(self.window.services, self.window.widget)
+            from soloservice.ui.channels.rule_editor import FormRulesDialog
+
+            dialog = FormRulesDialog(self.window.services, self.window.widget, self.window.runner)
             dialog.rules_changed.connect(
                 lambda: self.window.statusBar().showMessage(
-                    _tr("Form rules saved; they apply to mail synced from now on"), 10_000
+                    QCoreApplication.translate(
+                        "FormsFeature", "Form rules saved; they apply to mail synced from now on"
+                    ),
+                    10_000,
                 )
             )
             self.rules_dialog = dialog
@@ -53,6 +67,8 @@ class FormsFeature:
         return self.rules_dialog
 
     def open_csv_wizard(self) -> CsvImportWizard:
+        from soloservice.ui.channels.csv_wizard import CsvImportWizard
+
         wizard = CsvImportWizard(self.window.services, self.window.runner, self.window.widget)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self._imported)
@@ -64,7 +80,10 @@ class FormsFeature:
     def _imported(self, summary: ImportSummary) -> None:
         self.window.reload()
         self.window.statusBar().showMessage(
-            _tr("Form CSV imported: %1").replace("%1", short_summary(summary)), 15_000
+            QCoreApplication.translate("FormsFeature", "Form CSV imported: %1").replace(
+                "%1", short_summary(summary)
+            ),
+            15_000,
         )
 
 

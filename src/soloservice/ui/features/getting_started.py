@@ -77,19 +77,23 @@ class GettingStarted(QObject):
 
     def open_step(self, key: str) -> QWidget | None:
         """Open the dialog a step needs; returns it (tests look at it)."""
-        features = self.window.features
+        from soloservice.ui.features.forms import FormsFeature
+        from soloservice.ui.features.mail import MailFeature
+        from soloservice.ui.features.settings import SettingsFeature
+
+        window = self.window
         if key == "mail":
-            dialog = features["mail"].open_accounts()  # type: ignore[attr-defined]
+            dialog = window.feature("mail", MailFeature).open_accounts()
             dialog.changed.connect(self.refresh)
-            return dialog  # type: ignore[no-any-return]
+            return dialog
         if key == "hours":
-            settings = features["settings"].open()  # type: ignore[attr-defined]
+            settings = window.feature("settings", SettingsFeature).open()
             settings.show_page(HOURS_PAGE)
-            return settings  # type: ignore[no-any-return]
+            return settings
         if key == "form":
-            wizard = features["forms"].open_csv_wizard()  # type: ignore[attr-defined]
+            wizard = window.feature("forms", FormsFeature).open_csv_wizard()
             wizard.imported.connect(lambda _s: self.refresh())
-            return wizard  # type: ignore[no-any-return]
+            return wizard
         if key == "call":
             self.window.log_call()
             return self.window.call_dialog
@@ -118,12 +122,14 @@ class GettingStarted(QObject):
         return assistant
 
     def _assistant_saved(self, settings: Settings) -> None:
-        settings_feature = self.window.features.get("settings")
-        apply = getattr(settings_feature, "apply", None)
-        if callable(apply):
-            apply(settings)  # views, the status-bar link, other features
-        else:
+        from soloservice.ui.features.settings import SettingsFeature
+
+        try:
+            feature = self.window.feature("settings", SettingsFeature)
+        except LookupError:  # a window built without its features
             self.window.apply_settings(settings)
+        else:
+            feature.apply(settings)  # views, the status-bar link, other features
         self.refresh()
 
     def _assistant_closed(self, result: int) -> None:

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
 
     from soloservice.domain.settings import Settings
-    from soloservice.services.dto import InquiryDetail
+    from soloservice.services.dto import InquiryDetail, ViewCounts
     from soloservice.services.registry import Services
     from soloservice.ui.actions import Actions
+    from soloservice.ui.inquiry_operations import InquiryOps
     from soloservice.ui.tasks import TaskRunner
 
 F = TypeVar("F")
@@ -39,6 +40,8 @@ class FeatureHost(Protocol):
     toolbar: QToolBar
     #: the window's own actions (Refresh, Quit, New inquiry…), to chain to or place beside
     commands: Actions
+    #: changes to inquiries off the GUI thread, with undo (ui/inquiry_operations.py)
+    ops: InquiryOps
 
     @property
     def widget(self) -> QWidget:
@@ -86,11 +89,20 @@ class FeatureHost(Protocol):
 
     def reload(self) -> None: ...
 
+    def view_counts(self) -> ViewCounts:
+        """The counts the sidebar shows, from the last (re)load: reused instead of counting
+        every view again (a count at 100k inquiries is the slowest query of a reload)."""
+        ...
+
     def open_inquiry(self, inquiry_id: object) -> None: ...
 
     def show_inquiry(self, inquiry_id: int) -> None: ...
 
     def after_change(self, message: str, inquiry_id: object) -> None: ...
+
+    def show_created(self, detail: InquiryDetail, message: str) -> None:
+        """A new inquiry: reload, select it (the message says when the view hides it)."""
+        ...
 
     def show_error(self, message: str) -> None: ...
 

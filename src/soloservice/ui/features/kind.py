@@ -10,56 +10,54 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup
 
 from soloservice.domain.types import InquiryKind
 from soloservice.services.dto import InquiryDetail, KindChange
 from soloservice.ui import formatting as fmt
+from soloservice.ui.features._shared import feature_action
 from soloservice.ui.features._undo import push_done
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 COMPLAINT_SHORTCUT = "Ctrl+Shift+K"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KindFeature", text)
-
-
 class KindFeature(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget)
         self.window = window
         menu = window.menu("inquiry")
         menu.addSeparator()
-        self.menu = menu.addMenu(_tr("&Kind"))
+        self.menu = menu.addMenu(QCoreApplication.translate("KindFeature", "&Kind"))
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
         labels = {
-            InquiryKind.COMPLAINT: _tr("&Complaint"),
-            InquiryKind.QUESTION: _tr("&Question"),
-            InquiryKind.PRAISE: _tr("&Praise"),
+            InquiryKind.COMPLAINT: QCoreApplication.translate("KindFeature", "&Complaint"),
+            InquiryKind.QUESTION: QCoreApplication.translate("KindFeature", "&Question"),
+            InquiryKind.PRAISE: QCoreApplication.translate("KindFeature", "&Praise"),
         }
         self.kind_actions: dict[InquiryKind, QAction] = {}
         for kind, label in labels.items():
-            action = QAction(label, window)
+            action = QAction(label, window.widget)
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, k=kind: self.set_kind(k))
             self.group.addAction(action)
             self.menu.addAction(action)
             self.kind_actions[kind] = action
         self.menu.addSeparator()
-        self.toggle_action = QAction(_tr("Mark as &complaint"), window)
-        self.toggle_action.setShortcut(QKeySequence(COMPLAINT_SHORTCUT))
-        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.toggle_action.setStatusTip(
-            _tr("Mark the inquiry as a complaint, or back to a question if it is one")
+        self.toggle_action = feature_action(
+            window,
+            QCoreApplication.translate("KindFeature", "Mark as &complaint"),
+            COMPLAINT_SHORTCUT,
+            QCoreApplication.translate(
+                "KindFeature", "Mark the inquiry as a complaint, or back to a question if it is one"
+            ),
+            self.toggle_complaint,
         )
-        self.toggle_action.triggered.connect(self.toggle_complaint)
         self.menu.addAction(self.toggle_action)
-        window.addAction(self.toggle_action)
         window.inquiry_changed.connect(self._update)
         self._update(window.detail)
 
@@ -88,7 +86,7 @@ class KindFeature(QObject):
         def done(change: object) -> None:
             assert isinstance(change, KindChange)
             text = (
-                _tr("Marked #%1 as %2")
+                QCoreApplication.translate("KindFeature", "Marked #%1 as %2")
                 .replace("%1", str(inquiry_id))
                 .replace("%2", fmt.kind_name(kind).lower())
             )
@@ -101,8 +99,9 @@ class KindFeature(QObject):
                 lambda: inquiries.set_kind(inquiry_id, kind),
             )
 
-        self.window.runner.run_task(lambda: inquiries.set_kind(inquiry_id, kind), done, ops._error)
+        run = self.window.runner.run_task
+        run(lambda: inquiries.set_kind(inquiry_id, kind), done, ops.report_error)
 
 
-def install(window: MainWindow) -> KindFeature:
+def install(window: FeatureHost) -> KindFeature:
     return KindFeature(window)

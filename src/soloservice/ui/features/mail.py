@@ -6,28 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
 
-from soloservice.ui.icons import icon
-from soloservice.ui.mail.accounts_dialog import AccountsDialog
+from soloservice.ui.features._shared import bring_up, feature_action
 from soloservice.ui.mail.attachments_panel import AttachmentsPanel
-from soloservice.ui.mail.common import tr
 from soloservice.ui.mail.composer import ReplyComposer
 from soloservice.ui.mail.idle_watcher import IdleWatcher, idle_switched_off
-from soloservice.ui.mail.quarantine_dialog import QuarantineDialog
 from soloservice.ui.mail.sync_controller import SyncController
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return tr("MailFeature", text)
+    from soloservice.ui.features.host import FeatureHost
+    from soloservice.ui.mail.accounts_dialog import AccountsDialog
+    from soloservice.ui.mail.quarantine_dialog import QuarantineDialog
 
 
 class MailFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.accounts_dialog: AccountsDialog | None = None
         self.quarantine_dialog: QuarantineDialog | None = None
@@ -36,13 +30,13 @@ class MailFeature:
         #: IDLE starts after the first sync; off with SOLOSERVICE_NO_IDLE=1 (tests set it
         #: False so that only a test that asks for IDLE gets its threads)
         self.idle_enabled = not idle_switched_off()
-        self.idle = IdleWatcher(window.services.mail_accounts, window)
+        self.idle = IdleWatcher(window.services.mail_accounts, window.widget)
         self.idle.new_mail.connect(self._idle_new_mail)
         self.sync.synced.connect(self._after_sync)
         # The threads must end with the window and before the store closes on quit; a
         # plain function, because the watcher may already be gone when ``destroyed`` fires.
         stop_idle = self.idle.stopper()
-        window.destroyed.connect(stop_idle)
+        window.widget.destroyed.connect(stop_idle)
         window.closing.connect(self.sync.stop_schedule)
         window.closing.connect(self.sync.cancel)
         window.closing.connect(stop_idle)
@@ -51,44 +45,52 @@ class MailFeature:
             app.aboutToQuit.connect(stop_idle)
         self.composer = ReplyComposer(window)
         self.attachments = AttachmentsPanel(window)
-        window.add_inquiry_tab(self.composer, _tr("Reply"), order=10)
+        window.add_inquiry_tab(
+            self.composer, QCoreApplication.translate("MailFeature", "Reply"), order=10
+        )
         window.closing.connect(self.composer.save_drafts)
-        window.add_inquiry_tab(self.attachments, _tr("Attachments"), order=60)
+        window.add_inquiry_tab(
+            self.attachments, QCoreApplication.translate("MailFeature", "Attachments"), order=60
+        )
         self.attachments.count_changed.connect(self._attachment_count)
         self._attachment_count(self.attachments.list.count())
 
-        def action(text: str, keys: str, tip: str, name: str = "") -> QAction:
-            a = QAction(text, window)
-            if keys:
-                a.setShortcut(QKeySequence(keys))
-                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.setStatusTip(tip)
-            a.setToolTip(f"{tip} ({keys})" if keys else tip)
-            if name:
-                a.setIcon(icon(name))
-            window.addAction(a)
-            return a
-
-        self.reply_action = action(
-            _tr("&Reply"), "Ctrl+R", _tr("Write a reply to this inquiry"), "email"
+        self.reply_action = feature_action(
+            window,
+            QCoreApplication.translate("MailFeature", "&Reply"),
+            "Ctrl+R",
+            QCoreApplication.translate("MailFeature", "Write a reply to this inquiry"),
+            self.focus_reply,
+            "email",
         )
-        self.accounts_action = action(
-            _tr("&Mail accounts…"), "Ctrl+Shift+M", _tr("Add, change or test mail accounts")
+        self.accounts_action = feature_action(
+            window,
+            QCoreApplication.translate("MailFeature", "&Mail accounts…"),
+            "Ctrl+Shift+M",
+            QCoreApplication.translate("MailFeature", "Add, change or test mail accounts"),
+            self.open_accounts,
         )
-        self.quarantine_action = action(
-            _tr("&Quarantined mail…"), "Ctrl+Shift+Q", _tr("Mail that could not be read")
+        self.quarantine_action = feature_action(
+            window,
+            QCoreApplication.translate("MailFeature", "&Quarantined mail…"),
+            "Ctrl+Shift+Q",
+            QCoreApplication.translate("MailFeature", "Mail that could not be read"),
+            self.open_quarantine,
         )
-        self.send_outbox_action = action(
-            _tr("Send &outbox now"), "Ctrl+Shift+Y", _tr("Send replies waiting in the outbox")
+        self.send_outbox_action = feature_action(
+            window,
+            QCoreApplication.translate("MailFeature", "Send &outbox now"),
+            "Ctrl+Shift+Y",
+            QCoreApplication.translate("MailFeature", "Send replies waiting in the outbox"),
+            self.sync.send_outbox,
         )
-        self.formatted_action = action(
-            _tr("Show &formatted mail…"), "", _tr("The HTML version, remote images blocked")
+        self.formatted_action = feature_action(
+            window,
+            QCoreApplication.translate("MailFeature", "Show &formatted mail…"),
+            "",
+            QCoreApplication.translate("MailFeature", "The HTML version, remote images blocked"),
+            self.show_formatted,
         )
-        self.reply_action.triggered.connect(self.focus_reply)
-        self.accounts_action.triggered.connect(self.open_accounts)
-        self.quarantine_action.triggered.connect(self.open_quarantine)
-        self.send_outbox_action.triggered.connect(self.sync.send_outbox)
-        self.formatted_action.triggered.connect(self.show_formatted)
         self.sync.accounts_requested.connect(self.open_accounts)
         self.sync.outbox_changed.connect(self.composer.refresh_outbox)
 
@@ -136,7 +138,9 @@ class MailFeature:
     def _attachment_count(self, count: int) -> None:
         self.window.set_inquiry_tab_title(
             self.attachments,
-            _tr("Attachments (%1)").replace("%1", str(count)) if count else _tr("Attachments"),
+            QCoreApplication.translate("MailFeature", "Attachments (%1)").replace("%1", str(count))
+            if count
+            else QCoreApplication.translate("MailFeature", "Attachments"),
         )
 
     def focus_reply(self) -> None:
@@ -149,14 +153,13 @@ class MailFeature:
 
     def open_accounts(self) -> AccountsDialog:
         if self.accounts_dialog is None:
-            dialog = AccountsDialog(self.window.services, self.window.runner, self.window)
+            from soloservice.ui.mail.accounts_dialog import AccountsDialog
+
+            dialog = AccountsDialog(self.window.services, self.window.runner, self.window.widget)
             dialog.changed.connect(self._accounts_changed)
             self.accounts_dialog = dialog
         self.accounts_dialog.refresh()
-        self.accounts_dialog.show()
-        self.accounts_dialog.raise_()
-        self.accounts_dialog.activateWindow()
-        return self.accounts_dialog
+        return bring_up(self.accounts_dialog)
 
     def _accounts_changed(self) -> None:
         # The composer's From list, signature and hint depend on the accounts.
@@ -169,15 +172,14 @@ class MailFeature:
 
     def open_quarantine(self) -> QuarantineDialog:
         if self.quarantine_dialog is None:
-            dialog = QuarantineDialog(self.window.services, self.window.runner, self.window)
+            from soloservice.ui.mail.quarantine_dialog import QuarantineDialog
+
+            dialog = QuarantineDialog(self.window.services, self.window.runner, self.window.widget)
             dialog.changed.connect(self.window.reload)
             self.quarantine_dialog = dialog
         self.quarantine_dialog.refresh()
-        self.quarantine_dialog.show()
-        self.quarantine_dialog.raise_()
-        self.quarantine_dialog.activateWindow()
-        return self.quarantine_dialog
+        return bring_up(self.quarantine_dialog)
 
 
-def install(window: MainWindow) -> MailFeature:
+def install(window: FeatureHost) -> MailFeature:
     return MailFeature(window)

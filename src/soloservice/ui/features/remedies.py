@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
 
 from soloservice.services.dto import InquiryDetail
+from soloservice.ui.features._shared import feature_action
 from soloservice.ui.feedback.remedies_panel import RemediesPanel
 
 if TYPE_CHECKING:
@@ -16,22 +16,23 @@ if TYPE_CHECKING:
 SHORTCUT = "Ctrl+M"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemediesFeature", text)
-
-
 class RemediesFeature:
     def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.panel = RemediesPanel(window.services, window.runner)
         self.panel.changed.connect(self._changed)
-        window.add_inquiry_tab(self.panel, _tr("Remedies"), order=30)
-        self.action = QAction(_tr("Add &remedy…"), window.widget)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setStatusTip(_tr("Record what was done to make it right, and what it cost"))
-        self.action.triggered.connect(self.focus_add)
-        window.addAction(self.action)
+        window.add_inquiry_tab(
+            self.panel, QCoreApplication.translate("RemediesFeature", "Remedies"), order=30
+        )
+        self.action = feature_action(
+            window,
+            QCoreApplication.translate("RemediesFeature", "Add &remedy…"),
+            SHORTCUT,
+            QCoreApplication.translate(
+                "RemediesFeature", "Record what was done to make it right, and what it cost"
+            ),
+            self.focus_add,
+        )
         window.menu("inquiry").addSeparator()
         window.menu("inquiry").addAction(self.action)
         window.inquiry_changed.connect(self._follow)

@@ -13,20 +13,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from soloservice.services.dto import InquiryDetail, SenderVerdictChange
+from soloservice.ui.features._shared import feature_action
 from soloservice.ui.features._undo import push_done
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 SPAM_SHORTCUT = "Ctrl+J"  # Thunderbird's junk key
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SenderVerdictFeature", text)
 
 
 class AutomaticPanel(QWidget):
@@ -38,13 +34,18 @@ class AutomaticPanel(QWidget):
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.explain = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "SenderVerdictFeature",
                 "Automatic mail is kept, but never promised, acknowledged, surveyed or "
-                "counted in the review."
+                "counted in the review.",
             )
         )
         self.explain.setWordWrap(True)
-        self.button = QPushButton(_tr("Not automatic — this is a &customer"))
+        self.button = QPushButton(
+            QCoreApplication.translate(
+                "SenderVerdictFeature", "Not automatic — this is a &customer"
+            )
+        )
         self.button.setAutoDefault(False)
         self.button.clicked.connect(on_customer)
         layout = QVBoxLayout(self)
@@ -60,37 +61,59 @@ class AutomaticPanel(QWidget):
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         self.detail = detail
         reason = detail.flags.automatic_reason if detail is not None else ""
-        self.reason.setText(_tr("Automatic mail: %1").replace("%1", reason))
+        self.reason.setText(
+            QCoreApplication.translate("SenderVerdictFeature", "Automatic mail: %1").replace(
+                "%1", reason
+            )
+        )
 
 
 class SenderVerdictFeature(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget)
         self.window = window
         menu = window.menu("inquiry")
         menu.addSeparator()
-        self.spam_action = QAction(_tr("This sender is s&pam"), window)
-        self.spam_action.setShortcut(QKeySequence(SPAM_SHORTCUT))
-        self.spam_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.spam_action.setStatusTip(
-            _tr("Their mail goes to Automatic mail from now on: no promise, no survey")
+        self.spam_action = feature_action(
+            window,
+            QCoreApplication.translate("SenderVerdictFeature", "This sender is s&pam"),
+            SPAM_SHORTCUT,
+            QCoreApplication.translate(
+                "SenderVerdictFeature",
+                "Their mail goes to Automatic mail from now on: no promise, no survey",
+            ),
+            lambda: self.set_verdict("spam"),
         )
-        self.spam_action.triggered.connect(lambda: self.set_verdict("spam"))
-        self.not_customer_action = QAction(_tr("Not a c&ustomer"), window)
-        self.not_customer_action.setStatusTip(
-            _tr("A supplier, a friend, a machine: their mail is automatic from now on")
+        self.not_customer_action = feature_action(
+            window,
+            QCoreApplication.translate("SenderVerdictFeature", "Not a c&ustomer"),
+            "",
+            QCoreApplication.translate(
+                "SenderVerdictFeature",
+                "A supplier, a friend, a machine: their mail is automatic from now on",
+            ),
+            lambda: self.set_verdict("not_customer"),
         )
-        self.not_customer_action.triggered.connect(lambda: self.set_verdict("not_customer"))
-        self.customer_action = QAction(_tr("Not automatic — this is a customer"), window)
-        self.customer_action.setStatusTip(
-            _tr("Bring the inquiry back to the inbox and start its reply promise")
+        self.customer_action = feature_action(
+            window,
+            QCoreApplication.translate(
+                "SenderVerdictFeature", "Not automatic — this is a customer"
+            ),
+            "",
+            QCoreApplication.translate(
+                "SenderVerdictFeature",
+                "Bring the inquiry back to the inbox and start its reply promise",
+            ),
+            self.not_automatic,
         )
-        self.customer_action.triggered.connect(self.not_automatic)
         for action in (self.spam_action, self.not_customer_action, self.customer_action):
             menu.addAction(action)
-            window.addAction(action)
         self.panel = AutomaticPanel(self.not_automatic)
-        window.add_inquiry_tab(self.panel, _tr("Automatic mail"), order=5)
+        window.add_inquiry_tab(
+            self.panel,
+            QCoreApplication.translate("SenderVerdictFeature", "Automatic mail"),
+            order=5,
+        )
         window.inquiry_changed.connect(self._update)
         self._update(window.detail)
 
@@ -112,7 +135,9 @@ class SenderVerdictFeature(QObject):
         inquiry_id = detail.id
         name = detail.customer.name
         text = (
-            _tr("Marked %1 as spam") if verdict == "spam" else _tr("Marked %1 as not a customer")
+            QCoreApplication.translate("SenderVerdictFeature", "Marked %1 as spam")
+            if verdict == "spam"
+            else QCoreApplication.translate("SenderVerdictFeature", "Marked %1 as not a customer")
         ).replace("%1", name)
         self._run(
             lambda: senders.set_verdict_for_inquiry(inquiry_id, verdict),
@@ -126,7 +151,9 @@ class SenderVerdictFeature(QObject):
             return
         senders = self.window.services.senders
         inquiry_id = detail.id
-        text = _tr("#%1 is a customer's inquiry").replace("%1", str(inquiry_id))
+        text = QCoreApplication.translate(
+            "SenderVerdictFeature", "#%1 is a customer's inquiry"
+        ).replace("%1", str(inquiry_id))
         self._run(lambda: senders.not_automatic(inquiry_id), text, inquiry_id)
 
     def _run(self, job: Callable[[], SenderVerdictChange], text: str, inquiry_id: int) -> None:
@@ -137,8 +164,8 @@ class SenderVerdictFeature(QObject):
             assert isinstance(change, SenderVerdictChange)
             push_done(ops, text, inquiry_id, change, senders.undo, job)
 
-        self.window.runner.run_task(job, done, ops._error)
+        self.window.runner.run_task(job, done, ops.report_error)
 
 
-def install(window: MainWindow) -> SenderVerdictFeature:
+def install(window: FeatureHost) -> SenderVerdictFeature:
     return SenderVerdictFeature(window)

@@ -5,39 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton
 
 from soloservice.domain.settings import Settings
 from soloservice.paths import settings_path
-from soloservice.ui.settings.dialog import SettingsDialog
+from soloservice.ui.features._shared import feature_action, open_dialog
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
+    from soloservice.ui.settings.dialog import SettingsDialog
 
 SHORTCUT = "Ctrl+,"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsFeature", text)
-
-
 class SettingsFeature(QObject):
-    #: the settings were saved and applied (other features may also define settings_applied)
+    #: the settings were saved and applied (features with settings_applied heard of it)
     saved = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.dialog: SettingsDialog | None = None
-        self.action = QAction(_tr("&Settings…"), window)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action = feature_action(
+            window,
+            QCoreApplication.translate("SettingsFeature", "&Settings…"),
+            SHORTCUT,
+            QCoreApplication.translate(
+                "SettingsFeature", "Business hours, holidays, promises, surveys and more"
+            ),
+            self.open,
+        )
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.action.setStatusTip(_tr("Business hours, holidays, promises, surveys and more"))
-        self.action.triggered.connect(self.open)
-        window.addAction(self.action)
         tools = window.menu("tools")
         tools.addAction(self.action)
         self.first_run_button: QPushButton | None = None
@@ -47,7 +47,11 @@ class SettingsFeature(QObject):
     def _offer_first_run(self) -> None:
         """Replies and acknowledgements sign with the founder's and the business's names:
         until those are set, say so once, in the status bar, with the way to fix it."""
-        button = QPushButton(_tr("Set up your name, business and opening hours…"))
+        button = QPushButton(
+            QCoreApplication.translate(
+                "SettingsFeature", "Set up your name, business and opening hours…"
+            )
+        )
         button.setFlat(True)
         button.setStyleSheet("color:#1d4ed8; text-decoration: underline;")
         button.clicked.connect(self.open)
@@ -71,28 +75,26 @@ class SettingsFeature(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = SettingsDialog(self.window.services, self.settings_file, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from soloservice.ui.settings.dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.services, self.settings_file, self.window.widget)
         dialog.saved.connect(self.apply)
-        dialog.finished.connect(self._closed)
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = open_dialog(dialog, self._closed)
         return dialog
 
     def _closed(self) -> None:
         self.dialog = None
 
     def apply(self, settings: Settings) -> None:
-        """Refresh everything that shows a setting: views, counts, other features."""
+        """Refresh everything that shows a setting: views, counts, other features (the
+        window calls their ``settings_applied``)."""
         window = self.window
-        for feature in window.features.values():
-            hook = getattr(feature, "settings_applied", None)
-            if callable(hook):
-                hook(settings)
         window.apply_settings(settings)
-        window.statusBar().showMessage(_tr("Settings saved"), 10_000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("SettingsFeature", "Settings saved"), 10_000
+        )
         self.saved.emit(settings)
 
 
-def install(window: MainWindow) -> SettingsFeature:
+def install(window: FeatureHost) -> SettingsFeature:
     return SettingsFeature(window)

@@ -6,28 +6,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
 
 from soloservice.domain.types import Channel
+from soloservice.plurals import PluralContext
 from soloservice.services.dto import InquiryDetail
-from soloservice.services.forms import ImportSummary
+from soloservice.services.import_summary import ImportSummary
 from soloservice.services.social_dto import PollSummary
 from soloservice.ui.channels.common import import_menu, short_summary
-from soloservice.ui.channels.social_accounts import SocialAccountsDialog, poll_text
-from soloservice.ui.channels.social_import import SocialImportDialog, platform_name
+from soloservice.ui.channels.platforms import platform_name
 from soloservice.ui.channels.social_reply import SocialReplyPanel
-from soloservice.ui.icons import channel_icon, icon
+from soloservice.ui.features._shared import bring_up, feature_action, open_dialog
+from soloservice.ui.icons import channel_icon
 
 if TYPE_CHECKING:
+    from soloservice.ui.channels.social_accounts import SocialAccountsDialog
+    from soloservice.ui.channels.social_import import SocialImportDialog
     from soloservice.ui.features.host import FeatureHost
 
 ACCOUNTS_SHORTCUT = "Ctrl+Shift+S"
 POLL_INTERVAL_MS = 10 * 60 * 1000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SocialFeature", text)
+#: counted messages ("%n … (s)"): a context lupdate reads as plurals (soloservice/plurals.py)
+SocialCounts = PluralContext("SocialCounts")
 
 
 class SocialFeature:
@@ -41,29 +44,33 @@ class SocialFeature:
         menu = import_menu(window)
         self.import_actions: dict[Channel, QAction] = {}
         for platform, text in (
-            (Channel.FACEBOOK, _tr("&Facebook export…")),
-            (Channel.INSTAGRAM, _tr("I&nstagram export…")),
-            (Channel.X, _tr("&X archive…")),
+            (Channel.FACEBOOK, QCoreApplication.translate("SocialFeature", "&Facebook export…")),
+            (Channel.INSTAGRAM, QCoreApplication.translate("SocialFeature", "I&nstagram export…")),
+            (Channel.X, QCoreApplication.translate("SocialFeature", "&X archive…")),
         ):
             action = QAction(channel_icon(platform), text, window.widget)
             action.setStatusTip(
-                _tr("Import messages from a %1 data download").replace(
-                    "%1", platform_name(platform)
-                )
+                QCoreApplication.translate(
+                    "SocialFeature", "Import messages from a %1 data download"
+                ).replace("%1", platform_name(platform))
             )
             action.triggered.connect(lambda _c=False, p=platform: self.open_import(p))
             menu.addAction(action)
             self.import_actions[platform] = action
 
-        self.accounts_action = QAction(icon("social"), _tr("&Social accounts…"), window.widget)
-        self.accounts_action.setShortcut(QKeySequence(ACCOUNTS_SHORTCUT))
-        self.accounts_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = _tr("Connected Facebook, Instagram and X accounts; poll now")
-        self.accounts_action.setStatusTip(tip)
-        self.accounts_action.setToolTip(f"{tip} ({ACCOUNTS_SHORTCUT})")
-        self.accounts_action.triggered.connect(self.open_accounts)
-        window.addAction(self.accounts_action)
-        self.poll_action = QAction(_tr("&Poll social accounts now"), window.widget)
+        self.accounts_action = feature_action(
+            window,
+            QCoreApplication.translate("SocialFeature", "&Social accounts…"),
+            ACCOUNTS_SHORTCUT,
+            QCoreApplication.translate(
+                "SocialFeature", "Connected Facebook, Instagram and X accounts; poll now"
+            ),
+            self.open_accounts,
+            "social",
+        )
+        self.poll_action = QAction(
+            QCoreApplication.translate("SocialFeature", "&Poll social accounts now"), window.widget
+        )
         self.poll_action.triggered.connect(self.poll)
         tools = window.menu("tools")
         tools.addAction(self.accounts_action)
@@ -82,36 +89,40 @@ class SocialFeature:
     # -- imports -------------------------------------------------------------------------------
 
     def open_import(self, platform: Channel) -> SocialImportDialog:
+        from soloservice.ui.channels.social_import import SocialImportDialog
+
         dialog = SocialImportDialog(
             self.window.services, self.window.runner, platform, self.window.widget
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._imported)
-        dialog.finished.connect(lambda _r: setattr(self, "import_dialog", None))
-        self.import_dialog = dialog
-        dialog.open()
+        self.import_dialog = open_dialog(dialog, self._import_closed)
         return dialog
+
+    def _import_closed(self) -> None:
+        self.import_dialog = None
 
     def _imported(self, summary: ImportSummary) -> None:
         self.window.reload()
         self.window.statusBar().showMessage(
-            _tr("Export imported: %1").replace("%1", short_summary(summary)), 15_000
+            QCoreApplication.translate("SocialFeature", "Export imported: %1").replace(
+                "%1", short_summary(summary)
+            ),
+            15_000,
         )
 
     # -- accounts and polling ------------------------------------------------------------------
 
     def open_accounts(self) -> SocialAccountsDialog:
         if self.accounts_dialog is None:
+            from soloservice.ui.channels.social_accounts import SocialAccountsDialog
+
             dialog = SocialAccountsDialog(
                 self.window.services, self.window.runner, self.window.widget
             )
             dialog.polled.connect(self._polled)
             self.accounts_dialog = dialog
         self.accounts_dialog.refresh()
-        self.accounts_dialog.show()
-        self.accounts_dialog.raise_()
-        self.accounts_dialog.activateWindow()
-        return self.accounts_dialog
+        return bring_up(self.accounts_dialog)
 
     def poll(self) -> bool:
         """Poll every account on the worker; False when there is nothing to poll (or a poll
@@ -122,7 +133,7 @@ class SocialFeature:
         if not any(view.enabled for view in social.accounts()):
             return False
         self.polling = True
-        self.window.runner.run_task(social.poll_all, self._polled, self._poll_failed)
+        self.window.runner.run_network_task(social.poll_all, self._polled, self._poll_failed)
         return True
 
     def _polled(self, summaries: list[PollSummary]) -> None:
@@ -133,9 +144,11 @@ class SocialFeature:
         if added:
             self.window.reload()
         if failed:
+            from soloservice.ui.channels.social_accounts import poll_text
+
             message = "; ".join(poll_text(s) for s in failed)
         elif added:
-            message = _tr("Social: %1 new messages").replace("%1", str(added))
+            message = SocialCounts.tr("Social: %n new message(s)", "", added)
         else:
             message = ""
         if message:
@@ -146,7 +159,10 @@ class SocialFeature:
     def _poll_failed(self, error: BaseException) -> None:
         self.polling = False
         self.window.statusBar().showMessage(
-            _tr("Polling social accounts failed: %1").replace("%1", str(error)), 30_000
+            QCoreApplication.translate(
+                "SocialFeature", "Polling social accounts failed: %1"
+            ).replace("%1", str(error)),
+            30_000,
         )
 
     # -- replies -------------------------------------------------------------------------------
@@ -157,7 +173,10 @@ class SocialFeature:
         if window.detail is not None and window.detail.id == detail.id:
             window.open_inquiry(detail.id)
         window.statusBar().showMessage(
-            _tr("Reply recorded on #%1").replace("%1", str(detail.id)), 10_000
+            QCoreApplication.translate("SocialFeature", "Reply recorded on #%1").replace(
+                "%1", str(detail.id)
+            ),
+            10_000,
         )
 
     def _retitle(self, title: str) -> None:

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication
 
-from soloservice.ui.templates.manager import TemplateManager
+from soloservice.ui.features._shared import bring_up, feature_action
 
 if TYPE_CHECKING:
     from soloservice.ui.features.host import FeatureHost
+    from soloservice.ui.templates.manager import TemplateManager
 
 SHORTCUT = "Ctrl+Shift+T"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TemplatesFeature", text)
 
 
 class TemplatesFeature:
     def __init__(self, window: FeatureHost) -> None:
         self.window = window
         self.manager: TemplateManager | None = None
-        self.action = QAction(_tr("Reply &templates…"), window.widget)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.action.setStatusTip(_tr("Write and customise reply templates"))
-        self.action.triggered.connect(self.open)
-        window.addAction(self.action)
+        self.action = feature_action(
+            window,
+            QCoreApplication.translate("TemplatesFeature", "Reply &templates…"),
+            SHORTCUT,
+            QCoreApplication.translate("TemplatesFeature", "Write and customise reply templates"),
+            self.open,
+        )
         window.menu("tools").addAction(self.action)
         window.inquiry_changed.connect(self._inquiry_changed)
 
@@ -41,10 +38,12 @@ class TemplatesFeature:
 
     def open(self) -> TemplateManager:
         if self.manager is None:
-            self.manager = TemplateManager(self.window.services, self._current, self.window.widget)
-        self.manager.show()
-        self.manager.raise_()
-        self.manager.activateWindow()
+            from soloservice.ui.templates.manager import TemplateManager
+
+            self.manager = TemplateManager(
+                self.window.services, self._current, self.window.widget, self.window.runner
+            )
+        bring_up(self.manager)
         return self.manager
 
 

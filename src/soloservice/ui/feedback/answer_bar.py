@@ -11,7 +11,7 @@ not guess, so the founder classifies it from the text itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,14 +59,16 @@ class AnswerBar(QFrame):
         self.customer_text = QPlainTextEdit()
         self.customer_text.setReadOnly(True)
         self.customer_text.setMaximumHeight(96)
-        self.customer_text.setAccessibleName(lb.tr("What the customer wrote"))
+        self.customer_text.setAccessibleName(
+            QCoreApplication.translate("feedback", "What the customer wrote")
+        )
         self.customer_text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        unclear.addWidget(QLabel(lb.tr("The customer wrote:")))
+        unclear.addWidget(QLabel(QCoreApplication.translate("feedback", "The customer wrote:")))
         unclear.addWidget(self.customer_text)
         unclear.addWidget(self.reason)
 
-        self.yes = QPushButton(lb.tr("Yes (Y)"))
-        self.no = QPushButton(lb.tr("No (N)"))
+        self.yes = QPushButton(QCoreApplication.translate("feedback", "Yes (Y)"))
+        self.no = QPushButton(QCoreApplication.translate("feedback", "No (N)"))
         self.group = QButtonGroup(self)
         for button in (self.yes, self.no):
             button.setCheckable(True)
@@ -75,31 +77,39 @@ class AnswerBar(QFrame):
         self.score = QLineEdit()
         self.score.setMaxLength(2)
         self.score.setFixedWidth(56)
-        self.score.setPlaceholderText(lb.tr("0–10"))
-        self.score.setAccessibleName(lb.tr("Score 0 to 10"))
-        self.score.setToolTip(lb.tr("Optional score 0–10; Enter saves, Esc cancels"))
-        score_label = QLabel(lb.tr("&Score:"))
+        self.score.setPlaceholderText(QCoreApplication.translate("feedback", "0–10"))
+        self.score.setAccessibleName(QCoreApplication.translate("feedback", "Score 0 to 10"))
+        self.score.setToolTip(
+            QCoreApplication.translate("feedback", "Optional score 0–10; Enter saves, Esc cancels")
+        )
+        score_label = QLabel(QCoreApplication.translate("feedback", "&Score:"))
         score_label.setBuddy(self.score)
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(lb.tr("Comment (optional)"))
-        self.comment.setAccessibleName(lb.tr("Comment"))
-        self.comment_label = QLabel(lb.tr("Co&mment:"))
+        self.comment.setPlaceholderText(
+            QCoreApplication.translate("feedback", "Comment (optional)")
+        )
+        self.comment.setAccessibleName(QCoreApplication.translate("feedback", "Comment"))
+        self.comment_label = QLabel(QCoreApplication.translate("feedback", "Co&mment:"))
         self.comment_label.setBuddy(self.comment)
         self.filler = QWidget()
-        self.save = QPushButton(lb.tr("Save"))
-        self.save.setToolTip(lb.tr("Save the answer (Enter)"))
-        self.cancel = QPushButton(lb.tr("Cancel"))
-        self.cancel.setToolTip(lb.tr("Close without saving (Esc)"))
+        self.save = QPushButton(QCoreApplication.translate("feedback", "Save"))
+        self.save.setToolTip(QCoreApplication.translate("feedback", "Save the answer (Enter)"))
+        self.cancel = QPushButton(QCoreApplication.translate("feedback", "Cancel"))
+        self.cancel.setToolTip(QCoreApplication.translate("feedback", "Close without saving (Esc)"))
         self.error = QLabel()
         self.error.setStyleSheet("color:#b91c1c;")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.hint = QLabel(lb.tr("Enter saves (the score is optional) · Esc cancels"))
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "feedback", "Enter saves (the score is optional) · Esc cancels"
+            )
+        )
         self.hint.setStyleSheet("color:#6b7280;")
 
         row = QHBoxLayout()
         row.setSpacing(6)
-        row.addWidget(QLabel(lb.tr("Satisfied?")))
+        row.addWidget(QLabel(QCoreApplication.translate("feedback", "Satisfied?")))
         row.addWidget(self.yes)
         row.addWidget(self.no)
         row.addSpacing(12)
@@ -132,15 +142,21 @@ class AnswerBar(QFrame):
     def start(self, survey: SurveyView, satisfied: bool | None) -> None:
         self.survey = survey
         classify = survey.status == "unclear"
-        who = survey.customer_name or lb.tr("(unknown)")
+        who = survey.customer_name or QCoreApplication.translate("feedback", "(unknown)")
         case = lb.case_text(survey)
-        title = lb.tr("Classify the answer of %1") if classify else lb.tr("Answer of %1")
+        title = (
+            QCoreApplication.translate("feedback", "Classify the answer of %1")
+            if classify
+            else QCoreApplication.translate("feedback", "Answer of %1")
+        )
         self.title.setText(title.replace("%1", who) + (f" — {case}" if case else ""))
         self.unclear_box.setVisible(classify)
         self.customer_text.setPlainText(survey.answer_text.strip() or survey.comment)
         self.reason.setText(
-            lb.tr("Why it was not read automatically: %1").replace(
-                "%1", survey.skip_reason or lb.tr("no clear yes/no or score")
+            QCoreApplication.translate("feedback", "Why it was not read automatically: %1").replace(
+                "%1",
+                survey.skip_reason
+                or QCoreApplication.translate("feedback", "no clear yes/no or score"),
             )
         )
         self.comment.setVisible(not classify)
@@ -208,12 +224,20 @@ class AnswerBar(QFrame):
             except ValueError:
                 score = -1
             if not 0 <= score <= 10:
-                self.show_error(lb.tr("A score is a whole number from 0 to 10."))
+                self.show_error(
+                    QCoreApplication.translate(
+                        "feedback", "A score is a whole number from 0 to 10."
+                    )
+                )
                 self.score.selectAll()
                 return
         satisfied = self.satisfied()
         if satisfied is None and score is None:
-            self.show_error(lb.tr("Press Y or N, or type a score from 0 to 10."))
+            self.show_error(
+                QCoreApplication.translate(
+                    "feedback", "Press Y or N, or type a score from 0 to 10."
+                )
+            )
             return
         self.error.hide()
         self.submitted.emit(self.survey, satisfied, score, self.comment.text().strip())

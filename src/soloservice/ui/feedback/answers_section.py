@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from soloservice.services.dto import CustomerCard
@@ -23,7 +23,7 @@ class AnswersSection(QWidget):
         self.services = services
         self.tz = services.ctx.tz
         self.customer_id: int | None = None
-        self.title = QLabel(lb.tr("Satisfaction answers"))
+        self.title = QLabel(QCoreApplication.translate("feedback", "Satisfaction answers"))
         self.title.setStyleSheet("color:#6b7280; font-weight:bold;")
         self.lines = QLabel()
         self.lines.setObjectName("surveyAnswers")
@@ -52,7 +52,9 @@ class AnswersSection(QWidget):
         answers = [s for s in history if s.status in ("answered", "unclear")]
         if not answers:
             self.lines.setText(
-                f"<span style='color:#6b7280'>{escape(lb.tr('No answers yet'))}</span>"
+                "<span style='color:#6b7280'>"
+                + escape(QCoreApplication.translate("feedback", "No answers yet"))
+                + "</span>"
             )
             return
         rows: list[str] = []
@@ -62,11 +64,19 @@ class AnswersSection(QWidget):
             if color is not None:
                 answer = f"<span style='color:{color.name()}'>{answer}</span>"
             when = escape(fmt.short_date(s.answered_at or s.asked_at, self.tz))
-            kind = escape(lb.tr("pulse")) if s.kind == "pulse" else ""
+            kind = (
+                escape(QCoreApplication.translate("feedback", "pulse")) if s.kind == "pulse" else ""
+            )
             channel = escape(fmt.channel_name(s.channel))
             meta = " · ".join(p for p in (when, channel, kind) if p)
             rows.append(f"<span style='color:#6b7280'>{meta}</span>&nbsp; {answer}")
         more = len(answers) - MAX_LINES
         if more > 0:
-            rows.append(escape(lb.tr("… and %1 older").replace("%1", str(more))))
+            rows.append(
+                escape(
+                    QCoreApplication.translate("feedback", "… and %1 older").replace(
+                        "%1", str(more)
+                    )
+                )
+            )
         self.lines.setText("<br>".join(rows))

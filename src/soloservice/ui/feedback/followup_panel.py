@@ -3,7 +3,7 @@ quick answer buttons, and the closed-loop banner that says when to call back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,7 @@ from soloservice.services.registry import Services
 from soloservice.services.survey_dto import AnswerResult, SurveyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
-from soloservice.ui.feedback.followups_window import RECORDABLE, error_text
+from soloservice.ui.feedback.common import RECORDABLE, error_text
 from soloservice.ui.tasks import TaskRunner
 
 BANNER_STYLE = (
@@ -51,29 +51,45 @@ class FollowupPanel(QWidget):
         self.banner.setObjectName("closedLoopBanner")
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
-        self.promoter = QLabel(lb.tr("Happy customer: ask for a review or a referral"))
+        self.promoter = QLabel(
+            QCoreApplication.translate("feedback", "Happy customer: ask for a review or a referral")
+        )
         self.promoter.setObjectName("promoterHint")
         self.promoter.setStyleSheet(PROMOTER_STYLE)
         self.promoter.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ask = QCheckBox(lb.tr("&Ask whether the customer is satisfied when resolved"))
-        self.ask.setToolTip(
-            lb.tr("Untick when asking would be out of place for this case (it is still stored why)")
+        self.ask = QCheckBox(
+            QCoreApplication.translate(
+                "feedback", "&Ask whether the customer is satisfied when resolved"
+            )
         )
-        self.yes = QPushButton(lb.tr("Satisfied"))
-        self.no = QPushButton(lb.tr("Not satisfied"))
-        self.yes.setToolTip(lb.tr("The customer said they are satisfied (asked in person)"))
+        self.ask.setToolTip(
+            QCoreApplication.translate(
+                "feedback",
+                "Untick when asking would be out of place for this case (it is still stored why)",
+            )
+        )
+        self.yes = QPushButton(QCoreApplication.translate("feedback", "Satisfied"))
+        self.no = QPushButton(QCoreApplication.translate("feedback", "Not satisfied"))
+        self.yes.setToolTip(
+            QCoreApplication.translate(
+                "feedback", "The customer said they are satisfied (asked in person)"
+            )
+        )
         self.no.setToolTip(
-            lb.tr("The customer is not satisfied: the case reopens for a call-back within 24 h")
+            QCoreApplication.translate(
+                "feedback",
+                "The customer is not satisfied: the case reopens for a call-back within 24 h",
+            )
         )
         self.score = QComboBox()
-        self.score.setAccessibleName(lb.tr("Score"))
-        self.score.addItem(lb.tr("no score"), None)
+        self.score.setAccessibleName(QCoreApplication.translate("feedback", "Score"))
+        self.score.addItem(QCoreApplication.translate("feedback", "no score"), None)
         for value in range(10, -1, -1):
             self.score.addItem(str(value), value)
-        score_label = QLabel(lb.tr("Sc&ore:"))
+        score_label = QLabel(QCoreApplication.translate("feedback", "Sc&ore:"))
         score_label.setBuddy(self.score)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b91c1c;")
@@ -81,7 +97,7 @@ class FollowupPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        buttons.addWidget(QLabel(lb.tr("Record an answer:")))
+        buttons.addWidget(QLabel(QCoreApplication.translate("feedback", "Record an answer:")))
         buttons.addWidget(score_label)
         buttons.addWidget(self.score)
         buttons.addWidget(self.yes)
@@ -135,14 +151,22 @@ class FollowupPanel(QWidget):
         if d is None:
             self.banner.hide()
             self.promoter.hide()
-            self.state.setText(lb.tr("No inquiry selected"))
+            self.state.setText(QCoreApplication.translate("feedback", "No inquiry selected"))
             return
         open_loop = d.closed_loop and d.status in (Status.NEW, Status.OPEN)
         if open_loop:
-            due = fmt.long_time(d.due_at, self.tz) if d.due_at else lb.tr("as soon as possible")
-            text = lb.tr("Unhappy answer: call back by %1").replace("%1", due)
+            due = (
+                fmt.long_time(d.due_at, self.tz)
+                if d.due_at
+                else QCoreApplication.translate("feedback", "as soon as possible")
+            )
+            text = QCoreApplication.translate(
+                "feedback", "Unhappy answer: call back by %1"
+            ).replace("%1", due)
             if d.at_risk_public:
-                text += "\n" + lb.tr("At risk of a public complaint")
+                text += "\n" + QCoreApplication.translate(
+                    "feedback", "At risk of a public complaint"
+                )
             self.banner.setText(text)
         self.banner.setVisible(open_loop)
         self.promoter.setVisible(self.survey is not None and self.survey.ask_for_review)
@@ -154,21 +178,31 @@ class FollowupPanel(QWidget):
     def _state_text(self) -> str:
         s = self.survey
         if s is None:
-            return lb.tr("No satisfaction check yet: one is scheduled when the case is resolved.")
+            return QCoreApplication.translate(
+                "feedback", "No satisfaction check yet: one is scheduled when the case is resolved."
+            )
         how = lb.how_to_ask(s).lower()
         if s.status == "scheduled":
             when = fmt.long_time(s.scheduled_for, self.tz)
-            return lb.tr("Check scheduled for %1 (%2)").replace("%1", when).replace("%2", how)
-        if s.status == "asked":
-            return lb.tr("Asked %1 — waiting for the answer").replace(
-                "%1", fmt.long_time(s.asked_at, self.tz)
+            return (
+                QCoreApplication.translate("feedback", "Check scheduled for %1 (%2)")
+                .replace("%1", when)
+                .replace("%2", how)
             )
+        if s.status == "asked":
+            return QCoreApplication.translate(
+                "feedback", "Asked %1 — waiting for the answer"
+            ).replace("%1", fmt.long_time(s.asked_at, self.tz))
         if s.status == "unclear":
-            return lb.tr("The answer was unclear — classify it in Follow-ups (Ctrl+Shift+F)")
+            return QCoreApplication.translate(
+                "feedback", "The answer was unclear — classify it in Follow-ups (Ctrl+Shift+F)"
+            )
         if s.status == "skipped":
-            return lb.tr("Not asked: %1").replace("%1", s.skip_reason)
+            return QCoreApplication.translate("feedback", "Not asked: %1").replace(
+                "%1", s.skip_reason
+            )
         return (
-            lb.tr("Answered %1: %2")
+            QCoreApplication.translate("feedback", "Answered %1: %2")
             .replace("%1", fmt.long_time(s.answered_at, self.tz))
             .replace("%2", lb.answer_text(s))
         )
@@ -181,9 +215,11 @@ class FollowupPanel(QWidget):
         inquiry_id = self.detail.id
         surveys = self.services.surveys
         message = (
-            lb.tr("#%1: the customer will be asked when it is resolved")
+            QCoreApplication.translate(
+                "feedback", "#%1: the customer will be asked when it is resolved"
+            )
             if checked
-            else lb.tr("#%1: the customer will not be asked")
+            else QCoreApplication.translate("feedback", "#%1: the customer will not be asked")
         ).replace("%1", str(inquiry_id))
 
         def failed(error: BaseException) -> None:

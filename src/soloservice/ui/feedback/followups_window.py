@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.services.errors import ServiceError
 from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.registry import Services
 from soloservice.services.survey_dto import AnswerResult, SendSummary, SurveyView
 from soloservice.ui.feedback import labels as lb
 from soloservice.ui.feedback.answer_bar import AnswerBar
+from soloservice.ui.feedback.common import RECORDABLE, error_text
 from soloservice.ui.feedback.survey_model import Column, SurveyModel
 from soloservice.ui.headers import keep_titles_readable
 from soloservice.ui.plain_text import plain_label
@@ -36,15 +36,6 @@ from soloservice.ui.tasks import TaskRunner
 
 #: Keys that act on the selected check (no modifier): answer yes / no, classify.
 ANSWER_KEYS = {Qt.Key.Key_Y: "y", Qt.Key.Key_N: "n", Qt.Key.Key_C: "c"}
-RECORDABLE = ("scheduled", "asked", "unclear")
-
-
-def error_text(error: BaseException) -> str:
-    if isinstance(error, ServiceError):
-        return str(error)
-    return lb.tr("Something went wrong; nothing was changed.\n\n%1").replace(
-        "%1", f"{type(error).__name__}: {error}"
-    )
 
 
 class SurveyTable(QTableView):
@@ -72,17 +63,21 @@ class SurveyTable(QTableView):
 def send_message(summary: SendSummary, sent: OutboxResult | None) -> str:
     """ "4 sent, 2 to ask in person" — and what did not go as planned."""
     text = (
-        lb.tr("%1 sent, %2 to ask in person")
+        QCoreApplication.translate("feedback", "%1 sent, %2 to ask in person")
         .replace("%1", str(summary.queued if sent is None else sent.sent))
         .replace("%2", str(summary.in_person))
     )
     if sent is not None and sent.sent < summary.queued:
         waiting = summary.queued - sent.sent
-        text += "; " + lb.tr("%1 waiting in the outbox").replace("%1", str(waiting))
+        text += "; " + QCoreApplication.translate("feedback", "%1 waiting in the outbox").replace(
+            "%1", str(waiting)
+        )
         if sent.errors:
             text += f" ({sent.errors[0]})"
     if summary.skipped:
-        text += "; " + lb.tr("%1 skipped").replace("%1", str(summary.skipped))
+        text += "; " + QCoreApplication.translate("feedback", "%1 skipped").replace(
+            "%1", str(summary.skipped)
+        )
     if summary.errors:
         text += "; " + summary.errors[0]
     return text
@@ -102,21 +97,28 @@ class FollowupsWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.services = services
         self.runner = runner
-        self.setWindowTitle(lb.tr("Follow-ups — SoloService"))
+        self.setWindowTitle(QCoreApplication.translate("feedback", "Follow-ups — SoloService"))
         self.resize(1100, 600)
 
         self.model = SurveyModel(services.ctx.tz, services.ctx.now())
         self.filter = QComboBox()
-        self.filter.setAccessibleName(lb.tr("Show"))
-        filter_label = QLabel(lb.tr("S&how:"))
+        self.filter.setAccessibleName(QCoreApplication.translate("feedback", "Show"))
+        filter_label = QLabel(QCoreApplication.translate("feedback", "S&how:"))
         filter_label.setBuddy(self.filter)
-        self.send_button = QPushButton(lb.tr("&Send due checks by mail"))
-        self.send_button.setToolTip(
-            lb.tr("Mail the due checks to email and form customers; the others are asked in person")
+        self.send_button = QPushButton(
+            QCoreApplication.translate("feedback", "&Send due checks by mail")
         )
-        self.refresh_button = QPushButton(lb.tr("&Refresh"))
+        self.send_button.setToolTip(
+            QCoreApplication.translate(
+                "feedback",
+                "Mail the due checks to email and form customers; the others are asked in person",
+            )
+        )
+        self.refresh_button = QPushButton(QCoreApplication.translate("feedback", "&Refresh"))
         self.refresh_button.setShortcut(QKeySequence("F5"))
-        self.refresh_button.setToolTip(lb.tr("Read the checks again (F5)"))
+        self.refresh_button.setToolTip(
+            QCoreApplication.translate("feedback", "Read the checks again (F5)")
+        )
 
         self.table = SurveyTable()
         self.table.setModel(self.model)
@@ -126,7 +128,7 @@ class FollowupsWindow(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName(lb.tr("Follow-up checks"))
+        self.table.setAccessibleName(QCoreApplication.translate("feedback", "Follow-up checks"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -142,9 +144,10 @@ class FollowupsWindow(QWidget):
         keep_titles_readable(self.table)
 
         self.keys_hint = QLabel(
-            lb.tr(
+            QCoreApplication.translate(
+                "feedback",
                 "Y / N: the customer's answer, then a score 0–10 and Enter · "
-                "C: classify an unclear answer · Enter or double-click: open the case"
+                "C: classify an unclear answer · Enter or double-click: open the case",
             )
         )
         self.keys_hint.setStyleSheet("color:#6b7280;")
@@ -245,15 +248,19 @@ class FollowupsWindow(QWidget):
             return
         if survey.status not in RECORDABLE:
             why = (
-                lb.tr("This check is already answered.")
+                QCoreApplication.translate("feedback", "This check is already answered.")
                 if survey.status == "answered"
-                else lb.tr("This check was skipped: %1").replace("%1", survey.skip_reason)
+                else QCoreApplication.translate("feedback", "This check was skipped: %1").replace(
+                    "%1", survey.skip_reason
+                )
             )
             self.status_line.setText(why)
             return
         if key == "c" and survey.status != "unclear":
             self.status_line.setText(
-                lb.tr("Only unclear answers are classified; Y or N records one.")
+                QCoreApplication.translate(
+                    "feedback", "Only unclear answers are classified; Y or N records one."
+                )
             )
             return
         satisfied = {"y": True, "n": False}.get(key)
@@ -305,8 +312,9 @@ class FollowupsWindow(QWidget):
             return summary, (outbox.send_pending() if summary.queued else None)
 
         self.send_button.setEnabled(False)
-        self.status_line.setText(lb.tr("Sending the due checks…"))
-        self.runner.run_task(job, self._sent, self._send_failed)
+        self.status_line.setText(QCoreApplication.translate("feedback", "Sending the due checks…"))
+        # queues (its own transactions), then waits on SMTP: never ahead of the database lane
+        self.runner.run_network_task(job, self._sent, self._send_failed)
 
     def _sent(self, result: tuple[SendSummary, OutboxResult | None]) -> None:
         self.send_button.setEnabled(True)

@@ -22,10 +22,6 @@ GREEN = QColor("#2f7d3b")
 MUTED = QColor("#6b7280")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("feedback", text)
-
-
 def state_of(survey: SurveyView, now: datetime) -> str:
     if survey.status == "scheduled" and survey.scheduled_for and survey.scheduled_for <= now:
         return DUE
@@ -34,39 +30,53 @@ def state_of(survey: SurveyView, now: datetime) -> str:
 
 def state_name(state: str) -> str:
     names = {
-        DUE: tr("Due now"),
-        "scheduled": tr("Scheduled"),
-        "asked": tr("Asked — waiting"),
-        "unclear": tr("Unclear answer"),
-        "answered": tr("Answered"),
-        "skipped": tr("Skipped"),
+        DUE: QCoreApplication.translate("feedback", "Due now"),
+        "scheduled": QCoreApplication.translate("feedback", "Scheduled"),
+        "asked": QCoreApplication.translate("feedback", "Asked — waiting"),
+        "unclear": QCoreApplication.translate("feedback", "Unclear answer"),
+        "answered": QCoreApplication.translate("feedback", "Answered"),
+        "skipped": QCoreApplication.translate("feedback", "Skipped"),
     }
     return names.get(state, state)
 
 
 def filter_name(state: str | None) -> str:
-    return tr("All checks") if state is None else state_name(state)
+    return (
+        QCoreApplication.translate("feedback", "All checks") if state is None else state_name(state)
+    )
 
 
 def how_to_ask(survey: SurveyView) -> str:
-    return tr("By mail") if survey.by_mail else tr("Ask in person")
+    return (
+        QCoreApplication.translate("feedback", "By mail")
+        if survey.by_mail
+        else QCoreApplication.translate("feedback", "Ask in person")
+    )
 
 
 def yes_no(satisfied: bool | None) -> str:
     if satisfied is None:
         return ""
-    return tr("yes") if satisfied else tr("no")
+    return (
+        QCoreApplication.translate("feedback", "yes")
+        if satisfied
+        else QCoreApplication.translate("feedback", "no")
+    )
 
 
 def answer_text(survey: SurveyView) -> str:
     """ "no · 3 · The parcel was late" — or what is known so far."""
     if survey.status == "unclear":
-        return tr("unclear: %1").replace("%1", survey.comment or survey.answer_text.strip()[:60])
+        return QCoreApplication.translate("feedback", "unclear: %1").replace(
+            "%1", survey.comment or survey.answer_text.strip()[:60]
+        )
     if survey.status != "answered":
         return ""
     parts = [p for p in (yes_no(survey.satisfied),) if p]
     if survey.score is not None:
-        parts.append(tr("%1/10").replace("%1", str(survey.score)))
+        parts.append(
+            QCoreApplication.translate("feedback", "%1/10").replace("%1", str(survey.score))
+        )
     if survey.comment:
         parts.append(f"“{survey.comment}”")
     return " · ".join(parts)
@@ -85,7 +95,7 @@ def answer_color(survey: SurveyView) -> QColor | None:
 def case_text(survey: SurveyView) -> str:
     if survey.kind == "pulse":
         loop = survey.followup_inquiry_id
-        text = tr("NPS pulse")
+        text = QCoreApplication.translate("feedback", "NPS pulse")
         return text + (f" → #{loop}" if loop is not None else "")
     if survey.inquiry_id is None:
         return ""
@@ -99,24 +109,28 @@ def moment_of(survey: SurveyView) -> datetime | None:
 
 def when_text(survey: SurveyView, tz: ZoneInfo, now: datetime) -> str:
     if survey.asked_at is not None:
-        return tr("asked %1").replace("%1", fmt.short_time(survey.asked_at, tz, now))
+        return QCoreApplication.translate("feedback", "asked %1").replace(
+            "%1", fmt.short_time(survey.asked_at, tz, now)
+        )
     if survey.scheduled_for is not None:
-        return tr("for %1").replace("%1", fmt.short_time(survey.scheduled_for, tz, now))
+        return QCoreApplication.translate("feedback", "for %1").replace(
+            "%1", fmt.short_time(survey.scheduled_for, tz, now)
+        )
     return ""
 
 
 def remedy_label(kind: RemedyKind) -> str:
     labels = {
-        RemedyKind.APOLOGY_CALL: tr("Apology call"),
-        RemedyKind.APOLOGY_MAIL: tr("Apology mail"),
-        RemedyKind.REPLACEMENT: tr("Replacement"),
-        RemedyKind.REFUND_FULL: tr("Full refund"),
-        RemedyKind.REFUND_PARTIAL: tr("Partial refund"),
-        RemedyKind.EXPRESS_SHIPPING: tr("Express shipping"),
-        RemedyKind.GIFT: tr("Gift"),
-        RemedyKind.DISCOUNT: tr("Discount"),
-        RemedyKind.REPAIR: tr("Repair"),
-        RemedyKind.OTHER: tr("Other"),
+        RemedyKind.APOLOGY_CALL: QCoreApplication.translate("feedback", "Apology call"),
+        RemedyKind.APOLOGY_MAIL: QCoreApplication.translate("feedback", "Apology mail"),
+        RemedyKind.REPLACEMENT: QCoreApplication.translate("feedback", "Replacement"),
+        RemedyKind.REFUND_FULL: QCoreApplication.translate("feedback", "Full refund"),
+        RemedyKind.REFUND_PARTIAL: QCoreApplication.translate("feedback", "Partial refund"),
+        RemedyKind.EXPRESS_SHIPPING: QCoreApplication.translate("feedback", "Express shipping"),
+        RemedyKind.GIFT: QCoreApplication.translate("feedback", "Gift"),
+        RemedyKind.DISCOUNT: QCoreApplication.translate("feedback", "Discount"),
+        RemedyKind.REPAIR: QCoreApplication.translate("feedback", "Repair"),
+        RemedyKind.OTHER: QCoreApplication.translate("feedback", "Other"),
     }
     return labels[kind]
 
@@ -128,19 +142,27 @@ def result_message(result: AnswerResult) -> str:
     loop = result.closed_loop_inquiry_id
     if outcome is not None and outcome.reopen and loop is not None:
         template = (
-            tr("Opened #%1 as a closed-loop case — call back within 24 h")
+            QCoreApplication.translate(
+                "feedback", "Opened #%1 as a closed-loop case — call back within 24 h"
+            )
             if survey.kind == "pulse"
-            else tr("Reopened #%1 as a closed-loop case — call back within 24 h")
+            else QCoreApplication.translate(
+                "feedback", "Reopened #%1 as a closed-loop case — call back within 24 h"
+            )
         )
         text = template.replace("%1", str(loop))
         if outcome.at_risk_public:
-            text += " — " + tr("at risk of a public complaint")
+            text += " — " + QCoreApplication.translate("feedback", "at risk of a public complaint")
         return text
-    who = survey.customer_name or tr("the customer")
+    who = survey.customer_name or QCoreApplication.translate("feedback", "the customer")
     if survey.inquiry_id is not None and survey.kind == "followup":
-        text = tr("Answer saved; #%1 closed").replace("%1", str(survey.inquiry_id))
+        text = QCoreApplication.translate("feedback", "Answer saved; #%1 closed").replace(
+            "%1", str(survey.inquiry_id)
+        )
     else:
-        text = tr("Answer from %1 saved").replace("%1", who)
+        text = QCoreApplication.translate("feedback", "Answer from %1 saved").replace("%1", who)
     if outcome is not None and outcome.ask_for_review:
-        text += " — " + tr("happy customer: ask for a review or a referral")
+        text += " — " + QCoreApplication.translate(
+            "feedback", "happy customer: ask for a review or a referral"
+        )
     return text

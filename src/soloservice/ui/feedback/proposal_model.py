@@ -8,11 +8,10 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from soloservice.services.pulse import PulseProposal
 from soloservice.ui import formatting as fmt
-from soloservice.ui.feedback import labels as lb
 from soloservice.ui.table_model import RowTableModel
 
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,10 +60,10 @@ class ProposalModel(RowTableModel[PulseProposal]):
 
     def title(self, column: int) -> str:
         return {
-            ProposalColumn.NAME: lb.tr("Customer"),
-            ProposalColumn.EMAIL: lb.tr("Email"),
-            ProposalColumn.LAST_ASKED: lb.tr("Last asked"),
-            ProposalColumn.VALUE: lb.tr("Lifetime value"),
+            ProposalColumn.NAME: QCoreApplication.translate("feedback", "Customer"),
+            ProposalColumn.EMAIL: QCoreApplication.translate("feedback", "Email"),
+            ProposalColumn.LAST_ASKED: QCoreApplication.translate("feedback", "Last asked"),
+            ProposalColumn.VALUE: QCoreApplication.translate("feedback", "Lifetime value"),
         }[ProposalColumn(column)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -78,7 +77,7 @@ class ProposalModel(RowTableModel[PulseProposal]):
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if column == ProposalColumn.NAME:
-                return proposal.name or lb.tr("(no name)")
+                return proposal.name or QCoreApplication.translate("feedback", "(no name)")
             if column == ProposalColumn.EMAIL:
                 return proposal.email
             if column == ProposalColumn.LAST_ASKED:
@@ -89,7 +88,11 @@ class ProposalModel(RowTableModel[PulseProposal]):
         return None
 
     def _last_asked(self, moment: datetime | None) -> str:
-        return fmt.short_date(moment, self.tz) if moment is not None else lb.tr("never")
+        return (
+            fmt.short_date(moment, self.tz)
+            if moment is not None
+            else QCoreApplication.translate("feedback", "never")
+        )
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if (

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QValueAxis
-from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from soloservice.domain.pulse import MonthFigure
-from soloservice.ui.feedback import labels as lb
 
 BAR_COLOR = QColor("#3b6fb6")
 TEXT_COLOR = QColor("#374151")
@@ -30,7 +29,11 @@ def month_name(figure: MonthFigure) -> str:
 
 
 def answers_text(figure: MonthFigure) -> str:
-    return "–" if figure.answers == 0 else lb.tr("n=%1").replace("%1", str(figure.answers))
+    return (
+        "–"
+        if figure.answers == 0
+        else QCoreApplication.translate("feedback", "n=%1").replace("%1", str(figure.answers))
+    )
 
 
 def nps_text(figure: MonthFigure) -> str:
@@ -57,7 +60,7 @@ class PulseChart:
         chart.setTitleFont(font)
         # Axes live as long as the chart: removed axes leave their titles behind in the scene.
         self.x_axis = QBarCategoryAxis()
-        self.x_axis.setTitleText(lb.tr("n = answers that month"))
+        self.x_axis.setTitleText(QCoreApplication.translate("feedback", "n = answers that month"))
         small = self.x_axis.titleFont()
         small.setBold(False)
         small.setPointSizeF(max(6.0, small.pointSizeF() - 1))
@@ -67,7 +70,7 @@ class PulseChart:
         self.y_axis.setRange(-100, 100)
         self.y_axis.setTickCount(5)
         self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTitleText(lb.tr("NPS"))
+        self.y_axis.setTitleText(QCoreApplication.translate("feedback", "NPS"))
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.plotAreaChanged.connect(self._place)
         self.set_figures(())
@@ -81,12 +84,12 @@ class PulseChart:
             if scene is not None:
                 scene.removeItem(item)  # a removed item is no longer the chart's child
         self.count_items, self.value_items = [], []
-        title = lb.tr("NPS pulse (customer base), last 12 months")
+        title = QCoreApplication.translate("feedback", "NPS pulse (customer base), last 12 months")
         if self.figures:
             title += f" · {self.figures[0].month} – {self.figures[-1].month}"
         chart.setTitle(title)
 
-        bars = QBarSet(lb.tr("Pulse NPS"))
+        bars = QBarSet(QCoreApplication.translate("feedback", "Pulse NPS"))
         bars.setColor(BAR_COLOR)
         bars.setBorderColor(BAR_COLOR.darker(120))
         for figure in self.figures:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,49 +28,53 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.plurals import PluralContext
 from soloservice.services.customer_import import ImportSummary
 from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.pulse import PulseProposal, PulseReport
 from soloservice.services.registry import Services
 from soloservice.services.survey_dto import SendSummary
-from soloservice.ui.feedback import labels as lb
-from soloservice.ui.feedback.followups_window import error_text
+from soloservice.ui.feedback.common import error_text
 from soloservice.ui.feedback.proposal_model import ProposalColumn, ProposalModel
 from soloservice.ui.feedback.pulse_chart import PulseChart
 from soloservice.ui.headers import keep_titles_readable
 from soloservice.ui.style import ERROR_STYLE
 from soloservice.ui.tasks import ProgressTask, TaskRunner
 
+feedback = PluralContext("feedback")
+
 
 def send_text(summary: SendSummary, sent: OutboxResult | None) -> str:
-    text = lb.tr("Asked %1 customers").replace("%1", str(summary.queued))
+    text = feedback.tr("Asked %n customer(s)", "", summary.queued)
     if sent is not None and sent.sent < summary.queued:
-        text += "; " + lb.tr("%1 waiting in the outbox").replace(
+        text += "; " + QCoreApplication.translate("feedback", "%1 waiting in the outbox").replace(
             "%1", str(summary.queued - sent.sent)
         )
         if sent.errors:
             text += f" ({sent.errors[0]})"
     if summary.skip_reasons:
-        text += "; " + lb.tr("not asked: %1").replace("%1", "; ".join(summary.skip_reasons))
+        text += "; " + QCoreApplication.translate("feedback", "not asked: %1").replace(
+            "%1", "; ".join(summary.skip_reasons)
+        )
     return text
 
 
 def import_text(name: str, summary: ImportSummary) -> str:
     text = (
-        lb.tr("Imported %1: %2 new, %3 updated, %4 unchanged")
+        QCoreApplication.translate("feedback", "Imported %1: %2 new, %3 updated, %4 unchanged")
         .replace("%1", name)
         .replace("%2", str(summary.created))
         .replace("%3", str(summary.updated))
         .replace("%4", str(summary.skipped))
     )
     if summary.errors:
-        text += "\n" + lb.tr("%1 rows could not be used: %2").replace(
-            "%1", str(len(summary.errors))
-        ).replace("%2", "; ".join(summary.errors[:3]))
+        text += "\n" + feedback.tr(
+            "%n row(s) could not be used: %1", "", len(summary.errors)
+        ).replace("%1", "; ".join(summary.errors[:3]))
     if summary.warnings:
-        text += "\n" + lb.tr("%1 rows imported with something to check: %2").replace(
-            "%1", str(len(summary.warnings))
-        ).replace("%2", "; ".join(summary.warnings[:3]))
+        text += "\n" + feedback.tr(
+            "%n row(s) imported with something to check: %1", "", len(summary.warnings)
+        ).replace("%1", "; ".join(summary.warnings[:3]))
     return text
 
 
@@ -89,7 +93,7 @@ class PulseWindow(QWidget):
         self.report: PulseReport | None = None
         self.confirm_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
-        self.setWindowTitle(lb.tr("NPS pulse — SoloService"))
+        self.setWindowTitle(QCoreApplication.translate("feedback", "NPS pulse — SoloService"))
         self.resize(1180, 620)
         settings = services.ctx.settings
 
@@ -99,9 +103,10 @@ class PulseWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
         self.explain = QLabel(
-            lb.tr(
+            QCoreApplication.translate(
+                "feedback",
                 "Customers not asked within the last %1 days, not opted out and without an "
-                "open complaint. Untick anyone you would rather not ask now."
+                "open complaint. Untick anyone you would rather not ask now.",
             ).replace("%1", str(settings.rest_period_days))
         )
         self.explain.setWordWrap(True)
@@ -114,7 +119,9 @@ class PulseWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(lb.tr("Customers to ask this month"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("feedback", "Customers to ask this month")
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ProposalColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ProposalColumn.EMAIL, QHeaderView.ResizeMode.Stretch)
@@ -124,14 +131,17 @@ class PulseWindow(QWidget):
 
         self.send_button = QPushButton()
         self.send_button.setDefault(True)
-        self.import_button = QPushButton(lb.tr("&Import customers from CSV…"))
+        self.import_button = QPushButton(
+            QCoreApplication.translate("feedback", "&Import customers from CSV…")
+        )
         self.import_button.setToolTip(
-            lb.tr(
+            QCoreApplication.translate(
+                "feedback",
                 "Name, email, phone, annual revenue, customer since — "
-                "from a shop or accounting export"
+                "from a shop or accounting export",
             )
         )
-        self.refresh_button = QPushButton(lb.tr("&Refresh"))
+        self.refresh_button = QPushButton(QCoreApplication.translate("feedback", "&Refresh"))
         self.refresh_button.setShortcut(QKeySequence("F5"))
         self.status_line = QLabel()
         self.status_line.setObjectName("pulseStatus")
@@ -147,9 +157,10 @@ class PulseWindow(QWidget):
         self.nps_line.setObjectName("pulseNps")
         self.nps_line.setWordWrap(True)
         self.apart = QLabel(
-            lb.tr(
+            QCoreApplication.translate(
+                "feedback",
                 "NPS pulse (customer base): asked of customers at random, not after a case. "
-                "Satisfaction after complaints is reported apart, in the weekly review."
+                "Satisfaction after complaints is reported apart, in the weekly review.",
             )
         )
         self.apart.setWordWrap(True)
@@ -166,8 +177,10 @@ class PulseWindow(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         self.send_task: ProgressTask | None = None
-        self.stop_button = QPushButton(lb.tr("S&top sending"))
-        self.stop_button.setToolTip(lb.tr("The questions not sent yet wait in the outbox"))
+        self.stop_button = QPushButton(QCoreApplication.translate("feedback", "S&top sending"))
+        self.stop_button.setToolTip(
+            QCoreApplication.translate("feedback", "The questions not sent yet wait in the outbox")
+        )
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self.stop_sending)
         buttons.addWidget(self.stop_button)
@@ -213,19 +226,19 @@ class PulseWindow(QWidget):
         self.model.set_proposals(proposals)
         self.report = report
         if not proposals:
-            self.heading.setText(lb.tr("Nobody left to ask this month"))
-        elif len(proposals) == 1:
-            self.heading.setText(lb.tr("This month's pulse: 1 customer proposed"))
+            self.heading.setText(
+                QCoreApplication.translate("feedback", "Nobody left to ask this month")
+            )
         else:
             self.heading.setText(
-                lb.tr("This month's pulse: %1 customers proposed").replace(
-                    "%1", str(len(proposals))
-                )
+                feedback.tr("This month's pulse: %n customer(s) proposed", "", len(proposals))
             )
         self.pulse_chart.set_figures(report.months)
         nps = report.nps
         self.nps_line.setText(
-            lb.tr("12-month pulse NPS: %1 from %2 answers (%3 asked)")
+            QCoreApplication.translate(
+                "feedback", "12-month pulse NPS: %1 from %2 answers (%3 asked)"
+            )
             .replace("%1", f"{nps:+.0f}" if nps is not None else "—")
             .replace("%2", str(report.answers))
             .replace("%3", str(report.asked))
@@ -237,8 +250,7 @@ class PulseWindow(QWidget):
         self.loaded.emit()
 
     def _update_send(self, count: int) -> None:
-        text = lb.tr("&Send to 1 customer") if count == 1 else lb.tr("&Send to %1 customers")
-        self.send_button.setText(text.replace("%1", str(count)))
+        self.send_button.setText(feedback.tr("&Send to %n customer(s)", "", count))
         self.send_button.setEnabled(count > 0)
 
     def _status(self, text: str, error: bool = False) -> None:
@@ -252,12 +264,13 @@ class PulseWindow(QWidget):
         ids = self.model.checked_ids()
         if not ids:
             return
+        question = feedback.tr(
+            "Mail the 0–10 question to %n customer(s) now? This cannot be taken back.", "", len(ids)
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            lb.tr("Send the NPS question"),
-            lb.tr("Mail the 0–10 question to %1 customers now? This cannot be taken back.").replace(
-                "%1", str(len(ids))
-            ),
+            QCoreApplication.translate("feedback", "Send the NPS question"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -295,15 +308,15 @@ class PulseWindow(QWidget):
             return summary, OutboxResult(sent, failed, waiting, tuple(errors))
 
         self.send_button.setEnabled(False)
-        self._status(lb.tr("Sending…"))
-        self.send_task = self.runner.run_progress_task(job, self._sent, self._failed)
+        self._status(QCoreApplication.translate("feedback", "Sending…"))
+        self.send_task = self.runner.run_network_progress_task(job, self._sent, self._failed)
         self.send_task.progressed.connect(self._send_progress)
         self.stop_button.setVisible(True)
         self.stop_button.setEnabled(True)
 
     def _send_progress(self, done: int, total: int) -> None:
         self._status(
-            lb.tr("Sending %1 of %2…")
+            QCoreApplication.translate("feedback", "Sending %1 of %2…")
             .replace("%1", str(min(done + 1, total)))
             .replace("%2", str(total))
         )
@@ -335,9 +348,9 @@ class PulseWindow(QWidget):
     def choose_csv(self) -> None:
         dialog = QFileDialog(
             self,
-            lb.tr("Import customers from CSV"),
+            QCoreApplication.translate("feedback", "Import customers from CSV"),
             str(Path.home()),
-            lb.tr("CSV files (*.csv *.txt);;All files (*)"),
+            QCoreApplication.translate("feedback", "CSV files (*.csv *.txt);;All files (*)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -348,7 +361,7 @@ class PulseWindow(QWidget):
     def import_csv(self, path: str) -> None:
         importer = self.services.customer_import
         name = Path(path).name
-        self._status(lb.tr("Importing %1…").replace("%1", name))
+        self._status(QCoreApplication.translate("feedback", "Importing %1…").replace("%1", name))
         self.import_button.setEnabled(False)
 
         def done(summary: ImportSummary) -> None:
@@ -362,7 +375,9 @@ class PulseWindow(QWidget):
         def failed(error: BaseException) -> None:
             self.import_button.setEnabled(True)
             text = (
-                lb.tr("Could not import %1: %2 — nothing was stored.")
+                QCoreApplication.translate(
+                    "feedback", "Could not import %1: %2 — nothing was stored."
+                )
                 .replace("%1", name)
                 .replace("%2", error_text(error))
             )

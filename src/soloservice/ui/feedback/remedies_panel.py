@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -39,7 +40,7 @@ from soloservice.services.registry import Services
 from soloservice.services.remedies import RemedySummary, RemedyView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.feedback import labels as lb
-from soloservice.ui.feedback.followups_window import error_text
+from soloservice.ui.feedback.common import error_text
 from soloservice.ui.table_model import RIGHT_ALIGNED, RowTableModel
 from soloservice.ui.tasks import TaskRunner
 
@@ -71,10 +72,10 @@ class RemediesModel(RowTableModel[RemedyView]):
 
     def title(self, column: int) -> str:
         return {
-            RemedyColumn.KIND: lb.tr("Remedy"),
-            RemedyColumn.COST: lb.tr("Cost"),
-            RemedyColumn.NOTE: lb.tr("Note"),
-            RemedyColumn.DATE: lb.tr("Date"),
+            RemedyColumn.KIND: QCoreApplication.translate("feedback", "Remedy"),
+            RemedyColumn.COST: QCoreApplication.translate("feedback", "Cost"),
+            RemedyColumn.NOTE: QCoreApplication.translate("feedback", "Note"),
+            RemedyColumn.DATE: QCoreApplication.translate("feedback", "Date"),
         }[RemedyColumn(column)]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,7 +125,9 @@ class RemediesPanel(QWidget):
         self.figures.setStyleSheet("font-size:12pt; color:#374151;")
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.figures.setToolTip(
-            lb.tr("What was spent on making it right, next to what the customer is worth")
+            QCoreApplication.translate(
+                "feedback", "What was spent on making it right, next to what the customer is worth"
+            )
         )
         self.plain_line = ""
         self.model = RemediesModel(services.ctx.tz, self.currency)
@@ -134,7 +137,7 @@ class RemediesPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName(lb.tr("Remedies"))
+        self.table.setAccessibleName(QCoreApplication.translate("feedback", "Remedies"))
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(
             RemedyColumn.NOTE, QHeaderView.ResizeMode.Stretch
@@ -145,10 +148,10 @@ class RemediesPanel(QWidget):
         self.table.setWordWrap(False)
 
         self.kind = QComboBox()
-        self.kind.setAccessibleName(lb.tr("Kind of remedy"))
+        self.kind.setAccessibleName(QCoreApplication.translate("feedback", "Kind of remedy"))
         for kind in RemedyKind:
             self.kind.addItem(lb.remedy_label(kind), kind.value)
-        kind_label = QLabel(lb.tr("Add &remedy:"))
+        kind_label = QLabel(QCoreApplication.translate("feedback", "Add &remedy:"))
         kind_label.setBuddy(self.kind)
         self.cost = QDoubleSpinBox()
         self.cost.setRange(0, 10_000_000)
@@ -156,18 +159,24 @@ class RemediesPanel(QWidget):
         self.cost.setSingleStep(50)
         self.cost.setSuffix(f" {self.currency}")
         self.cost.setGroupSeparatorShown(True)
-        self.cost.setAccessibleName(lb.tr("Cost"))
+        self.cost.setAccessibleName(QCoreApplication.translate("feedback", "Cost"))
         self.cost.setMinimumWidth(110)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(lb.tr("Note, e.g. what was sent"))
-        self.note.setAccessibleName(lb.tr("Note"))
-        self.add_button = QPushButton(lb.tr("&Add"))
-        self.add_button.setToolTip(lb.tr("Record the remedy (Enter in the note)"))
-        self.remove_button = QPushButton(lb.tr("Remo&ve"))
-        self.remove_button.setToolTip(
-            lb.tr("Remove the selected remedy (Delete); it can be undone")
+        self.note.setPlaceholderText(
+            QCoreApplication.translate("feedback", "Note, e.g. what was sent")
         )
-        self.undo_button = QPushButton(lb.tr("&Undo remove"))
+        self.note.setAccessibleName(QCoreApplication.translate("feedback", "Note"))
+        self.add_button = QPushButton(QCoreApplication.translate("feedback", "&Add"))
+        self.add_button.setToolTip(
+            QCoreApplication.translate("feedback", "Record the remedy (Enter in the note)")
+        )
+        self.remove_button = QPushButton(QCoreApplication.translate("feedback", "Remo&ve"))
+        self.remove_button.setToolTip(
+            QCoreApplication.translate(
+                "feedback", "Remove the selected remedy (Delete); it can be undone"
+            )
+        )
+        self.undo_button = QPushButton(QCoreApplication.translate("feedback", "&Undo remove"))
         self.undo_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -231,13 +240,13 @@ class RemediesPanel(QWidget):
         self.model.set_remedies(list(s.remedies) if s else [])
         if s is None:
             self.plain_line = ""
-            self.figures.setText(lb.tr("No inquiry selected"))
+            self.figures.setText(QCoreApplication.translate("feedback", "No inquiry selected"))
         else:
             worth = fmt.money(s.lifetime_value, self.currency)
             worth_html = f"<b style='color:#2f7d3b'>{escape(worth)}</b>"
             if s.remedies:
                 cost = fmt.money(s.total_cost, self.currency)
-                line = lb.tr("remedy %1 — customer worth %2")
+                line = QCoreApplication.translate("feedback", "remedy %1 — customer worth %2")
                 self.plain_line = line.replace("%1", cost).replace("%2", worth)
                 html = (
                     escape(line)
@@ -246,7 +255,7 @@ class RemediesPanel(QWidget):
                 )
             else:
                 # Before anything is spent, the number that matters is what is at stake.
-                line = lb.tr("no remedy yet — customer worth %1")
+                line = QCoreApplication.translate("feedback", "no remedy yet — customer worth %1")
                 self.plain_line = line.replace("%1", worth)
                 html = escape(line).replace("%1", worth_html)
             self.figures.setText(html)
@@ -282,7 +291,9 @@ class RemediesPanel(QWidget):
             self.cost.setValue(0)
             self.removed = None
             self.undo_button.hide()
-            text = lb.tr("Added %1 (%2)").replace("%1", lb.remedy_label(view.kind))
+            text = QCoreApplication.translate("feedback", "Added %1 (%2)").replace(
+                "%1", lb.remedy_label(view.kind)
+            )
             self._changed(text.replace("%2", fmt.money(view.cost, self.currency)), inquiry_id)
 
         self.runner.run_task(lambda: remedies.add(inquiry_id, kind, cost, note), done, self._failed)
@@ -297,7 +308,9 @@ class RemediesPanel(QWidget):
         def done(_result: object) -> None:
             self.removed = remedy
             self.undo_button.show()
-            text = lb.tr("Removed %1 (%2)").replace("%1", lb.remedy_label(remedy.kind))
+            text = QCoreApplication.translate("feedback", "Removed %1 (%2)").replace(
+                "%1", lb.remedy_label(remedy.kind)
+            )
             self._changed(text.replace("%2", fmt.money(remedy.cost, self.currency)), inquiry_id)
 
         self.runner.run_task(lambda: remedies.remove(remedy.id), done, self._failed)
@@ -312,7 +325,9 @@ class RemediesPanel(QWidget):
         def done(_view: RemedyView) -> None:
             self.removed = None
             self.undo_button.hide()
-            text = lb.tr("Restored %1").replace("%1", lb.remedy_label(remedy.kind))
+            text = QCoreApplication.translate("feedback", "Restored %1").replace(
+                "%1", lb.remedy_label(remedy.kind)
+            )
             self._changed(text, remedy.inquiry_id)
 
         self.runner.run_task(

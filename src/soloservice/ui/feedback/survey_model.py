@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from soloservice.services.survey_dto import SurveyView
@@ -97,13 +97,13 @@ class SurveyModel(RowTableModel[SurveyView]):
 
     def title(self, column: int) -> str:
         titles = {
-            Column.STATE: lb.tr("State"),
-            Column.CUSTOMER: lb.tr("Customer"),
-            Column.CASE: lb.tr("Case"),
-            Column.CHANNEL: lb.tr("Channel"),
-            Column.WHEN: lb.tr("Scheduled / asked"),
-            Column.HOW: lb.tr("How to ask"),
-            Column.ANSWER: lb.tr("Answer"),
+            Column.STATE: QCoreApplication.translate("feedback", "State"),
+            Column.CUSTOMER: QCoreApplication.translate("feedback", "Customer"),
+            Column.CASE: QCoreApplication.translate("feedback", "Case"),
+            Column.CHANNEL: QCoreApplication.translate("feedback", "Channel"),
+            Column.WHEN: QCoreApplication.translate("feedback", "Scheduled / asked"),
+            Column.HOW: QCoreApplication.translate("feedback", "How to ask"),
+            Column.ANSWER: QCoreApplication.translate("feedback", "Answer"),
         }
         return titles[Column(column)]
 
@@ -148,7 +148,7 @@ class SurveyModel(RowTableModel[SurveyView]):
         if column == Column.STATE:
             return lb.state_name(state)
         if column == Column.CUSTOMER:
-            return survey.customer_name or lb.tr("(unknown)")
+            return survey.customer_name or QCoreApplication.translate("feedback", "(unknown)")
         if column == Column.CASE:
             return lb.case_text(survey)
         if column == Column.CHANNEL:
@@ -170,7 +170,9 @@ class SurveyModel(RowTableModel[SurveyView]):
             moment = lb.moment_of(survey)
             return fmt.long_time(moment, self.tz) if moment else None
         if column == Column.STATE and state == "unclear":
-            return lb.tr("Press C to read the answer and classify it")
+            return QCoreApplication.translate(
+                "feedback", "Press C to read the answer and classify it"
+            )
         if column == Column.STATE and state in (lb.DUE, "asked", "scheduled"):
-            return lb.tr("Y or N records the customer's answer")
+            return QCoreApplication.translate("feedback", "Y or N records the customer's answer")
         return None

@@ -22,10 +22,6 @@ STEPS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GettingStarted", text)
-
-
 class StepRow:
     def __init__(self, key: str, text: str, hint: str) -> None:
         self.key = key
@@ -49,7 +45,11 @@ class StepRow:
         self.done = done
         self.tick.setText("✔" if done else "○")
         self.tick.setStyleSheet(OK_STYLE + "font-weight:bold;" if done else HINT_STYLE)
-        self.tick.setAccessibleName(_tr("Done") if done else _tr("Not done yet"))
+        self.tick.setAccessibleName(
+            QCoreApplication.translate("GettingStarted", "Done")
+            if done
+            else QCoreApplication.translate("GettingStarted", "Not done yet")
+        )
 
 
 class StartChecklist(QFrame):
@@ -61,32 +61,45 @@ class StartChecklist(QFrame):
         super().__init__(parent)
         self.setObjectName("startChecklist")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        title = QLabel(_tr("Welcome to SoloService — what to do next"))
+        title = QLabel(
+            QCoreApplication.translate("GettingStarted", "Welcome to SoloService — what to do next")
+        )
         title.setStyleSheet("font-size: 15px; font-weight: 600;")
         title.setWordWrap(True)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "GettingStarted",
                 "No inquiries yet. These steps bring your customers' messages in; "
-                "each can be done later."
+                "each can be done later.",
             )
         )
         intro.setWordWrap(True)
         texts = {
             "mail": (
-                _tr("Connect your mailbox…"),
-                _tr("Mail to your business address becomes inquiries with a reply promise."),
+                QCoreApplication.translate("GettingStarted", "Connect your mailbox…"),
+                QCoreApplication.translate(
+                    "GettingStarted",
+                    "Mail to your business address becomes inquiries with a reply promise.",
+                ),
             ),
             "hours": (
-                _tr("Set your business hours…"),
-                _tr("Promised reply times count only the hours you are open."),
+                QCoreApplication.translate("GettingStarted", "Set your business hours…"),
+                QCoreApplication.translate(
+                    "GettingStarted", "Promised reply times count only the hours you are open."
+                ),
             ),
             "form": (
-                _tr("Import a form export (CSV)…"),
-                _tr("Entries from your website's contact form, exported as a CSV file."),
+                QCoreApplication.translate("GettingStarted", "Import a form export (CSV)…"),
+                QCoreApplication.translate(
+                    "GettingStarted",
+                    "Entries from your website's contact form, exported as a CSV file.",
+                ),
             ),
             "call": (
-                _tr("Log a first call…"),
-                _tr("Phone calls you took, so call-backs get a promise too."),
+                QCoreApplication.translate("GettingStarted", "Log a first call…"),
+                QCoreApplication.translate(
+                    "GettingStarted", "Phone calls you took, so call-backs get a promise too."
+                ),
             ),
         }
         self.rows: dict[str, StepRow] = {}

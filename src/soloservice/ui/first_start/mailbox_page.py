@@ -7,6 +7,8 @@ later as a failed sync. Leaving the address empty skips the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,11 +22,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from soloservice.domain.mail_ports import DEFAULT_PORTS
 from soloservice.services.errors import ServiceError
 from soloservice.services.mail_accounts import AccountInput
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, keyring_available
-from soloservice.ui.mail.accounts_dialog import DEFAULT_PORTS, SecurityBox, failure_title
+from soloservice.ui.mail.account_form import SecurityBox, failure_title
 from soloservice.ui.mail.common import result_html
 from soloservice.ui.tasks import TaskRunner
 
@@ -145,24 +148,33 @@ class MailboxPage(QWizardPage):
             username=self.username.text().strip() or email,
         )
 
-    def save_account(self) -> str:
-        """Add (or update) the account through the service; returns its name."""
+    def _store(self) -> Callable[[], str]:
+        """The save as a job (what was typed is read now): returns the account's name."""
         data = self.account_input()
         password = self.password.text() or None
         place = SecretPlace.FILE if self.remember.isChecked() else SecretPlace.KEYRING
-        accounts = self.services.mail_accounts
-        if self.saved_name is None:
-            view, _where = accounts.add(data, password=password, place=place)
-            self.saved_name = view.name
-        else:
-            accounts.update(self.saved_name, data, password=password, place=place)
+        accounts, saved = self.services.mail_accounts, self.saved_name
+
+        def store() -> str:
+            if saved is None:
+                view, _where = accounts.add(data, password=password, place=place)
+                return view.name
+            accounts.update(saved, data, password=password, place=place)
+            return saved
+
+        return store
+
+    def save_account(self) -> str:
+        """Add (or update) the account now (Next waits for it); returns its name."""
+        self.saved_name = self._store()()
         return self.saved_name
 
     def test_connection(self) -> None:
+        """Save on the database lane, then log in to both servers on the network lane."""
         if self.testing or not self.wanted():
             return
         try:
-            name = self.save_account()
+            store = self._store()
         except ServiceError as exc:
             self.result.setText(result_html(False, str(exc)))
             self.tested.emit([])
@@ -171,7 +183,14 @@ class MailboxPage(QWizardPage):
         self.test_button.setEnabled(False)
         self.result.setText(self.tr("Connecting to both servers…"))
         accounts, typed = self.services.mail_accounts, self.password.text() or None
-        self.runner.run_task(lambda: accounts.test(name, typed), self._tested, self._failed)
+
+        def stored(name: str) -> None:
+            self.saved_name = name
+            self.runner.run_network_task(
+                lambda: accounts.test(name, typed), self._tested, self._failed
+            )
+
+        self.runner.run_task(store, stored, self._failed)
 
     def _tested(self, results: object) -> None:
         self.testing = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,15 +25,11 @@ from soloservice.services.dto import InquiryDetail, MessageView
 from soloservice.services.errors import ServiceError
 from soloservice.services.mail_sync import AttachmentView
 from soloservice.ui import formatting as fmt
-from soloservice.ui.mail.common import MUTED_COLOR, human_size, tr
+from soloservice.ui.mail.common import MUTED_COLOR, human_size
 from soloservice.ui.mail.html_view import HtmlDialog
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return tr("AttachmentsPanel", text)
+    from soloservice.ui.features.host import FeatureHost
 
 
 def write_file(path: Path, data: bytes) -> Path:
@@ -47,7 +43,7 @@ class AttachmentsPanel(QWidget):
     saved = Signal(object)
     count_changed = Signal(int)
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: FeatureHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main = window
         self.services = window.services
@@ -56,27 +52,41 @@ class AttachmentsPanel(QWidget):
 
         self.file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Attachments"))
+        self.list.setAccessibleName(QCoreApplication.translate("AttachmentsPanel", "Attachments"))
         self.list.itemDoubleClicked.connect(lambda _item: self.save_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.empty = QLabel(_tr("No attachments in this conversation."))
+        self.empty = QLabel(
+            QCoreApplication.translate("AttachmentsPanel", "No attachments in this conversation.")
+        )
         self.empty.setStyleSheet(f"color:{MUTED_COLOR}")
-        self.save_button = QPushButton(_tr("&Save…"))
-        self.save_button.setToolTip(_tr("Save the attachment to a file (it is not opened)"))
+        self.save_button = QPushButton(QCoreApplication.translate("AttachmentsPanel", "&Save…"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate(
+                "AttachmentsPanel", "Save the attachment to a file (it is not opened)"
+            )
+        )
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save_selected)
         self.status = QLabel()
         self.status.setStyleSheet(f"color:{MUTED_COLOR}")
 
         self.html_messages = QComboBox()
-        self.html_messages.setAccessibleName(_tr("Formatted messages"))
-        self.html_button = QPushButton(_tr("Show &formatted (remote images blocked)…"))
+        self.html_messages.setAccessibleName(
+            QCoreApplication.translate("AttachmentsPanel", "Formatted messages")
+        )
+        self.html_button = QPushButton(
+            QCoreApplication.translate(
+                "AttachmentsPanel", "Show &formatted (remote images blocked)…"
+            )
+        )
         self.html_button.setAutoDefault(False)
         self.html_button.clicked.connect(self.show_html)
         self.html_row = QWidget()
         html_layout = QHBoxLayout(self.html_row)
         html_layout.setContentsMargins(0, 0, 0, 0)
-        html_layout.addWidget(QLabel(_tr("Formatted mail:")))
+        html_layout.addWidget(
+            QLabel(QCoreApplication.translate("AttachmentsPanel", "Formatted mail:"))
+        )
         html_layout.addWidget(self.html_messages, 1)
         html_layout.addWidget(self.html_button)
 
@@ -141,25 +151,31 @@ class AttachmentsPanel(QWidget):
         if attachment is None:
             return
         start = str(Path.home() / attachment.filename)
-        name, _filter = QFileDialog.getSaveFileName(self, _tr("Save attachment"), start)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("AttachmentsPanel", "Save attachment"), start
+        )
         if not name:
             return
         target = Path(name)
         sync = self.services.mail_sync
-        self.status.setText(_tr("Saving…"))
+        self.status.setText(QCoreApplication.translate("AttachmentsPanel", "Saving…"))
 
         def job() -> Path:
             _filename, data = sync.attachment(attachment.id)
             return write_file(target, data)
 
         def done(path: object) -> None:
-            self.status.setText(_tr("Saved to %1").replace("%1", str(path)))
+            self.status.setText(
+                QCoreApplication.translate("AttachmentsPanel", "Saved to %1").replace(
+                    "%1", str(path)
+                )
+            )
             self.saved.emit(path)
 
         def failed(error: BaseException) -> None:
             self.status.setText("")
             self.main.show_error(
-                _tr("Could not save %1: %2")
+                QCoreApplication.translate("AttachmentsPanel", "Could not save %1: %2")
                 .replace("%1", attachment.filename)
                 .replace("%2", str(error))
             )
@@ -172,7 +188,7 @@ class AttachmentsPanel(QWidget):
         if message is None or message.html is None:
             return None
         if self.html_dialog is None:
-            self.html_dialog = HtmlDialog(self.services, self.main.runner, self.main)
+            self.html_dialog = HtmlDialog(self.services, self.main.runner, self.main.widget)
         self.html_dialog.show_message(message.id, message.html, self.detail.subject if self.detail
                                       else "")  # fmt: skip
         self.html_dialog.show()

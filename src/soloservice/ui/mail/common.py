@@ -13,17 +13,13 @@ BAD_COLOR = "#b91c1c"
 MUTED_COLOR = "#6b7280"
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def human_size(size: int) -> str:
     """Bytes as the founder reads them: "812 B", "14 KB", "2.3 MB"."""
     if size < 1024:
-        return tr("mail", "%1 B").replace("%1", str(size))
+        return QCoreApplication.translate("mail", "%1 B").replace("%1", str(size))
     if size < 1024 * 1024:
-        return tr("mail", "%1 KB").replace("%1", str(round(size / 1024)))
-    return tr("mail", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
+        return QCoreApplication.translate("mail", "%1 KB").replace("%1", str(round(size / 1024)))
+    return QCoreApplication.translate("mail", "%1 MB").replace("%1", f"{size / (1024 * 1024):.1f}")
 
 
 def clock_time(moment: datetime, tz: ZoneInfo) -> str:

@@ -13,7 +13,7 @@ import re
 import urllib.request
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,18 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.plurals import PluralContext
 from soloservice.services.registry import Services
-from soloservice.ui.mail.common import MUTED_COLOR, tr
+from soloservice.ui.mail.common import MUTED_COLOR
 from soloservice.ui.tasks import TaskRunner
+
+HtmlView = PluralContext("HtmlView")
 
 MAX_IMAGES = 30
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_S = 10
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?(https?://[^"'\s>]+)""", re.IGNORECASE)
-
-
-def _tr(text: str) -> str:
-    return tr("HtmlView", text)
 
 
 def fetch_images(html: str) -> dict[str, bytes]:
@@ -93,14 +92,21 @@ class HtmlDialog(QDialog):
         self.runner = runner
         self.message_id: int | None = None
         self.remote_loaded = False
-        self.setWindowTitle(_tr("Formatted message"))
+        self.setWindowTitle(QCoreApplication.translate("HtmlView", "Formatted message"))
         self.browser = BlockingBrowser()
-        self.browser.setAccessibleName(_tr("Formatted message"))
-        self.note = QLabel(_tr("Remote images and content are blocked, so the sender cannot see "
-                               "that you opened the mail."))  # fmt: skip
+        self.browser.setAccessibleName(QCoreApplication.translate("HtmlView", "Formatted message"))
+        self.note = QLabel(
+            QCoreApplication.translate(
+                "HtmlView",
+                "Remote images and content are blocked, so the sender cannot see "
+                "that you opened the mail.",
+            )
+        )
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color:{MUTED_COLOR}")
-        self.load_button = QPushButton(_tr("&Load remote content for this message"))
+        self.load_button = QPushButton(
+            QCoreApplication.translate("HtmlView", "&Load remote content for this message")
+        )
         self.load_button.setAutoDefault(False)
         self.load_button.clicked.connect(self.load_remote)
         row = QHBoxLayout()
@@ -120,18 +126,25 @@ class HtmlDialog(QDialog):
         self.browser.allowed = {}
         self.browser.blocked = []
         if title:
-            self.setWindowTitle(_tr("Formatted: %1").replace("%1", title))
+            self.setWindowTitle(
+                QCoreApplication.translate("HtmlView", "Formatted: %1").replace("%1", title)
+            )
         self.browser.setHtml(html)
         self.load_button.setEnabled(True)
-        self.note.setText(_tr("Remote images and content are blocked, so the sender cannot see "
-                              "that you opened the mail."))  # fmt: skip
+        self.note.setText(
+            QCoreApplication.translate(
+                "HtmlView",
+                "Remote images and content are blocked, so the sender cannot see "
+                "that you opened the mail.",
+            )
+        )
 
     def load_remote(self) -> None:
         message_id = self.message_id
         if message_id is None:
             return
         self.load_button.setEnabled(False)
-        self.note.setText(_tr("Loading remote content…"))
+        self.note.setText(QCoreApplication.translate("HtmlView", "Loading remote content…"))
         sync = self.services.mail_sync
 
         def job() -> tuple[str | None, dict[str, bytes]]:
@@ -143,19 +156,25 @@ class HtmlDialog(QDialog):
                 return
             html, images = result
             if not html:
-                self.note.setText(_tr("This message has no formatted version."))
+                self.note.setText(
+                    QCoreApplication.translate("HtmlView", "This message has no formatted version.")
+                )
                 return
             self.browser.allowed = dict(images)
             self.browser.setHtml(html)
             self.remote_loaded = True
             self.note.setText(
-                _tr("Remote content loaded for this message (%1 image(s)).").replace(
-                    "%1", str(len(images))
+                HtmlView.tr(
+                    "Remote content loaded for this message (%n image(s)).", "", len(images)
                 )
             )
 
         def failed(error: BaseException) -> None:
             self.load_button.setEnabled(True)
-            self.note.setText(_tr("Could not load remote content: %1").replace("%1", str(error)))
+            self.note.setText(
+                QCoreApplication.translate("HtmlView", "Could not load remote content: %1").replace(
+                    "%1", str(error)
+                )
+            )
 
-        self.runner.run_task(job, done, failed)
+        self.runner.run_network_task(job, done, failed)  # fetches the remote images

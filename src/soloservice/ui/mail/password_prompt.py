@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,11 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.services.mail_accounts import AccountView
-from soloservice.ui.mail.common import tr
-
-
-def _tr(text: str) -> str:
-    return tr("PasswordPrompt", text)
 
 
 class PasswordPrompt(QDialog):
@@ -39,11 +34,12 @@ class PasswordPrompt(QDialog):
     def __init__(self, account: AccountView, secrets_file: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.account = account
-        self.setWindowTitle(_tr("Mail password"))
+        self.setWindowTitle(QCoreApplication.translate("PasswordPrompt", "Mail password"))
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "PasswordPrompt",
                 "SoloService needs the password of the mail account “%1” (%2 on %3) to "
-                "fetch and send its mail."
+                "fetch and send its mail.",
             )
             .replace("%1", account.name)
             .replace("%2", account.username)
@@ -51,35 +47,48 @@ class PasswordPrompt(QDialog):
         )
         intro.setWordWrap(True)
         why = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "PasswordPrompt",
                 "This computer has no keyring to keep passwords in, so SoloService asks once "
-                "each time it starts."
+                "each time it starts.",
             )
         )
         why.setWordWrap(True)
         why.setEnabled(False)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setAccessibleName(_tr("Password"))
-        self.remember = QCheckBox(_tr("&Remember in a file only I can read (secrets.json, 0600)"))
-        self.remember.setToolTip(
-            _tr("Kept in %1, readable only by your user account; not encrypted.").replace(
-                "%1", str(secrets_file)
+        self.password_edit.setAccessibleName(
+            QCoreApplication.translate("PasswordPrompt", "Password")
+        )
+        self.remember = QCheckBox(
+            QCoreApplication.translate(
+                "PasswordPrompt", "&Remember in a file only I can read (secrets.json, 0600)"
             )
         )
+        self.remember.setToolTip(
+            QCoreApplication.translate(
+                "PasswordPrompt", "Kept in %1, readable only by your user account; not encrypted."
+            ).replace("%1", str(secrets_file))
+        )
         self.buttons = QDialogButtonBox()
-        self.ok_button = QPushButton(_tr("&Use this password"))
+        self.ok_button = QPushButton(
+            QCoreApplication.translate("PasswordPrompt", "&Use this password")
+        )
         self.ok_button.setDefault(True)
         self.ok_button.setEnabled(False)
-        self.skip_button = QPushButton(_tr("&Skip"))
-        self.skip_button.setToolTip(_tr("Don't fetch mail for this account until the next start"))
+        self.skip_button = QPushButton(QCoreApplication.translate("PasswordPrompt", "&Skip"))
+        self.skip_button.setToolTip(
+            QCoreApplication.translate(
+                "PasswordPrompt", "Don't fetch mail for this account until the next start"
+            )
+        )
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.password_edit.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t)))
         form = QFormLayout()
-        label = QLabel(_tr("&Password:"))
+        label = QLabel(QCoreApplication.translate("PasswordPrompt", "&Password:"))
         label.setBuddy(self.password_edit)
         form.addRow(label, self.password_edit)
         form.addRow("", self.remember)

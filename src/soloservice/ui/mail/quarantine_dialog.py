@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,21 +32,17 @@ from soloservice.services.errors import ServiceError
 from soloservice.services.mail_sync import MailItemView
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
-from soloservice.ui.mail.common import MUTED_COLOR, result_html, tr
+from soloservice.ui.mail.common import MUTED_COLOR, result_html
 from soloservice.ui.plain_text import plain_label, plain_tooltip
 from soloservice.ui.tasks import TaskRunner
 
 RAW_PREVIEW_CHARS = 200_000
 
 
-def _tr(text: str) -> str:
-    return tr("QuarantineDialog", text)
-
-
 def outcome_name(outcome: str) -> str:
     return {
-        "quarantined": _tr("Could not be read"),
-        "auto": _tr("Auto-reply / bounce"),
+        "quarantined": QCoreApplication.translate("QuarantineDialog", "Could not be read"),
+        "auto": QCoreApplication.translate("QuarantineDialog", "Auto-reply / bounce"),
     }.get(outcome, outcome)
 
 
@@ -57,7 +53,14 @@ class QuarantineDialog(QDialog):
     #: a reprocess finished (the new outcome as text) — tests wait on it
     reprocessed = Signal(str)
 
-    HEADERS = ("Fetched", "Kind", "From", "Subject", "Reason")
+    #: Marked for pyside6-lupdate here, translated where the table is built.
+    HEADERS = (
+        QT_TRANSLATE_NOOP("QuarantineDialog", "Fetched"),
+        QT_TRANSLATE_NOOP("QuarantineDialog", "Kind"),
+        QT_TRANSLATE_NOOP("QuarantineDialog", "From"),
+        QT_TRANSLATE_NOOP("QuarantineDialog", "Subject"),
+        QT_TRANSLATE_NOOP("QuarantineDialog", "Reason"),
+    )
 
     def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -65,17 +68,20 @@ class QuarantineDialog(QDialog):
         self.runner = runner
         self.items: list[MailItemView] = []
         self.working = False
-        self.setWindowTitle(_tr("Quarantined mail"))
+        self.setWindowTitle(QCoreApplication.translate("QuarantineDialog", "Quarantined mail"))
 
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "QuarantineDialog",
                 "Mail that did not become a customer message. Nothing here is lost: read the "
-                "source, try it again, or let it in as a customer's mail."
+                "source, try it again, or let it in as a customer's mail.",
             )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([_tr(h) for h in self.HEADERS])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("QuarantineDialog", str(h)) for h in self.HEADERS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,15 +91,21 @@ class QuarantineDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(_tr("Quarantined mail"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("QuarantineDialog", "Quarantined mail")
+        )
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.raw = QPlainTextEdit()
         self.raw.setReadOnly(True)
         self.raw.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.raw.setAccessibleName(_tr("Raw source"))
-        self.raw.setPlaceholderText(_tr("The raw source of the selected mail shows here."))
+        self.raw.setAccessibleName(QCoreApplication.translate("QuarantineDialog", "Raw source"))
+        self.raw.setPlaceholderText(
+            QCoreApplication.translate(
+                "QuarantineDialog", "The raw source of the selected mail shows here."
+            )
+        )
 
         self.reason = plain_label(QLabel())  # names the sender: never markup
         self.reason.setWordWrap(True)
@@ -108,13 +120,26 @@ class QuarantineDialog(QDialog):
         splitter.addWidget(source)
         splitter.setSizes([240, 300])
 
-        self.retry_button = QPushButton(_tr("&Try again"))
-        self.retry_button.setToolTip(_tr("Read the mail again with the current parser"))
-        self.customer_button = QPushButton(_tr("It is a &customer's mail"))
-        self.customer_button.setToolTip(
-            _tr("Not an auto-reply: make it an inquiry (or add it to its conversation)")
+        self.retry_button = QPushButton(
+            QCoreApplication.translate("QuarantineDialog", "&Try again")
         )
-        self.save_button = QPushButton(_tr("Save .&eml…"))
+        self.retry_button.setToolTip(
+            QCoreApplication.translate(
+                "QuarantineDialog", "Read the mail again with the current parser"
+            )
+        )
+        self.customer_button = QPushButton(
+            QCoreApplication.translate("QuarantineDialog", "It is a &customer's mail")
+        )
+        self.customer_button.setToolTip(
+            QCoreApplication.translate(
+                "QuarantineDialog",
+                "Not an auto-reply: make it an inquiry (or add it to its conversation)",
+            )
+        )
+        self.save_button = QPushButton(
+            QCoreApplication.translate("QuarantineDialog", "Save .&eml…")
+        )
         for button in (self.retry_button, self.customer_button, self.save_button):
             button.setAutoDefault(False)
         self.retry_button.clicked.connect(lambda: self.reprocess(False))
@@ -123,7 +148,11 @@ class QuarantineDialog(QDialog):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
-        self.empty = QLabel(_tr("No quarantined mail — everything fetched was understood."))
+        self.empty = QLabel(
+            QCoreApplication.translate(
+                "QuarantineDialog", "No quarantined mail — everything fetched was understood."
+            )
+        )
         self.empty.setStyleSheet(f"color:{MUTED_COLOR}")
 
         row = QHBoxLayout()
@@ -157,7 +186,7 @@ class QuarantineDialog(QDialog):
                 fmt.long_time(item.fetched_at, tz),
                 outcome_name(item.outcome),
                 item.from_addr,
-                item.subject or _tr("(no subject)"),
+                item.subject or QCoreApplication.translate("QuarantineDialog", "(no subject)"),
                 item.reason,
             )
             for column, value in enumerate(values):
@@ -192,7 +221,9 @@ class QuarantineDialog(QDialog):
             self.raw.clear()
             self.reason.clear()
             return
-        self.reason.setText(_tr("Why: %1").replace("%1", item.reason))
+        self.reason.setText(
+            QCoreApplication.translate("QuarantineDialog", "Why: %1").replace("%1", item.reason)
+        )
         try:
             raw = self.services.mail_sync.raw_of(item.id)
         except ServiceError as exc:
@@ -200,9 +231,9 @@ class QuarantineDialog(QDialog):
             return
         text = raw[:RAW_PREVIEW_CHARS].decode("utf-8", "replace")
         if len(raw) > RAW_PREVIEW_CHARS:
-            text += "\n\n" + _tr("[… %1 more bytes; save the .eml to see everything]").replace(
-                "%1", str(len(raw) - RAW_PREVIEW_CHARS)
-            )
+            text += "\n\n" + QCoreApplication.translate(
+                "QuarantineDialog", "[… %1 more bytes; save the .eml to see everything]"
+            ).replace("%1", str(len(raw) - RAW_PREVIEW_CHARS))
         self.raw.setPlainText(text)
 
     def reprocess(self, as_customer_mail: bool) -> None:
@@ -211,7 +242,9 @@ class QuarantineDialog(QDialog):
             return
         self.working = True
         self._update_buttons()
-        self.result_label.setText(_tr("Reading the mail again…"))
+        self.result_label.setText(
+            QCoreApplication.translate("QuarantineDialog", "Reading the mail again…")
+        )
         sync = self.services.mail_sync
 
         def done(outcome: object) -> None:
@@ -219,9 +252,11 @@ class QuarantineDialog(QDialog):
             value = str(getattr(outcome, "value", outcome))
             let_in = value not in ("quarantined", "auto")
             text = (
-                _tr("Let in: %1").replace("%1", value)
+                QCoreApplication.translate("QuarantineDialog", "Let in: %1").replace("%1", value)
                 if let_in
-                else _tr("Still not readable (%1) — it stays here.").replace("%1", value)
+                else QCoreApplication.translate(
+                    "QuarantineDialog", "Still not readable (%1) — it stays here."
+                ).replace("%1", value)
             )
             self.result_label.setText(result_html(let_in, text))
             self.refresh()
@@ -245,9 +280,9 @@ class QuarantineDialog(QDialog):
             return
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            _tr("Save mail"),
+            QCoreApplication.translate("QuarantineDialog", "Save mail"),
             str(Path.home() / f"mail-{item.id}.eml"),
-            _tr("Mail files (*.eml)"),
+            QCoreApplication.translate("QuarantineDialog", "Mail files (*.eml)"),
         )
         if not name:
             return
@@ -256,4 +291,9 @@ class QuarantineDialog(QDialog):
         except (ServiceError, OSError) as exc:
             self.result_label.setText(result_html(False, str(exc)))
             return
-        self.result_label.setText(result_html(True, _tr("Saved to %1").replace("%1", name)))
+        self.result_label.setText(
+            result_html(
+                True,
+                QCoreApplication.translate("QuarantineDialog", "Saved to %1").replace("%1", name),
+            )
+        )

@@ -5,7 +5,8 @@ Everything touching the network runs on the window's worker. The worker only wri
 latest progress into an attribute; a GUI-thread timer reads it for the status bar (no Qt
 signal is emitted from the worker, see ui/tasks.py). Problems never pop up a dialog: a
 wrong password would otherwise interrupt the founder every five minutes. They show as a
-warning button in the status bar that opens the details on a click.
+warning button in the status bar that opens the details on a click (sync_report.py words
+the outcome and holds the details dialog).
 """
 
 from __future__ import annotations
@@ -13,96 +14,29 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QStyle,
     QToolButton,
-    QVBoxLayout,
-    QWidget,
 )
 
+from soloservice.plurals import PluralContext
 from soloservice.services.mail_accounts import AccountView, secret_key
 from soloservice.services.mail_sync import SyncProgress, SyncSummary
 from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.secrets import SecretPlace
-from soloservice.ui.mail.common import tr
 from soloservice.ui.mail.password_prompt import PasswordPrompt
+from soloservice.ui.mail.sync_report import ErrorDetailsDialog, stored_anything, summary_text
+
+MailSync = PluralContext("MailSync")
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.ui.features.host import FeatureHost
 
 DEFAULT_INTERVAL_MS = 5 * 60 * 1000
 STARTUP_DELAY_MS = 2_000
 PROGRESS_POLL_MS = 150
-
-
-def _tr(text: str) -> str:
-    return tr("MailSync", text)
-
-
-def summary_text(summaries: list[SyncSummary]) -> str:
-    """ "3 new, 1 added to a conversation" over all accounts; "No new mail" when nothing came."""
-    new = sum(s.new_inquiries for s in summaries)
-    added = sum(s.added_to_existing for s in summaries)
-    quarantined = sum(s.quarantined for s in summaries)
-    parts: list[str] = []
-    if new:
-        parts.append(_tr("%1 new").replace("%1", str(new)))
-    if added:
-        parts.append(
-            _tr("1 added to a conversation")
-            if added == 1
-            else _tr("%1 added to conversations").replace("%1", str(added))
-        )
-    if quarantined:
-        parts.append(
-            _tr("%1 quarantined (Tools > Quarantined mail)").replace("%1", str(quarantined))
-        )
-    if any(s.cancelled for s in summaries):
-        parts.append(_tr("stopped — the rest comes next time"))
-    if any(s.skipped for s in summaries):  # the other sync (cron, another window) fetches it
-        parts.append(_tr("another sync was running — skipped"))
-    return ", ".join(parts) if parts else _tr("No new mail")
-
-
-def stored_anything(summaries: list[SyncSummary]) -> bool:
-    return any(
-        s.new_inquiries or s.added_to_existing or s.quarantined or s.auto or s.own
-        for s in summaries
-    )
-
-
-class ErrorDetailsDialog(QDialog):
-    """What went wrong in the last sync, with the way to the account settings."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_tr("Mail problems"))
-        self.text = QPlainTextEdit(text)
-        self.text.setReadOnly(True)
-        intro = QLabel(
-            _tr(
-                "The last mail sync could not finish for every account. Mail already fetched "
-                "is safe; the next sync tries again."
-            )
-        )
-        intro.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.accounts_button = QPushButton(_tr("&Mail accounts…"))
-        buttons.addButton(self.accounts_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.accounts_button.clicked.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
-        self.resize(560, 260)
 
 
 class SyncController(QObject):
@@ -115,8 +49,8 @@ class SyncController(QObject):
     #: the founder asked to fix an account from the error details
     accounts_requested = Signal()
 
-    def __init__(self, window: MainWindow, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.services = window.services
         self.running = False
@@ -149,17 +83,21 @@ class SyncController(QObject):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
-        self.progress.setAccessibleName(_tr("Mail sync progress"))
+        self.progress.setAccessibleName(
+            QCoreApplication.translate("MailSync", "Mail sync progress")
+        )
         self.progress.setVisible(False)
         self.cancel_button = QToolButton()
-        self.cancel_button.setText(_tr("Stop"))
-        self.cancel_button.setToolTip(_tr("Stop fetching mail (what was fetched is kept)"))
+        self.cancel_button.setText(QCoreApplication.translate("MailSync", "Stop"))
+        self.cancel_button.setToolTip(
+            QCoreApplication.translate("MailSync", "Stop fetching mail (what was fetched is kept)")
+        )
         self.cancel_button.setAutoRaise(True)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.warning_button = QToolButton()
         self.warning_button.setIcon(
-            window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            window.widget.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         )
         self.warning_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.warning_button.setAutoRaise(True)
@@ -206,7 +144,7 @@ class SyncController(QObject):
             return False
         account = missing[0]
         self.asked.add(account.name)
-        prompt = PasswordPrompt(account, self.services.secrets.file_path, self.window)
+        prompt = PasswordPrompt(account, self.services.secrets.file_path, self.window.widget)
         prompt.answered.connect(lambda pw, keep: self._password_given(account.name, pw, keep))
         prompt.rejected.connect(lambda: self._password_skipped(account.name))
         prompt.finished.connect(prompt.deleteLater)
@@ -226,9 +164,10 @@ class SyncController(QObject):
         self._next_prompt()
 
     def _skipped_text(self, name: str) -> str:
-        return _tr(
+        return QCoreApplication.translate(
+            "MailSync",
             "Mail account “%1” is not synced: no password entered. Enter it in "
-            "Tools > Mail accounts…, or restart SoloService."
+            "Tools > Mail accounts…, or restart SoloService.",
         ).replace("%1", name)
 
     def _next_prompt(self) -> None:
@@ -253,12 +192,12 @@ class SyncController(QObject):
             return sync.sync(account_name, progress=self._record_progress, cancel=cancel)
 
         self.progress.setRange(0, 0)
-        self.progress.setFormat(_tr("Checking mail…"))
+        self.progress.setFormat(QCoreApplication.translate("MailSync", "Checking mail…"))
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.poll.start()
-        self.window.runner.run_task(job, self._finished, self._crashed)
+        self.window.runner.run_network_task(job, self._finished, self._crashed)
         return True
 
     def request_sync(self, account_name: str | None = None) -> bool:
@@ -297,7 +236,7 @@ class SyncController(QObject):
         if self._cancel is not None:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self.progress.setFormat(_tr("Stopping…"))
+            self.progress.setFormat(QCoreApplication.translate("MailSync", "Stopping…"))
 
     def _show_progress(self) -> None:
         p = self._progress
@@ -305,14 +244,14 @@ class SyncController(QObject):
             return
         if p.total <= 0:
             self.progress.setRange(0, 0)
-            self.progress.setFormat(_tr("Checking mail…"))
+            self.progress.setFormat(QCoreApplication.translate("MailSync", "Checking mail…"))
             return
         self.progress.setRange(0, p.total)
         self.progress.setValue(min(p.done, p.total))
         locale = QLocale()
         locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # 6,046 even in C
         self.progress.setFormat(
-            _tr("Fetching %1 of %2…")
+            QCoreApplication.translate("MailSync", "Fetching %1 of %2…")
             .replace("%1", locale.toString(p.done))
             .replace("%2", locale.toString(p.total))
         )
@@ -340,9 +279,11 @@ class SyncController(QObject):
             for e in (s.errors[:1] if s.password_missing else s.errors)
         ]
         self._set_errors(errors)
-        message = _tr("Mail: %1").replace("%1", summary_text(summaries))
+        message = QCoreApplication.translate("MailSync", "Mail: %1").replace(
+            "%1", summary_text(summaries)
+        )
         if errors:
-            message += " — " + _tr("%1 problem(s), see the warning").replace("%1", str(len(errors)))
+            message += " — " + MailSync.tr("%n problem(s), see the warning", "", len(errors))
         self.window.statusBar().showMessage(message, 20_000)
         if stored_anything(summaries):
             self.window.reload()
@@ -353,7 +294,9 @@ class SyncController(QObject):
     def _crashed(self, error: BaseException) -> None:
         self._stop_progress()
         self._set_errors([f"{type(error).__name__}: {error}"])
-        self.window.statusBar().showMessage(_tr("Mail sync failed — see the warning"), 20_000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MailSync", "Mail sync failed — see the warning"), 20_000
+        )
         self.synced.emit([])
         self._start_requested()
 
@@ -363,18 +306,25 @@ class SyncController(QObject):
         if errors:
             login = any("login" in e.lower() or "password" in e.lower() for e in errors)
             self.warning_button.setText(
-                _tr("Mail: check the password") if login else _tr("Mail: problem")
+                QCoreApplication.translate("MailSync", "Mail: check the password")
+                if login
+                else QCoreApplication.translate("MailSync", "Mail: problem")
             )
             self.warning_button.setToolTip("\n".join(errors))
         if self.details is not None and self.details.isVisible():
-            self.details.text.setPlainText("\n".join(errors) or _tr("No problems any more."))
+            self.details.text.setPlainText(
+                "\n".join(errors) or QCoreApplication.translate("MailSync", "No problems any more.")
+            )
 
     def show_details(self) -> ErrorDetailsDialog:
         """The last sync's problems in a small non-modal window."""
         if self.details is None:
-            self.details = ErrorDetailsDialog("", self.window)
+            self.details = ErrorDetailsDialog("", self.window.widget)
             self.details.accepted.connect(self.accounts_requested)
-        self.details.text.setPlainText("\n".join(self.errors) or _tr("No problems any more."))
+        self.details.text.setPlainText(
+            "\n".join(self.errors)
+            or QCoreApplication.translate("MailSync", "No problems any more.")
+        )
         self.details.show()
         self.details.raise_()
         return self.details
@@ -387,7 +337,9 @@ class SyncController(QObject):
             return
         self.sending = True
         outbox = self.services.outbox
-        self.window.runner.run_task(outbox.send_pending, self._outbox_sent, self._outbox_failed)
+        self.window.runner.run_network_task(
+            outbox.send_pending, self._outbox_sent, self._outbox_failed
+        )
 
     def _outbox_sent(self, result: object) -> None:
         self.sending = False
@@ -395,7 +347,9 @@ class SyncController(QObject):
             return
         if result.sent:
             self.window.statusBar().showMessage(
-                _tr("Sent %1 waiting repl(ies) from the outbox").replace("%1", str(result.sent)),
+                QCoreApplication.translate(
+                    "MailSync", "Sent %1 waiting repl(ies) from the outbox"
+                ).replace("%1", str(result.sent)),
                 15_000,
             )
             self.window.reload()
@@ -404,6 +358,9 @@ class SyncController(QObject):
     def _outbox_failed(self, error: BaseException) -> None:
         self.sending = False
         self.window.statusBar().showMessage(
-            _tr("Sending the outbox failed: %1").replace("%1", str(error)), 20_000
+            QCoreApplication.translate("MailSync", "Sending the outbox failed: %1").replace(
+                "%1", str(error)
+            ),
+            20_000,
         )
         self.outbox_changed.emit(None)

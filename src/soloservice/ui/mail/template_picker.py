@@ -5,19 +5,14 @@ Typing narrows the list, Up/Down move in it without leaving the line edit, Enter
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from soloservice.domain.types import Language
 from soloservice.services.templates import TemplateInfo
-from soloservice.ui.mail.common import tr
 
 MAX_VISIBLE_ROWS = 4
-
-
-def _tr(text: str) -> str:
-    return tr("TemplatePicker", text)
 
 
 def rank(info: TemplateInfo, needle: str, language: Language | None) -> tuple[int, int, str]:
@@ -43,11 +38,17 @@ class TemplatePicker(QWidget):
         self.templates: list[TemplateInfo] = []
         self.language: Language | None = None
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_tr("Type to filter templates… (Enter inserts)"))
+        self.filter.setPlaceholderText(
+            QCoreApplication.translate(
+                "TemplatePicker", "Type to filter templates… (Enter inserts)"
+            )
+        )
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(_tr("Template filter"))
+        self.filter.setAccessibleName(
+            QCoreApplication.translate("TemplatePicker", "Template filter")
+        )
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Templates"))
+        self.list.setAccessibleName(QCoreApplication.translate("TemplatePicker", "Templates"))
         self.list.setVisible(False)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setMaximumHeight(self.fontMetrics().height() * MAX_VISIBLE_ROWS + 12)
@@ -93,7 +94,9 @@ class TemplatePicker(QWidget):
             item.setToolTip(t.body[:400])
             self.list.addItem(item)
         if not found:
-            self.list.addItem(QListWidgetItem(_tr("No template matches")))
+            self.list.addItem(
+                QListWidgetItem(QCoreApplication.translate("TemplatePicker", "No template matches"))
+            )
         self.list.setCurrentRow(0)
         self.list.setVisible(True)
 

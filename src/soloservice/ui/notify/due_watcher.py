@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
-from soloservice.services.dto import View
-from soloservice.services.promises import DueSoon
+from soloservice.plurals import PluralContext
+from soloservice.services.dto import View, ViewCounts
 from soloservice.services.registry import Services
+
+if TYPE_CHECKING:
+    from soloservice.services.promises import DueSoon
+
+Tray = PluralContext("Tray")
 
 POLL_MS = 60_000
 DUE_SOON_WINDOW = timedelta(hours=1)
@@ -37,9 +43,13 @@ class DueWatcher(QObject):
         poll_ms: int = POLL_MS,
         window: timedelta = DUE_SOON_WINDOW,
         parent: QObject | None = None,
+        known_counts: Callable[[], ViewCounts] | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        #: the window's counts from its last (re)load, taken at start and after a reload
+        #: instead of running the same grouped count a second time
+        self.known_counts = known_counts
         self.clock = clock or services.ctx.now
         self.window = window
         self.overdue: int | None = None
@@ -53,14 +63,18 @@ class DueWatcher(QObject):
 
     def start(self) -> None:
         self.timer.start()
-        self.check()
+        self.recheck()
+
+    def recheck(self) -> None:
+        """Check with the counts the window has just made, when it offers them."""
+        self.check(self.known_counts() if self.known_counts is not None else None)
 
     def stop(self) -> None:
         self.timer.stop()
 
     @Slot()
-    def check(self) -> None:
-        counts = self.services.inbox.counts().views
+    def check(self, known: ViewCounts | None = None) -> None:
+        counts = (known if known is not None else self.services.inbox.counts()).views
         overdue = counts.get(View.OVERDUE, 0)
         due_today = counts.get(View.DUE_TODAY, 0)
         if (overdue, due_today) != (self.overdue, self.due_today):
@@ -79,15 +93,17 @@ class DueWatcher(QObject):
             self.due_soon.emit(fresh)
 
 
-def due_soon_message(items: list[DueSoon], tr: Callable[[str], str]) -> tuple[str, str]:
+def due_soon_message(items: list[DueSoon]) -> tuple[str, str]:
     """Title and text of the desktop notification for inquiries due within the hour."""
     if len(items) == 1:
         item = items[0]
-        title = tr("Due within the hour")
+        title = QCoreApplication.translate("Tray", "Due within the hour")
         text = f"#{item.id} {item.customer_name}: {item.subject}"
         return title, text
-    title = tr("%1 inquiries due within the hour").replace("%1", str(len(items)))
+    title = Tray.tr("%n inquiries due within the hour", "", len(items))
     lines = [f"#{d.id} {d.customer_name}: {d.subject}" for d in items[:4]]
     if len(items) > 4:
-        lines.append(tr("… and %1 more").replace("%1", str(len(items) - 4)))
+        lines.append(
+            QCoreApplication.translate("Tray", "… and %1 more").replace("%1", str(len(items) - 4))
+        )
     return title, "\n".join(lines)

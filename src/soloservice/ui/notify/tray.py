@@ -12,25 +12,21 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from soloservice.services.promises import DueSoon
 from soloservice.ui.icons import icon
 from soloservice.ui.notify.badge import badge_icon
 from soloservice.ui.notify.due_watcher import DueWatcher, due_soon_message
 from soloservice.ui.review.reminder import ReviewReminder, connect_tray
 
 if TYPE_CHECKING:
-    from soloservice.ui.main_window import MainWindow
+    from soloservice.services.promises import DueSoon
+    from soloservice.ui.features.host import FeatureHost
 
 MESSAGE_MS = 15_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
-
-
 def tray_tooltip(overdue: int, due_today: int) -> str:
     return (
-        _tr("SoloService — %1 overdue, %2 due today")
+        QCoreApplication.translate("Tray", "SoloService — %1 overdue, %2 due today")
         .replace("%1", str(overdue))
         .replace("%2", str(due_today))
     )
@@ -48,12 +44,12 @@ class TrayNotifier(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: FeatureHost,
         watcher: DueWatcher,
         reminder: ReviewReminder,
         use_tray: bool | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.widget)
         self.window = window
         self.watcher = watcher
         self.reminder = reminder
@@ -78,10 +74,14 @@ class TrayNotifier(QObject):
 
     def _build_menu(self) -> QMenu:
         menu = QMenu()
-        menu.addAction(_tr("&Open SoloService")).triggered.connect(self.bring_to_front)
-        menu.addAction(_tr("&Log call…")).triggered.connect(self._log_call)
+        menu.addAction(QCoreApplication.translate("Tray", "&Open SoloService")).triggered.connect(
+            self.bring_to_front
+        )
+        menu.addAction(QCoreApplication.translate("Tray", "&Log call…")).triggered.connect(
+            self._log_call
+        )
         menu.addSeparator()
-        menu.addAction(_tr("&Quit")).triggered.connect(self._quit)
+        menu.addAction(QCoreApplication.translate("Tray", "&Quit")).triggered.connect(self._quit)
         return menu
 
     def show(self) -> None:
@@ -97,7 +97,7 @@ class TrayNotifier(QObject):
             self.tray.setToolTip(tray_tooltip(overdue, due_today))
 
     def _due_soon(self, items: list[DueSoon]) -> None:
-        title, text = due_soon_message(items, _tr)
+        title, text = due_soon_message(items)
         self.last_kind, self.last_due = "due", list(items)
         if self.tray is not None and self.tray.isVisible():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, MESSAGE_MS)
@@ -107,8 +107,10 @@ class TrayNotifier(QObject):
 
     def _review_due(self, _due: object) -> None:
         self.last_kind = "review"
-        title = _tr("Weekly review")
-        text = _tr("Time for the weekly review — open it with Ctrl+Shift+R.")
+        title = QCoreApplication.translate("Tray", "Weekly review")
+        text = QCoreApplication.translate(
+            "Tray", "Time for the weekly review — open it with Ctrl+Shift+R."
+        )
         if self.tray is None or not self.tray.isVisible():
             self.window.statusBar().showMessage(text, 0)
         self.notified.emit("review", title, text)
@@ -123,10 +125,13 @@ class TrayNotifier(QObject):
             self.open_review()
 
     def open_review(self) -> None:
-        feature = self.window.features.get("review")
-        opener = getattr(feature, "open", None)
-        if callable(opener):
-            opener()
+        from soloservice.ui.features.review import ReviewFeature
+
+        try:
+            feature = self.window.feature("review", ReviewFeature)
+        except LookupError:  # a window built without its features
+            return
+        feature.open()
 
     def open_inquiry(self, inquiry_id: int) -> None:
         self.bring_to_front()
@@ -140,7 +145,7 @@ class TrayNotifier(QObject):
             self.bring_to_front()
 
     def bring_to_front(self) -> None:
-        window = self.window
+        window = self.window.widget
         if window.isMinimized():
             window.showNormal()
         window.show()
@@ -152,5 +157,5 @@ class TrayNotifier(QObject):
         self.window.commands.log_call.trigger()
 
     def _quit(self) -> None:
-        if self.window.close():
+        if self.window.widget.close():
             QCoreApplication.quit()

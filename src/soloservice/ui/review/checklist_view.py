@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from soloservice.reports.labels import tr
 from soloservice.services.checklist import ChannelStatus
 from soloservice.ui.formatting import short_time
 from soloservice.ui.plain_text import plain_tooltip
@@ -48,7 +47,13 @@ class ChecklistTable(QTableWidget):
         self._zone = zone
         self._clock = clock
         self._filling = False
-        self.setHorizontalHeaderLabels([tr("Channel"), tr("Last checked"), tr("Status")])
+        self.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Review", "Channel"),
+                QCoreApplication.translate("Review", "Last checked"),
+                QCoreApplication.translate("Review", "Status"),
+            ]
+        )
         self.verticalHeader().setVisible(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,33 +86,39 @@ class ChecklistTable(QTableWidget):
                     name.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
                     name.setToolTip(
                         (status.detail + "\n" if status.detail else "")
-                        + tr("Tick when you have checked it this week.")
+                        + QCoreApplication.translate(
+                            "Review", "Tick when you have checked it this week."
+                        )
                     )
                 else:
                     name.setFlags(flags)
-                    kind = tr("mail sync") if status.kind == "mail" else tr("social sync")
+                    kind = (
+                        QCoreApplication.translate("Review", "mail sync")
+                        if status.kind == "mail"
+                        else QCoreApplication.translate("Review", "social sync")
+                    )
                     name.setText(f"{status.name} ({kind})")
                 self.setItem(row, 0, name)
                 seen = (
                     short_time(status.last_checked_or_synced, self._zone, now)
                     if status.last_checked_or_synced
-                    else tr("never")
+                    else QCoreApplication.translate("Review", "never")
                 )
                 seen_item = QTableWidgetItem(seen)
                 seen_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.setItem(row, 1, seen_item)
                 if status.errors_since:
-                    text = tr("Error")
+                    text = QCoreApplication.translate("Review", "Error")
                     tip = status.errors_since
                 elif status.flagged:
-                    text = tr("Over a week ago")
+                    text = QCoreApplication.translate("Review", "Over a week ago")
                     tip = (
-                        tr("Not checked for over a week")
+                        QCoreApplication.translate("Review", "Not checked for over a week")
                         if status.kind == "manual"
-                        else tr("Not synced for over a week")
+                        else QCoreApplication.translate("Review", "Not synced for over a week")
                     )
                 else:
-                    text, tip = tr("OK"), ""
+                    text, tip = QCoreApplication.translate("Review", "OK"), ""
                 state = QTableWidgetItem(text)
                 state.setToolTip(plain_tooltip(tip))  # a server's error text: never markup
                 if status.errors_since:

@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from soloservice.plurals import PluralContext
 from soloservice.reports.labels import (
     column_label,
     format_metric,
     metric_help,
     metric_label,
-    tr,
 )
 from soloservice.services.review_dto import COLUMN_KEYS, TOTAL, WeekReview
 from soloservice.services.review_export import METRICS
+
+Review = PluralContext("Review")
 
 IDS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -90,11 +97,7 @@ class FiguresModel(QAbstractTableModel):
             count = len(figure.ids)
             if count == 0:
                 return metric_help(metric.key)
-            opens = (
-                tr("Double-click to open the inquiry.")
-                if count == 1
-                else tr("Double-click to open these %1 inquiries.").replace("%1", str(count))
-            )
+            opens = Review.tr("Double-click to open these %n inquiries.", "", count)
             return f"{metric_help(metric.key)}\n{opens}"
         return None
 

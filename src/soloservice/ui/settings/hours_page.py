@@ -13,7 +13,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 import phonenumbers
-from PySide6.QtCore import QDate, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -120,11 +120,13 @@ class DayRow:
     def span(self) -> tuple[str, str] | None:
         return (hhmm(self.opens), hhmm(self.closes)) if self.open.isChecked() else None
 
-    def problem(self, tr: Callable[[str], str]) -> str:
+    def problem(self) -> str:
         if not self.open.isChecked():
             return ""
         if closes_before_opens(as_time(self.opens), as_time(self.closes)):
-            return tr("Closes before it opens (00:00 means midnight).")
+            return QCoreApplication.translate(
+                "HoursPage", "Closes before it opens (00:00 means midnight)."
+            )
         return ""
 
 
@@ -314,7 +316,7 @@ class HoursPage(QWidget):
                 out.append(self.tr("The business must be open on at least one day."))
             else:
                 row = self.days[issue.weekday or 0]
-                out.append(f"{row.open.text()}: {row.problem(self.tr)}")
+                out.append(f"{row.open.text()}: {row.problem()}")
         return out
 
     def apply(self, settings: Settings) -> Settings:
@@ -348,7 +350,7 @@ class HoursPage(QWidget):
 
     def update_checks(self) -> None:
         for row in self.days:
-            show_error(row.error, row.problem(self.tr))
+            show_error(row.error, row.problem())
         known = self.zone.currentText() in time_zones()
         show_error(self.zone_error, "" if known else self.tr("Pick a time zone from the list."))
         self.update_preview()
@@ -373,6 +375,6 @@ class HoursPage(QWidget):
 
     def focus_first_problem(self) -> QWidget | None:
         for row in self.days:
-            if row.problem(self.tr):
+            if row.problem():
                 return row.closes
         return None

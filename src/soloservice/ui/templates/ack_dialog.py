@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
-from soloservice.services.outbox_dto import OutboxResult
+from soloservice.services.outbox_dto import OutboxResult, OutboxView
 from soloservice.services.promises import Acknowledgement
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
@@ -41,7 +41,6 @@ SENT_CHANNELS = frozenset({Channel.EMAIL, Channel.FORM})
 def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
     """One line on where the promise stands: due, overdue, kept or broken; and any ack."""
     tz = ZoneInfo(tz_name)
-    tr = _tr
     running = (
         detail.needs_reply_since is not None
         and detail.status in (Status.NEW, Status.OPEN)
@@ -52,25 +51,29 @@ def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
         text = _due_text(detail.due_at, now, tz)
     elif detail.first_response_at is not None:
         if detail.promise_kept:
-            text = tr("Promise kept: answered %1").replace(
+            text = QCoreApplication.translate("AckDialog", "Promise kept: answered %1").replace(
                 "%1", fmt.long_time(detail.first_response_at, tz)
             )
         else:
-            text = tr("Promise broken: answered %1").replace(
+            text = QCoreApplication.translate("AckDialog", "Promise broken: answered %1").replace(
                 "%1", fmt.long_time(detail.first_response_at, tz)
             )
         if detail.promise_margin_s is not None:
             margin = fmt.span(_seconds(detail.promise_margin_s))
             key = "early" if detail.promise_margin_s >= 0 else "late"
-            text += " " + (tr("(%1 early)") if key == "early" else tr("(%1 late)")).replace(
-                "%1", margin
-            )
+            text += " " + (
+                QCoreApplication.translate("AckDialog", "(%1 early)")
+                if key == "early"
+                else QCoreApplication.translate("AckDialog", "(%1 late)")
+            ).replace("%1", margin)
     elif detail.due_at is None:
-        text = tr("No promise running (waiting on the customer or closed).")
+        text = QCoreApplication.translate(
+            "AckDialog", "No promise running (waiting on the customer or closed)."
+        )
     else:
         text = _due_text(detail.due_at, now, tz)
     if detail.ack_sent_at is not None:
-        text += "\n" + tr("Already acknowledged %1.").replace(
+        text += "\n" + QCoreApplication.translate("AckDialog", "Already acknowledged %1.").replace(
             "%1", fmt.long_time(detail.ack_sent_at, tz)
         )
     return text
@@ -79,12 +82,12 @@ def promise_state(detail: InquiryDetail, now: datetime, tz_name: str) -> str:
 def _due_text(due: datetime, now: datetime, tz: ZoneInfo) -> str:
     if due <= now:
         return (
-            _tr("Overdue: was due %1 (%2 ago)")
+            QCoreApplication.translate("AckDialog", "Overdue: was due %1 (%2 ago)")
             .replace("%1", fmt.long_time(due, tz))
             .replace("%2", fmt.span(now - due))
         )
     return (
-        _tr("Due %1 (in %2)")
+        QCoreApplication.translate("AckDialog", "Due %1 (in %2)")
         .replace("%1", fmt.long_time(due, tz))
         .replace("%2", fmt.span(due - now))
     )
@@ -92,10 +95,6 @@ def _due_text(due: datetime, now: datetime, tz: ZoneInfo) -> str:
 
 def _seconds(value: int) -> timedelta:
     return timedelta(seconds=value)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AckDialog", text)
 
 
 class AckDialog(QDialog):
@@ -206,11 +205,16 @@ class AckDialog(QDialog):
             subject = self.subject.text()
             outbox = self.services.outbox
 
-            def send() -> OutboxResult:
-                view = outbox.queue_acknowledgement(inquiry_id, subject, body)
-                return outbox.send_pending(only_id=view.id)
+            def queued(view: OutboxView) -> None:  # safely queued: now wait on SMTP
+                self.runner.run_network_task(
+                    lambda: outbox.send_pending(only_id=view.id), self._sent, self._failed
+                )
 
-            self.runner.run_task(send, self._sent, self._failed)
+            self.runner.run_task(
+                lambda: outbox.queue_acknowledgement(inquiry_id, subject, body),
+                queued,
+                self._failed,
+            )
         else:
             promises = self.services.promises
             self.runner.run_task(

@@ -3,7 +3,9 @@
 Built-ins are never edited in place: "Customise" starts an own copy under the same key and
 language, which then wins over the built-in everywhere (composer, acknowledgements, CLI);
 deleting that copy restores the built-in. A template with an unknown placeholder cannot be
-saved, because the customer would otherwise receive an empty gap.
+saved, because the customer would otherwise receive an empty gap. The list is
+template_list.py, the form template_form.py, the placeholders placeholders.py, the preview
+template_preview.py.
 """
 
 from __future__ import annotations
@@ -11,48 +13,29 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from soloservice.domain.templates import (
-    KNOWN_PLACEHOLDERS,
-    Template,
-    TemplateError,
-    validate,
-)
-from soloservice.domain.types import Channel, Language
+from soloservice.domain.templates import Template, validate
+from soloservice.domain.types import Language
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.services.templates import TemplateInfo
-from soloservice.ui import formatting as fmt
-from soloservice.ui.settings.widgets import error_label, show_error
-from soloservice.ui.templates.highlight import PlaceholderHighlighter
-
-ROLE = Qt.ItemDataRole.UserRole
-
-
-def language_name(language: Language) -> str:
-    names = {Language.DA: "Dansk", Language.NB: "Norsk", Language.EN: "English"}
-    return names[language]
+from soloservice.ui.settings.widgets import show_error
+from soloservice.ui.tasks import TaskRunner, default_runner
+from soloservice.ui.templates.placeholders import PlaceholderBox
+from soloservice.ui.templates.template_form import TemplateForm
+from soloservice.ui.templates.template_list import ROLE, TemplateList, language_name
+from soloservice.ui.templates.template_preview import TemplatePreview
 
 
 class TemplateManager(QDialog):
@@ -64,10 +47,13 @@ class TemplateManager(QDialog):
         services: Services,
         current_inquiry: Callable[[], int | None] = lambda: None,
         parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reply templates"))
         self.services = services
+        #: saves and deletes run on the window's database lane, never on the GUI thread
+        self.runner = runner if runner is not None else default_runner()
         self.current_inquiry = current_inquiry
         self.infos: list[TemplateInfo] = []
         self.current: TemplateInfo | None = None
@@ -75,107 +61,35 @@ class TemplateManager(QDialog):
         self.editing: tuple[str, Language] | None = None
         self.editable = False
         self.dirty = False
-        self._loading = False
         self.question: QMessageBox | None = None
 
         # -- the list ----------------------------------------------------------------------
-        self.language_filter = QComboBox()
-        self.language_filter.addItem(self.tr("All languages"), None)
-        for language in Language:
-            self.language_filter.addItem(language_name(language), language.value)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter templates…"))
-        self.search.setClearButtonEnabled(True)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName(self.tr("Templates"))
-        self.new_button = QPushButton(self.tr("&New"))
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.language_filter)
-        filters.addWidget(self.search, 1)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self.new_button)
+        self.list = TemplateList()
+        # what the tests reach
+        self.tree = self.list.tree
+        self.search = self.list.search
+        self.new_button = self.list.new_button
 
         # -- the editor --------------------------------------------------------------------
-        self.origin = QLabel()
-        self.origin.setObjectName("templateOrigin")
-        self.origin.setWordWrap(True)
-        self.name = QLineEdit()
-        self.key = QLineEdit()
-        self.language = QComboBox()
-        for language in Language:
-            self.language.addItem(language_name(language), language.value)
-        self.subject = QLineEdit()
-        self.body = QPlainTextEdit()
-        self.body.setTabChangesFocus(True)
-        self.body.setMinimumHeight(180)
-        self.highlighter = PlaceholderHighlighter(self.body.document())
-        self.channels: dict[Channel, QCheckBox] = {
-            channel: QCheckBox(fmt.channel_name(channel)) for channel in Channel
-        }
-        channel_row = QHBoxLayout()
-        for box in self.channels.values():
-            channel_row.addWidget(box)
-        channel_row.addStretch(1)
-        self.shortcut = QLineEdit()
-        self.shortcut.setPlaceholderText(self.tr("e.g. ack — typed in the composer to insert it"))
-        self.problems = error_label()
-        self.problems.setObjectName("templateProblems")
-        form = QFormLayout()
-        form.addRow(self.origin)
-        form.addRow(self.tr("N&ame:"), self.name)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key, 1)
-        language_label = QLabel(self.tr("&Language:"))
-        language_label.setBuddy(self.language)
-        key_row.addWidget(language_label)
-        key_row.addWidget(self.language)
-        key_label = QLabel(self.tr("&Key:"))
-        key_label.setBuddy(self.key)
-        form.addRow(key_label, key_row)
-        form.addRow(self.tr("&Subject:"), self.subject)
-        form.addRow(self.tr("&Body:"), self.body)
-        form.addRow(self.tr("Suits:"), channel_row)
-        form.addRow(self.tr("S&hortcut:"), self.shortcut)
-        form.addRow(self.problems)
-        for label_buddy in (self.key, self.language):
-            label_buddy.setMinimumWidth(90)
+        self.form = TemplateForm()
+        # what the tests reach
+        form = self.form
+        self.origin, self.name, self.key = form.origin, form.name, form.key
+        self.language, self.subject, self.body = form.language, form.subject, form.body
+        self.channels, self.shortcut, self.problems = form.channels, form.shortcut, form.problems
 
-        self.placeholders = QListWidget()
-        self.placeholders.setAccessibleName(self.tr("Placeholders"))
-        for name, description in KNOWN_PLACEHOLDERS.items():
-            item = QListWidgetItem("{" + name + "}")
-            item.setData(ROLE, name)
-            item.setToolTip(description)
-            self.placeholders.addItem(item)
-        placeholder_box = QGroupBox(self.tr("Placeholders (double-click or Enter inserts)"))
-        placeholder_layout = QVBoxLayout(placeholder_box)
-        placeholder_layout.addWidget(self.placeholders)
-        hint = QLabel(self.tr("Fallback: {customer.first_name|there}"))
-        hint.setEnabled(False)
-        placeholder_layout.addWidget(hint)
-
-        self.preview_title = QLabel()
-        self.preview_title.setWordWrap(True)
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setObjectName("templatePreview")
-        preview_box = QGroupBox(self.tr("Preview"))
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.preview_title)
-        preview_layout.addWidget(self.preview)
+        self.placeholder_box = PlaceholderBox()
+        self.placeholders = self.placeholder_box.list
+        self.preview = TemplatePreview(services)
+        self.preview_title = self.preview.heading
 
         side = QVBoxLayout()
-        side.addWidget(placeholder_box, 1)
-        side.addWidget(preview_box, 1)
+        side.addWidget(self.placeholder_box, 1)
+        side.addWidget(self.preview, 1)
         editor = QWidget()
         editor_layout = QHBoxLayout(editor)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addLayout(form, 3)
+        editor_layout.addWidget(self.form, 3)
         editor_layout.addLayout(side, 2)
 
         self.customise_button = QPushButton(self.tr("&Customise"))
@@ -191,7 +105,7 @@ class TemplateManager(QDialog):
         buttons.addWidget(self.close_button)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
+        splitter.addWidget(self.list)
         splitter.addWidget(editor)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 900])
@@ -200,22 +114,15 @@ class TemplateManager(QDialog):
         layout.addLayout(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
 
-        self.language_filter.currentIndexChanged.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
+        self.list.filter_changed.connect(self.refresh)
         self.tree.currentItemChanged.connect(self._selected)
         self.new_button.clicked.connect(self.new_template)
         self.customise_button.clicked.connect(self.customise)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self.close_button.clicked.connect(self.close)
-        self.placeholders.itemActivated.connect(self.insert_placeholder)
-        self.placeholders.itemDoubleClicked.connect(self.insert_placeholder)
-        for edit in (self.name, self.key, self.subject, self.shortcut):
-            edit.textChanged.connect(self._edited)
-        self.body.textChanged.connect(self._edited)
-        self.language.currentIndexChanged.connect(self._edited)
-        for box in self.channels.values():
-            box.toggled.connect(self._edited)
+        self.placeholder_box.chosen.connect(self.insert_placeholder)
+        self.form.edited.connect(self._edited)
 
         self.resize(1180, 720)
         self.refresh()
@@ -223,63 +130,16 @@ class TemplateManager(QDialog):
     # -- the list ----------------------------------------------------------------------------
 
     def refresh(self, select: tuple[str, Language] | None = None) -> None:
-        if not isinstance(select, tuple):
-            select = (
-                (self.current.template.key, self.current.template.language)
-                if (self.current)
-                else None
-            )
+        if not isinstance(select, tuple):  # keep the one shown
+            shown = self.current.template if self.current else None
+            select = (shown.key, shown.language) if shown else None
         self.infos = self.services.templates.all()
-        wanted = self.language_filter.currentData()
-        needle = self.search.text().strip().lower()
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        chosen: QTreeWidgetItem | None = None
-        for language in Language:
-            if wanted is not None and language.value != wanted:
-                continue
-            group = QTreeWidgetItem([language_name(language)])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            bold = QFont()
-            bold.setBold(True)
-            group.setFont(0, bold)
-            for info in self.infos:
-                t = info.template
-                if t.language is not language:
-                    continue
-                if needle and needle not in f"{t.name} {t.key} {t.shortcut or ''}".lower():
-                    continue
-                item = QTreeWidgetItem([self._label(info)])
-                item.setData(0, ROLE, (t.key, t.language.value))
-                if t.builtin:
-                    italic = QFont()
-                    italic.setItalic(True)
-                    item.setFont(0, italic)
-                group.addChild(item)
-                if select == (t.key, t.language):
-                    chosen = item
-            if group.childCount():
-                self.tree.addTopLevelItem(group)
-                group.setExpanded(True)
-        self.tree.blockSignals(False)
-        if chosen is None and self.tree.topLevelItemCount():
-            top = self.tree.topLevelItem(0)
-            chosen = top.child(0) if top is not None else None
+        chosen = self.list.fill(self.infos, select)
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
             self._selected(chosen, None)
         else:
             self._show(None)
-
-    def _label(self, info: TemplateInfo) -> str:
-        t = info.template
-        if t.builtin:
-            suffix = self.tr("built-in")
-        elif info.overrides_builtin:
-            suffix = self.tr("customised")
-        else:
-            suffix = self.tr("own")
-        return f"{t.name}  ({suffix})"
 
     def info_for(self, key: str, language: Language) -> TemplateInfo | None:
         for info in self.infos:
@@ -288,15 +148,7 @@ class TemplateManager(QDialog):
         return None
 
     def select(self, key: str, language: Language) -> bool:
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            assert group is not None
-            for j in range(group.childCount()):
-                item = group.child(j)
-                if item is not None and item.data(0, ROLE) == (key, language.value):
-                    self.tree.setCurrentItem(item)
-                    return True
-        return False
+        return self.list.select(key, language)
 
     def _selected(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         data = item.data(0, ROLE) if item is not None else None
@@ -304,15 +156,19 @@ class TemplateManager(QDialog):
             return
         key, language = data
         info = self.info_for(key, Language(language))
-        if self.dirty:
-            self.ask(
-                self.tr("Unsaved changes"),
-                self.tr("Throw away the changes to this template?"),
-                self.tr("&Discard changes"),
-                lambda: self._show(info),
-            )
+        self._unless_unsaved(lambda: self._show(info))
+
+    def _unless_unsaved(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or once the founder agreed to throw away unsaved changes."""
+        if not self.dirty:
+            then()
             return
-        self._show(info)
+        self.ask(
+            self.tr("Unsaved changes"),
+            self.tr("Throw away the changes to this template?"),
+            self.tr("&Discard changes"),
+            then,
+        )
 
     def ask(self, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> QMessageBox:
         """A window-modal question that does not block (tests click its buttons)."""
@@ -358,53 +214,40 @@ class TemplateManager(QDialog):
             self.tr("&Restore the built-in") if overrides else self.tr("&Delete")
         )
         self.dirty = False
-        self.update_state()
+        self._update_state()
 
     def _fill(self, template: Template | None) -> None:
-        self._loading = True
-        try:
-            self.name.setText(template.name if template else "")
-            self.key.setText(template.key if template else "")
-            language = template.language if template else Language.DA
-            self.language.setCurrentIndex(self.language.findData(language.value))
-            self.subject.setText(template.subject if template else "")
-            self.body.setPlainText(template.body if template else "")
-            for channel, box in self.channels.items():
-                box.setChecked(template is not None and channel in template.channels)
-            self.shortcut.setText((template.shortcut or "") if template else "")
-        finally:
-            self._loading = False
+        self.form.fill(template)
 
     def _set_editable(self, editable: bool) -> None:
         self.editable = editable
-        for edit in (self.name, self.key, self.subject, self.shortcut):
-            edit.setReadOnly(not editable)
-        self.body.setReadOnly(not editable)
-        self.language.setEnabled(editable)
-        for box in self.channels.values():
-            box.setEnabled(editable)
+        self.form.set_editable(editable)
         self.placeholders.setEnabled(editable)
 
     def form_template(self) -> Template:
-        shortcut = self.shortcut.text().strip()
-        return Template(
-            key=self.key.text().strip(),
-            name=self.name.text().strip(),
-            language=Language(self.language.currentData()),
-            subject=self.subject.text(),
-            body=self.body.toPlainText(),
-            channels=frozenset(c for c, box in self.channels.items() if box.isChecked()),
-            shortcut=shortcut or None,
-        )
+        return self.form.template()
 
     def _edited(self) -> None:
-        if self._loading:
-            return
         if self.editable:
             self.dirty = True
-        self.update_state()
+        self._update_state()
 
     def update_state(self) -> None:
+        """The main window's inquiry changed (another one, or the same one edited): read it
+        again for the preview. Edits in the form only re-render (``_update_state``)."""
+        self.preview.forget()
+        self._update_state()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.preview.forget()  # the inquiry may change before the dialog is shown again
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.preview.knows_inquiry():  # shown again: read it afresh, once
+            self._update_state()
+
+    def _update_state(self) -> None:
         template = self.form_template()
         problems = validate(template) if self.editable else []
         show_error(self.problems, "\n".join(problems))
@@ -412,50 +255,15 @@ class TemplateManager(QDialog):
         self.update_preview(template)
 
     def update_preview(self, template: Template) -> None:
-        inquiry_id = self.current_inquiry()
-        if inquiry_id is None:
-            self.preview_title.setText(self.tr("Select an inquiry to see the template filled in."))
-            self.preview.setPlainText(template.body)
-            return
-        try:
-            rendered = self.services.templates.render_template_for(template, inquiry_id)
-        except (TemplateError, ServiceError) as exc:
-            self.preview_title.setText(self.tr("Cannot preview: %1").replace("%1", str(exc)))
-            self.preview.setPlainText("")
-            return
-        title = self.tr("For inquiry #%1 — subject: %2").replace("%1", str(inquiry_id))
-        title = title.replace("%2", rendered.subject)
-        if rendered.empty:
-            title += "\n" + self.tr("Empty here: %1").replace(
-                "%1", ", ".join("{" + n + "}" for n in rendered.empty)
-            )
-        self.preview_title.setText(title)
-        self.preview.setPlainText(rendered.body)
+        self.preview.show_template(template, self.current_inquiry())
 
-    def insert_placeholder(self, item: QListWidgetItem) -> None:
-        if not self.editable:
-            return
-        text = "{" + str(item.data(ROLE)) + "}"
-        if self.subject.hasFocus():
-            self.subject.insert(text)
-            return
-        cursor = self.body.textCursor()
-        cursor.insertText(text)
-        self.body.setTextCursor(cursor)
-        self.body.setFocus()
+    def insert_placeholder(self, name: str) -> None:
+        self.form.insert_placeholder(name)
 
     # -- commands ----------------------------------------------------------------------------
 
     def new_template(self) -> None:
-        if self.dirty:
-            self.ask(
-                self.tr("Unsaved changes"),
-                self.tr("Throw away the changes to this template?"),
-                self.tr("&Discard changes"),
-                self._start_new,
-            )
-            return
-        self._start_new()
+        self._unless_unsaved(self._start_new)
 
     def _start_new(self) -> None:
         self.current = None
@@ -467,7 +275,7 @@ class TemplateManager(QDialog):
         self.customise_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.dirty = True
-        self.update_state()
+        self._update_state()
         self.name.setFocus()
 
     def customise(self) -> None:
@@ -483,21 +291,26 @@ class TemplateManager(QDialog):
         )
         self.customise_button.setEnabled(False)
         self.dirty = True
-        self.update_state()
+        self._update_state()
         self.body.setFocus()
 
     def save(self) -> bool:
         if not self.save_button.isEnabled():
             return False
         template = self.form_template()
-        try:
-            self.services.templates.save(template, replacing=self.editing)
-        except ServiceError as exc:
-            show_error(self.problems, str(exc))
-            return False
-        self.dirty = False
-        self.refresh((template.key, template.language))
-        self.templates_changed.emit()
+        templates, replacing = self.services.templates, self.editing
+        self.save_button.setEnabled(False)  # until it is stored (or refused)
+
+        def done(_result: object) -> None:
+            self.dirty = False
+            self.refresh((template.key, template.language))
+            self.templates_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self.problems, str(exc) if isinstance(exc, ServiceError) else repr(exc))
+            self._update_state()
+
+        self.runner.run_task(lambda: templates.save(template, replacing=replacing), done, failed)
         return True
 
     def delete(self) -> None:
@@ -514,10 +327,16 @@ class TemplateManager(QDialog):
         text = text.replace("%1", t.name).replace("%2", language_name(t.language))
         yes = self.tr("&Restore") if info.overrides_builtin else self.tr("&Delete")
 
-        def remove() -> None:
-            self.services.templates.delete(t.key, t.language)
+        def removed(_result: object) -> None:
             self.dirty = False
             self.refresh((t.key, t.language))
             self.templates_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self.problems, str(exc) if isinstance(exc, ServiceError) else repr(exc))
+
+        def remove() -> None:
+            templates = self.services.templates
+            self.runner.run_task(lambda: templates.delete(t.key, t.language), removed, failed)
 
         self.ask(title, text, yes, remove)

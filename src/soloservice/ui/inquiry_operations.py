@@ -1,0 +1,156 @@
+"""Changes to inquiries, run on the task pool; status changes go on an undo stack.
+
+The window only wires signals: ``changed`` after any change (to refresh the list, counts and
+pane) and ``failed`` with a user-facing message (nothing is lost; the store is unchanged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from soloservice.domain.types import Status
+from soloservice.services.dto import StatusChange
+from soloservice.services.errors import ServiceError, describe_storage_error
+from soloservice.services.registry import Services
+from soloservice.ui import formatting as fmt
+from soloservice.ui.tasks import TaskRunner
+
+
+def status_verb(status: Status) -> str:
+    verbs = {
+        Status.NEW: QCoreApplication.translate("operations", "Marked new"),
+        Status.OPEN: QCoreApplication.translate("operations", "Reopened"),
+        Status.WAITING: QCoreApplication.translate("operations", "Marked waiting"),
+        Status.RESOLVED: QCoreApplication.translate("operations", "Resolved"),
+        Status.CLOSED: QCoreApplication.translate("operations", "Closed"),
+    }
+    return verbs[status]
+
+
+class StatusCommand(QUndoCommand):
+    """One status change. The first redo is the change already made; later ones redo it."""
+
+    def __init__(self, ops: InquiryOps, change: StatusChange) -> None:
+        super().__init__(f"{status_verb(change.new_status)} #{change.inquiry_id}")
+        self.ops = ops
+        self.change = change
+        self._done_once = False
+
+    def redo(self) -> None:
+        if not self._done_once:
+            self._done_once = True
+            return
+        svc = self.ops.services.inquiries
+        target = self.change.new_status
+        inquiry_id = self.change.inquiry_id
+
+        def job() -> StatusChange:
+            self.change = svc.set_status(inquiry_id, target)
+            return self.change
+
+        self.ops.run(
+            job,
+            QCoreApplication.translate("operations", "Redone: %1").replace("%1", self.text()),
+            inquiry_id,
+        )
+
+    def undo(self) -> None:
+        svc = self.ops.services.inquiries
+
+        def job() -> None:
+            svc.undo_status(self.change)
+
+        self.ops.run(
+            job,
+            QCoreApplication.translate("operations", "Undone: %1").replace("%1", self.text()),
+            self.change.inquiry_id,
+        )
+
+
+class InquiryOps(QObject):
+    #: (message for the status bar, id of the inquiry concerned or None)
+    changed = Signal(str, object)
+    #: a message for the user: what failed and that nothing was changed
+    failed = Signal(str)
+    #: a status change was made and can be undone (message, e.g. "Resolved #12")
+    undoable = Signal(str)
+
+    def __init__(self, services: Services, runner: TaskRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.undo_stack = QUndoStack(self)
+
+    def run(self, fn: Callable[[], Any], message: str, inquiry_id: int | None) -> None:
+        self.runner.run_task(
+            fn,
+            lambda _result: self.changed.emit(message, inquiry_id),
+            self.report_error,
+        )
+
+    def report_error(self, error: BaseException) -> None:
+        """A failed change, in words (``failed``); the view is refreshed anyway."""
+        storage = describe_storage_error(error)  # busy, full, read-only, damaged
+        if isinstance(error, ServiceError):  # a service's own words come first
+            self.failed.emit(str(error))
+        elif storage is not None:
+            self.failed.emit(storage)
+        else:
+            self.failed.emit(
+                QCoreApplication.translate(
+                    "operations", "Something went wrong; nothing was changed.\n\n%1"
+                ).replace("%1", f"{type(error).__name__}: {error}"),
+            )
+        # The view may be out of date after a failed change: refresh it anyway.
+        self.changed.emit("", None)
+
+    # -- the changes ----------------------------------------------------------------------------
+
+    def set_status(self, inquiry_id: int, status: Status) -> None:
+        svc = self.services.inquiries
+
+        def done(result: object) -> None:
+            assert isinstance(result, StatusChange)
+            if result.old_status is result.new_status:
+                self.changed.emit("", inquiry_id)
+                return
+            command = StatusCommand(self, result)
+            self.undo_stack.push(command)
+            self.changed.emit(command.text(), inquiry_id)
+            self.undoable.emit(command.text())
+
+        self.runner.run_task(lambda: svc.set_status(inquiry_id, status), done, self.report_error)
+
+    def snooze(self, inquiry_id: int, until: datetime | None) -> None:
+        svc = self.services.inquiries
+        if until is None:
+            message = QCoreApplication.translate("operations", "Woke #%1").replace(
+                "%1", str(inquiry_id)
+            )
+        else:
+            when = fmt.long_time(until, self.services.ctx.tz)
+            message = (
+                QCoreApplication.translate("operations", "Snoozed #%1 until %2")
+                .replace("%1", str(inquiry_id))
+                .replace("%2", when)
+            )
+        self.run(lambda: svc.snooze(inquiry_id, until), message, inquiry_id)
+
+    def add_note(self, inquiry_id: int, text: str, on_done: Callable[[], None]) -> None:
+        svc = self.services.inquiries
+
+        def done(_result: object) -> None:
+            on_done()
+            self.changed.emit(
+                QCoreApplication.translate("operations", "Note added to #%1").replace(
+                    "%1", str(inquiry_id)
+                ),
+                inquiry_id,
+            )
+
+        self.runner.run_task(lambda: svc.add_note(inquiry_id, text), done, self.report_error)
