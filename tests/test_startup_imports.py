@@ -15,7 +15,7 @@ from soloservice.services import demo, survey_dto
 from soloservice.services.registry import Services
 from soloservice.storage import migrate
 
-HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "PySide6")
+HEAVY = ("sqlalchemy", "sqlmodel", "alembic", "PySide6", "pydantic", "holidays")
 
 
 def _heavy_after(code: str, *args: str) -> list[str]:

@@ -215,3 +215,12 @@ def test_date_arithmetic_at_the_calendars_end_is_safe() -> None:
     assert rest_period_ends(late, FollowupSettings(rest_period_days=3650)).year == 9999
     with pytest.raises(ValueError, match="past the calendar"):
         schedule_check(late, BusinessCalendar(), FollowupSettings(delay_days=365))
+
+
+@pytest.mark.parametrize("week", ["9999-W52", "0001-W01", "0001-W02"])
+def test_a_week_at_the_calendars_limits_is_refused_by_name(
+    store: Path, capsys: pytest.CaptureFixture[str], week: str
+) -> None:
+    for output in (("--json",), ("--csv", str(store.parent / "week.csv"))):
+        code, _out, err = run(capsys, "--data-dir", str(store), "review", *output, "--week", week)
+        assert code == 2 and f"week {week} is too close to the calendar's limits" in err, err

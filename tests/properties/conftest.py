@@ -21,3 +21,6 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 PROPERTIES = settings.get_profile(os.environ.get("SOLOSERVICE_PROPERTIES", "properties"))
+#: for the slow properties (hundreds of calendar steps or whole reviews per example): a quarter
+#: of the examples, still scaled up by the thorough profile
+FEWER = settings(PROPERTIES, max_examples=max(PROPERTIES.max_examples // 4, 10))

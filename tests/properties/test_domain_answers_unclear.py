@@ -185,6 +185,22 @@ def test_a_no_before_a_score_is_still_a_no(text: str) -> None:
     assert (answer.satisfied, answer.confidence) == (False, "high"), answer.reason
 
 
+@pytest.mark.parametrize(
+    ("text", "score"), [("No. 8", 8), ("No. 0", 0), ("NO. 9/10", 9), ("No.\n8 out of 10", 8)]
+)
+def test_a_no_then_a_score_reads_both(text: str, score: int) -> None:
+    answer = read_answer(text, Language.EN)
+    assert (answer.satisfied, answer.score, answer.confidence) == (False, score, "high")
+
+
+@pytest.mark.parametrize(
+    "text", ["Order no. 7 arrived.", "Ordre no 7 kom.", "No. 12345 arrived.", "No #7 arrived."]
+)
+def test_a_real_order_number_is_neither_a_no_nor_a_score(text: str) -> None:
+    answer = read_answer(text)
+    assert (answer.satisfied, answer.score) == (None, None), answer.reason
+
+
 @pytest.mark.parametrize("text", ["Yes, so-so", "Ja, so-so", "So-so, 7"])
 def test_so_so_with_a_hyphen_is_unsure(text: str) -> None:
     answer = read_answer(text)

@@ -142,7 +142,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 _counter = iter(range(1000, 100_000))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.one_of(
         st.tuples(st.just("bulk"), st.sampled_from(BULK_HEADERS)),

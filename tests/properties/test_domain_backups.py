@@ -25,7 +25,7 @@ from soloservice.domain.backups import (
     to_prune,
     weekly_due,
 )
-from tests.properties.conftest import PROPERTIES
+from tests.properties.conftest import FEWER, PROPERTIES
 from tests.properties.strategies import HOME_ZONES, any_moment
 
 kinds = st.sampled_from(list(BackupKind))
@@ -33,7 +33,7 @@ names = st.builds(BackupName.make, any_moment, kinds)
 name_sets = st.lists(names, max_size=40)
 
 
-@PROPERTIES
+@FEWER
 @given(any_moment, kinds, st.sampled_from(HOME_ZONES))
 def test_a_name_reads_back_as_its_time_and_kind(
     moment: datetime, kind: BackupKind, zone: str
@@ -97,7 +97,7 @@ def test_a_naive_time_is_refused() -> None:
         BackupName.make(datetime(2026, 11, 24, 9, 0), BackupKind.DAILY)
 
 
-@PROPERTIES
+@FEWER
 @given(name_sets)
 def test_pruning_keeps_the_newest_of_each_kind_and_every_manual_one(
     items: list[BackupName],

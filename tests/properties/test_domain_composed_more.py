@@ -7,6 +7,7 @@ business-time figures (see test_domain_composed.py for promises and answers).
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -34,8 +35,10 @@ FRIDAY_BEFORE_WHIT_MONDAY = datetime(2026, 5, 22, 16, 55, tzinfo=CPH)
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[Services]:
+def app(tmp_path: Path, migrated_template: Path) -> Iterator[Services]:
     (tmp_path / "data").mkdir()
+    # the store migrated once per session (tests/conftest.py); Services.open still opens it
+    shutil.copyfile(migrated_template, tmp_path / "data" / "soloservice.sqlite3")
     services = Services.open(tmp_path / "data")
     services.ctx.clock = FixedClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
     yield services

@@ -22,7 +22,7 @@ from soloservice.domain.nps import (
     survey_stats,
 )
 from soloservice.domain.types import Channel
-from tests.properties.conftest import PROPERTIES
+from tests.properties.conftest import FEWER, PROPERTIES
 
 scores = st.integers(0, 10)
 score_lists = st.lists(scores, max_size=40)
@@ -125,7 +125,7 @@ def _in(moment: datetime | None) -> bool:
     return moment is not None and START <= moment < START + WEEK
 
 
-@PROPERTIES
+@FEWER
 @given(records)
 def test_survey_stats_count_what_the_module_says(rows: list[SurveyRecord]) -> None:
     report = survey_stats(rows, START, START + WEEK)
@@ -148,7 +148,7 @@ def test_survey_stats_count_what_the_module_says(rows: list[SurveyRecord]) -> No
     assert set(total.asked_ids) == {r.id for r in asked}
 
 
-@PROPERTIES
+@FEWER
 @given(records)
 def test_channels_add_up_to_the_total(rows: list[SurveyRecord]) -> None:
     report = survey_stats(rows, START, START + WEEK)
@@ -169,7 +169,7 @@ def test_channels_add_up_to_the_total(rows: list[SurveyRecord]) -> None:
         ), name
 
 
-@PROPERTIES
+@FEWER
 @given(records, st.integers(1, 7 * 24 * 60 - 1))
 def test_asked_and_answers_add_up_over_a_split_period(rows: list[SurveyRecord], cut: int) -> None:
     middle = START + timedelta(minutes=cut)

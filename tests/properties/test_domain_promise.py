@@ -26,7 +26,7 @@ from soloservice.domain.promise import (
     promise_outcome,
 )
 from soloservice.domain.types import Channel
-from tests.properties.conftest import PROPERTIES
+from tests.properties.conftest import FEWER, PROPERTIES
 from tests.properties.strategies import (
     HOME_ZONES,
     any_moment,
@@ -64,7 +64,7 @@ def in_business_hours(cal: BusinessCalendar, moment: datetime, *, closing_counts
 # -- due times -------------------------------------------------------------------------------
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, promise_hours)
 def test_due_is_never_before_arrival(cal: BusinessCalendar, start: datetime, hours: float) -> None:
     due = cal.add_business_hours(start, hours)
@@ -112,7 +112,7 @@ def test_float_hours_and_exact_time_agree(
     )
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, any_moment, promise_hours)
 def test_due_is_monotonic_in_arrival_time(
     cal: BusinessCalendar, first: datetime, second: datetime, hours: float
@@ -121,7 +121,7 @@ def test_due_is_monotonic_in_arrival_time(
     assert cal.add_business_hours(early, hours) <= cal.add_business_hours(late, hours)
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, promise_hours, promise_hours)
 def test_due_is_monotonic_in_the_promise(
     cal: BusinessCalendar, start: datetime, a: float, b: float
@@ -143,7 +143,7 @@ def test_counting_in_two_steps_is_counting_once(
     )
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, any_moment, any_moment)
 def test_business_time_between_adds_up_over_a_split(
     cal: BusinessCalendar, x: datetime, y: datetime, z: datetime
@@ -155,7 +155,7 @@ def test_business_time_between_adds_up_over_a_split(
     assert cal.business_time_between(c, a) == timedelta(0)
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, promise_hours)
 def test_the_explanation_is_the_computation(
     cal: BusinessCalendar, start: datetime, hours: float
@@ -218,7 +218,7 @@ def test_impossible_promises_are_refused(bad: float) -> None:
 # -- pauses and outcomes --------------------------------------------------------------------
 
 
-@PROPERTIES
+@FEWER
 @given(calendars, any_moment, promise_hours.filter(lambda h: h > 0), any_moment, any_moment)
 def test_a_pause_shifts_the_due_time_by_the_business_time_inside_it(
     cal: BusinessCalendar, start: datetime, hours: float, p: datetime, q: datetime
@@ -240,7 +240,7 @@ def test_a_pause_shifts_the_due_time_by_the_business_time_inside_it(
     )
 
 
-@PROPERTIES
+@FEWER
 @given(
     home_calendars,
     any_moment,
@@ -267,7 +267,7 @@ def test_several_pauses_never_move_the_due_time_back(
     assert due_after_pauses(due, [], cal) == due
 
 
-@PROPERTIES
+@FEWER
 @given(home_calendars, any_moment, any_moment)
 def test_a_promise_is_kept_exactly_when_answered_by_the_due_time(
     cal: BusinessCalendar, due: datetime, answered: datetime

@@ -23,7 +23,7 @@ from soloservice.domain.pulse import (
     monthly_quota,
     propose,
 )
-from tests.properties.conftest import PROPERTIES
+from tests.properties.conftest import FEWER, PROPERTIES
 from tests.properties.strategies import any_moment
 
 scores = st.integers(0, 10)
@@ -56,7 +56,7 @@ def candidates(draw: st.DrawFn) -> list[PulseCandidate]:
     return out
 
 
-@PROPERTIES
+@FEWER
 @given(candidates(), st.integers(0, 40), st.integers(0, 400))
 def test_the_pulse_asks_only_eligible_customers_longest_not_asked_first(
     base: list[PulseCandidate], how_many: int, rest: int
@@ -81,7 +81,7 @@ def test_the_pulse_asks_only_eligible_customers_longest_not_asked_first(
         assert max(asked_before) <= min(left_out)
 
 
-@PROPERTIES
+@FEWER
 @given(candidates(), st.integers(0, 40), st.randoms(use_true_random=False))
 def test_the_proposal_is_reproducible_whatever_the_order(
     base: list[PulseCandidate], how_many: int, rnd: object
@@ -130,7 +130,7 @@ class _Answer:
         self.score = score
 
 
-@PROPERTIES
+@FEWER
 @given(
     st.lists(st.tuples(st.none() | any_moment, st.none() | scores), max_size=40),
     any_moment,

@@ -32,7 +32,7 @@ from soloservice.domain.review_math import (
     week_review,
 )
 from soloservice.domain.types import Channel, InquiryKind, Status
-from tests.properties.conftest import PROPERTIES
+from tests.properties.conftest import FEWER, PROPERTIES
 from tests.properties.strategies import HOME_ZONES, any_moment
 
 durations = st.lists(st.integers(0, 10_000).map(lambda m: timedelta(minutes=m)), max_size=40)
@@ -135,7 +135,7 @@ detractor_answers = st.lists(
 nows = st.integers(0, 21 * 24 * 60).map(_around)
 
 
-@PROPERTIES
+@FEWER
 @given(inquiries, detractor_answers, nows, st.none() | st.integers(0, 500))
 def test_the_weeks_figures_follow_their_definitions(
     rows: list[InquiryRecord], answers: list[DetractorAnswer], now: datetime, base: int | None
@@ -189,7 +189,7 @@ def test_the_weeks_figures_follow_their_definitions(
     assert total.resolved.value == len(resolved)
 
 
-@PROPERTIES
+@FEWER
 @given(inquiries, detractor_answers, nows)
 def test_channel_counts_add_up_to_the_total(
     rows: list[InquiryRecord], answers: list[DetractorAnswer], now: datetime
@@ -214,7 +214,7 @@ def test_channel_counts_add_up_to_the_total(
     )
 
 
-@PROPERTIES
+@FEWER
 @given(inquiries, nows)
 def test_each_customer_is_at_risk_once_at_their_highest_value(
     rows: list[InquiryRecord], now: datetime

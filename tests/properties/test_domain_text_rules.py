@@ -156,7 +156,8 @@ def test_a_huge_text_is_cut_not_slow() -> None:
 
 languages = st.sampled_from(list(Language))
 codes = st.sampled_from(("da", "no", "nn", "nb", "en", "sv", "de"))
-score_maps = st.dictionaries(codes, st.floats(0, 1, allow_nan=False), max_size=6)
+#: zero or a normal float: scaling a subnormal (5e-324 * 0.125 == 0.0) is not exact
+score_maps = st.dictionaries(codes, st.just(0.0) | st.floats(1e-300, 1), max_size=6)
 OURS = {
     "da": Language.DA,
     "no": Language.NB,

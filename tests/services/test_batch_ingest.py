@@ -161,17 +161,23 @@ def test_import_through_the_cli(
 def test_a_mail_failing_inside_the_batch_is_quarantined_and_the_rest_retried(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No savepoint per mail: the batch is rolled back and stored again without it."""
-    real = services.surveys.answer_hook
+    """No savepoint per mail: the batch is rolled back and stored again without it.
 
-    def hook(session: Any, parsed: Any) -> bool:
+    The step that breaks writes first (a customer row it flushes), so a batch that were not
+    rolled back would keep half of mail 4.
+    """
+    from soloservice.services.mail_placing import MailPlacing
+
+    real = MailPlacing._attachments
+
+    def attachments(self: MailPlacing, session: Any, first: Any, parsed: Any, item: Any) -> None:
         if parsed.subject == "boom":
             session.add(CustomerRow(name="half-stored", created_at=WHEN))  # rolled back, or else
             session.flush()
             raise RuntimeError("the hook broke")
-        return bool(real(session, parsed))
+        real(self, session, first, parsed, item)
 
-    monkeypatch.setattr(services.surveys, "answer_hook", hook)
+    monkeypatch.setattr(MailPlacing, "_attachments", attachments)
     raws = [
         eml(n, when=WHEN + timedelta(minutes=n), sender=f"K{n} <k{n}@example.dk>",
             subject="boom" if n == 4 else f"Sag {n}")

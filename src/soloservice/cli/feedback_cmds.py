@@ -21,7 +21,6 @@ from soloservice.cli.feedback_format import (
     survey_table,
 )
 from soloservice.cli.registry import Command
-from soloservice.domain.pulse import MAX_REPORT_MONTHS
 from soloservice.domain.value import format_money
 from soloservice.services.registry import Services
 
@@ -155,6 +154,8 @@ def cmd_pulse(services: Services, args: argparse.Namespace) -> int:
     months = args.months
     if months < 1:
         raise CliError("--months must be at least 1")
+    from soloservice.domain.pulse import MAX_REPORT_MONTHS  # not at start-up: the calendars
+
     if months > MAX_REPORT_MONTHS:  # one figure per month is built: 10**9 would exhaust memory
         raise CliError(f"--months must be at most {MAX_REPORT_MONTHS} (ten years)")
     report = pulse.report(months=months)

@@ -19,7 +19,7 @@ from soloservice.cli.common import PROG, CliError
 from soloservice.cli.registry import Command
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
-from soloservice.storage.settings_store import SettingsError
+from soloservice.storage.settings_error import SettingsError
 
 
 def command_modules() -> list[ModuleType]:

@@ -22,7 +22,6 @@ from soloservice.cli.registry import Command, SubParsers
 from soloservice.domain.search_query import parse, split_marked, strip_marks
 from soloservice.services import search_sql
 from soloservice.services.search_sql import SearchHit
-from soloservice.storage.settings_store import load_settings
 
 # cli.common is not imported: it pulls in every DTO (services/dto.py), a third of this
 # command's start-up; cli/plain_io.py has what it would give.
@@ -131,6 +130,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     # A search never starts a store: a mistyped --data-dir is an error, as for other commands.
     data_dir = paths.data_dir(args.data_dir, must_exist=not getattr(args, "create", False))
     text = " ".join(args.query)
+    from soloservice.storage.settings_store import load_settings  # pydantic: only to search
+
     settings = load_settings(paths.settings_path(data_dir))
     zone = ZoneInfo(settings.timezone)
     hits = fast_search(paths.database_path(data_dir), text, args.limit)

@@ -32,8 +32,10 @@ _FLAGS = re.IGNORECASE
 _UNIT_AFTER = re.compile(rf"[^\S\n]*(?:{UNITS})\b", _FLAGS)
 _SYMBOL_AFTER = re.compile(r"[^\S\n]*(?:%|€|\$|£|,-|\.-|kr\.)")
 _ORDINAL_AFTER = re.compile(r"\.[^\S\n]*[a-zæøå]")
+#: "No. 8" is a no and a score; "order no. 7" an order number (``answer_polarity._prepare``)
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:nr|no|nummer|number|ordre|order|ordrenr|ordrenummer|faktura|fakturanr|invoice|"
+    r"(?:\b(?:order|ordre|invoice|faktura|reference|ref|item|vare|case|sag)[^\S\n]*no\.?|"
+    r"\b(?:nr|nummer|number|ordre|order|ordrenr|ordrenummer|faktura|fakturanr|invoice|"
     r"sag|sagsnr|case|ref|kl|klokken|klokka|side|page|uge|uke|week|trin|step|version|"
     r"model|str|størrelse|size|fra|from|since|siden|til|until|per|pr|kr|dkk|"
     r"nok|eur|jan|januar|january|feb|februar|february|mar|marts|mars|march|apr|april|maj|mai|"

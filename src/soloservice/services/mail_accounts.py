@@ -14,19 +14,11 @@ from soloservice.channels.email.errors import Security
 from soloservice.channels.email.imap import CheckResult, ImapSettings, test_connection
 from soloservice.channels.email.smtp import SmtpSettings
 from soloservice.domain.identity import InvalidIdentity, normalise_email
+from soloservice.domain.mail_ports import DEFAULT_PORTS
 from soloservice.services.context import ServiceContext
 from soloservice.services.errors import InvalidInput, NotFound, ServiceError
 from soloservice.services.secrets import SecretPlace, SecretStore, SecretUnavailable
 from soloservice.storage.mail_tables import MailAccountRow
-
-_DEFAULT_PORTS = {
-    ("imap", "ssl"): 993,
-    ("imap", "starttls"): 143,
-    ("imap", "none"): 143,
-    ("smtp", "ssl"): 465,
-    ("smtp", "starttls"): 587,
-    ("smtp", "none"): 25,
-}
 
 
 @dataclass(frozen=True)
@@ -139,10 +131,10 @@ class MailAccountService:
             email=email,
             display_name=data.display_name.strip(),
             imap_host=data.imap_host.strip(),
-            imap_port=data.imap_port or _DEFAULT_PORTS[("imap", imap_security)],
+            imap_port=data.imap_port or DEFAULT_PORTS[("imap", imap_security)],
             imap_security=imap_security,
             smtp_host=data.smtp_host.strip(),
-            smtp_port=data.smtp_port or _DEFAULT_PORTS[("smtp", smtp_security)],
+            smtp_port=data.smtp_port or DEFAULT_PORTS[("smtp", smtp_security)],
             smtp_security=smtp_security,
             username=data.username.strip(),
             password_env=(data.password_env or "").strip() or None,

@@ -294,7 +294,8 @@ class ReviewService:
 
 def _beyond_calendar(year: int, week: int) -> InvalidInput:
     return InvalidInput(
-        f"week {year:04d}-W{week:02d} is too close to the end of the calendar to review"
+        f"week {year:04d}-W{week:02d} is too close to the calendar's limits "
+        "(years 1 and 9999) to review"
     )
 
 

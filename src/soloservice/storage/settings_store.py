@@ -18,6 +18,7 @@ from typing import Any
 from soloservice.domain.settings import Settings
 from soloservice.domain.types import Language
 from soloservice.storage.files import atomic_write
+from soloservice.storage.settings_error import SettingsError as SettingsError
 from soloservice.storage.settings_model import (
     SettingsInvalid,
     check_settings,
@@ -27,10 +28,6 @@ from soloservice.storage.settings_model import (
 VERSION = 1
 
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-class SettingsError(ValueError):
-    """The settings file cannot be read; the message names the file and the problem."""
 
 
 def _from_dict(data: dict[str, Any]) -> Settings:

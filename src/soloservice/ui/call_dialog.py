@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -183,11 +182,7 @@ class CallDialog(CustomerMatching, WorkerDialog):
         outcome_row.addStretch(1)
         form.addRow(self.tr("Outcome:"), outcome_row)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, self.buttons).setContentsMargins(16, 16, 16, 12)
         self.setMinimumWidth(520)
 
         # -- behaviour --------------------------------------------------------------------------

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -158,10 +157,7 @@ class CustomerEditDialog(WorkerDialog):
         self.connect_save(self.save_button)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, self.buttons)
         self.setMinimumWidth(560)
         self._update_worth()
         self.name.setFocus()

@@ -32,43 +32,50 @@ def status_verb(status: Status) -> str:
     return verbs[status]
 
 
-class StatusCommand(QUndoCommand):
-    """One status change. The first redo is the change already made; later ones redo it."""
+class ServiceCommand(QUndoCommand):
+    """A change a service made and can put back (status, kind, sender verdict): ``change``
+    was made; ``undo_fn(change)`` puts it back; ``redo_fn()`` makes it again. The first
+    redo (``QUndoStack.push`` calls it) is the change already made; undo and later redos
+    run on the task pool and refresh the window through ``InquiryOps.changed``."""
 
-    def __init__(self, ops: InquiryOps, change: StatusChange) -> None:
-        super().__init__(f"{status_verb(change.new_status)} #{change.inquiry_id}")
+    def __init__(
+        self,
+        ops: InquiryOps,
+        text: str,
+        inquiry_id: int | None,
+        change: Any,
+        undo_fn: Callable[[Any], object],
+        redo_fn: Callable[[], Any],
+    ) -> None:
+        super().__init__(text)
         self.ops = ops
+        self.inquiry_id = inquiry_id
         self.change = change
+        self.undo_fn = undo_fn
+        self.redo_fn = redo_fn
         self._done_once = False
 
     def redo(self) -> None:
         if not self._done_once:
             self._done_once = True
             return
-        svc = self.ops.services.inquiries
-        target = self.change.new_status
-        inquiry_id = self.change.inquiry_id
 
-        def job() -> StatusChange:
-            self.change = svc.set_status(inquiry_id, target)
+        def job() -> object:
+            self.change = self.redo_fn()
             return self.change
 
         self.ops.run(
             job,
             QCoreApplication.translate("operations", "Redone: %1").replace("%1", self.text()),
-            inquiry_id,
+            self.inquiry_id,
         )
 
     def undo(self) -> None:
-        svc = self.ops.services.inquiries
-
-        def job() -> None:
-            svc.undo_status(self.change)
-
+        change = self.change
         self.ops.run(
-            job,
+            lambda: self.undo_fn(change),
             QCoreApplication.translate("operations", "Undone: %1").replace("%1", self.text()),
-            self.change.inquiry_id,
+            self.inquiry_id,
         )
 
 
@@ -93,6 +100,12 @@ class InquiryOps(QObject):
             self.report_error,
         )
 
+    def push_done(self, command: ServiceCommand) -> None:
+        """Put a change already made on the undo stack and tell the window."""
+        self.undo_stack.push(command)
+        self.changed.emit(command.text(), command.inquiry_id)
+        self.undoable.emit(command.text())
+
     def report_error(self, error: BaseException) -> None:
         """A failed change, in words (``failed``); the view is refreshed anyway."""
         storage = describe_storage_error(error)  # busy, full, read-only, damaged
@@ -114,17 +127,18 @@ class InquiryOps(QObject):
     def set_status(self, inquiry_id: int, status: Status) -> None:
         svc = self.services.inquiries
 
+        def job() -> StatusChange:
+            return svc.set_status(inquiry_id, status)
+
         def done(result: object) -> None:
             assert isinstance(result, StatusChange)
             if result.old_status is result.new_status:
                 self.changed.emit("", inquiry_id)
                 return
-            command = StatusCommand(self, result)
-            self.undo_stack.push(command)
-            self.changed.emit(command.text(), inquiry_id)
-            self.undoable.emit(command.text())
+            text = f"{status_verb(result.new_status)} #{inquiry_id}"
+            self.push_done(ServiceCommand(self, text, inquiry_id, result, svc.undo_status, job))
 
-        self.runner.run_task(lambda: svc.set_status(inquiry_id, status), done, self.report_error)
+        self.runner.run_task(job, done, self.report_error)
 
     def snooze(self, inquiry_id: int, until: datetime | None) -> None:
         svc = self.services.inquiries

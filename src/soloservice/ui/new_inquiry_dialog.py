@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -96,11 +95,7 @@ class NewInquiryDialog(WorkerDialog):
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Subject:"), self.subject)
         form.addRow(self.tr("&Text:"), self.text)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 12)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, self.buttons).setContentsMargins(16, 16, 16, 12)
         self.setMinimumWidth(520)
         self.name.setFocus()
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from soloservice.services.errors import ServiceError
 from soloservice.ui.style import ERROR_STYLE
@@ -34,6 +34,14 @@ class WorkerDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+
+    def lay_out(self, form: QLayout, buttons: QWidget) -> QVBoxLayout:
+        """The dialog's layout: the form, the inline error under it, the buttons last."""
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        return layout
 
     def connect_save(self, button: QPushButton) -> None:
         """``button`` saves, and so do Ctrl+Return and Ctrl+Enter anywhere in the dialog."""

@@ -17,7 +17,7 @@ from soloservice.domain.types import InquiryKind
 from soloservice.services.dto import InquiryDetail, KindChange
 from soloservice.ui import formatting as fmt
 from soloservice.ui.features._shared import feature_action
-from soloservice.ui.features._undo import push_done
+from soloservice.ui.inquiry_operations import ServiceCommand
 
 if TYPE_CHECKING:
     from soloservice.ui.features.host import FeatureHost
@@ -83,6 +83,9 @@ class KindFeature(QObject):
         inquiry_id = detail.id
         ops = self.window.ops
 
+        def job() -> KindChange:
+            return inquiries.set_kind(inquiry_id, kind)
+
         def done(change: object) -> None:
             assert isinstance(change, KindChange)
             text = (
@@ -90,17 +93,9 @@ class KindFeature(QObject):
                 .replace("%1", str(inquiry_id))
                 .replace("%2", fmt.kind_name(kind).lower())
             )
-            push_done(
-                ops,
-                text,
-                inquiry_id,
-                change,
-                inquiries.undo_kind,
-                lambda: inquiries.set_kind(inquiry_id, kind),
-            )
+            ops.push_done(ServiceCommand(ops, text, inquiry_id, change, inquiries.undo_kind, job))
 
-        run = self.window.runner.run_task
-        run(lambda: inquiries.set_kind(inquiry_id, kind), done, ops.report_error)
+        self.window.runner.run_task(job, done, ops.report_error)
 
 
 def install(window: FeatureHost) -> KindFeature:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from soloservice.services.dto import InquiryDetail, SenderVerdictChange
 from soloservice.ui.features._shared import feature_action
-from soloservice.ui.features._undo import push_done
+from soloservice.ui.inquiry_operations import ServiceCommand
 
 if TYPE_CHECKING:
     from soloservice.ui.features.host import FeatureHost
@@ -162,7 +162,7 @@ class SenderVerdictFeature(QObject):
 
         def done(change: object) -> None:
             assert isinstance(change, SenderVerdictChange)
-            push_done(ops, text, inquiry_id, change, senders.undo, job)
+            ops.push_done(ServiceCommand(ops, text, inquiry_id, change, senders.undo, job))
 
         self.window.runner.run_task(job, done, ops.report_error)
 
