@@ -103,13 +103,15 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """End the process with pytest's own status once everything is reported.
+    """Emergency switch only, off by default: SOLOSERVICE_EXIT_SHORTCUT=1 ends the process
+    here with pytest's status, skipping the interpreter's teardown.
 
-    After some 1,500 tests the interpreter's shutdown tears down PySide's objects in an order
-    Qt does not expect ("pure virtual method called"); the verdict is already printed, so the
-    process ends here instead of in that teardown.
+    The process used to always end here, because PySide's atexit sweep of the Qt objects
+    tests left behind crashed it after the verdict; tests/ui/conftest.py now deletes those
+    objects while the application is still whole, so the process exits on its own (and
+    coverage can save its data). Never turn this on in CI: it hides a crash at exit.
     """
-    if _EXIT_STATUS and "PySide6.QtWidgets" in sys.modules:
+    if os.environ.get("SOLOSERVICE_EXIT_SHORTCUT") == "1" and _EXIT_STATUS:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(_EXIT_STATUS[-1])

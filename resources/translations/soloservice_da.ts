@@ -368,6 +368,10 @@
         <translation>Åbn &amp;mappe</translation>
     </message>
     <message>
+        <source>%1 is a file, not a folder: move it away so backups can be kept.</source>
+        <translation>%1 er en fil, ikke en mappe: flyt den væk, så der kan tages sikkerhedskopier.</translation>
+    </message>
+    <message>
         <source>Replace the current data with the backup of %1? The current data is kept as a backup first.</source>
         <translation>Erstat de nuværende data med sikkerhedskopien fra %1? De nuværende data gemmes først som sikkerhedskopi.</translation>
     </message>
@@ -954,6 +958,7 @@
     </message>
     <message>
         <source>Edit customer, value and contacts…</source>
+        <extracomment>the card&apos;s &quot;Edit customer…&quot; link; hidden with the card</extracomment>
         <translation>Redigér kunde, værdi og kontaktoplysninger…</translation>
     </message>
     <message>
@@ -1536,6 +1541,7 @@
     </message>
     <message>
         <source>Export their data…</source>
+        <extracomment>the card&apos;s two links; hidden while no customer is shown</extracomment>
         <translation>Eksportér kundens data…</translation>
     </message>
     <message>
@@ -1867,7 +1873,7 @@
     </message>
     <message>
         <source>Channel</source>
-        <extracomment>while searching: each matching row&apos;s passage, matched words marked a narrow list shows the channel as its icon only: no header text (the table&apos;s delegate paints the cells without their text; the name is in the tooltip) how many rows were asked of the database since the last reset (tests read it)</extracomment>
+        <extracomment>more separate blocks of rows leaving or joining than this: one reset is cheaper while searching: each matching row&apos;s passage, matched words marked a narrow list shows the channel as its icon only: no header text (the table&apos;s delegate paints the cells without their text; the name is in the tooltip) how many rows were asked of the database since the last reset (tests read it)</extracomment>
         <translation>Kanal</translation>
     </message>
     <message>
@@ -2441,6 +2447,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 open · %2 overdue · %3 due today</source>
+        <extracomment>the side panel&apos;s tabs (customer, remedies, follow-up, attachments) the panes get their first sizes when the window is first shown at its real size, unless sizes the founder chose were restored from ui.ini the features&apos; menus, panels and shortcuts: after the first page is on the screen when ``defer_features`` (the app), else now; ``ensure_features`` finishes at once</extracomment>
         <translation>%1 åbne · %2 overskredet · %3 med frist i dag</translation>
     </message>
     <message>
@@ -2489,7 +2496,7 @@
     </message>
     <message numerus="yes">
         <source>%1: %n inquiry(s) — pick a view on the left to go back</source>
-        <extracomment>the side panel&apos;s tabs (customer, remedies, follow-up, attachments) the panes get their first sizes when the window is first shown at its real size, unless sizes the founder chose were restored from ui.ini</extracomment>
+        <extracomment>the main window&apos;s context, for its counted message (soloservice/plurals.py)</extracomment>
         <translation>
             <numerusform>%1: %n henvendelse — vælg en visning til venstre for at gå tilbage</numerusform>
             <numerusform>%1: %n henvendelser — vælg en visning til venstre for at gå tilbage</numerusform>
@@ -4049,6 +4056,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>Inbox</source>
+        <extracomment>new numbers arrived from a count started by ``count_later``</extracomment>
         <translation>Indbakke</translation>
     </message>
     <message>
@@ -4115,6 +4123,14 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>failed</source>
         <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>no token stored — type it in the Token field and press “Use token for selected”</source>
+        <translation>ingen token gemt — skriv den i feltet Token og tryk på “Brug token til den valgte”</translation>
+    </message>
+    <message>
+        <source>token expired — renew it</source>
+        <translation>token udløbet — forny den</translation>
     </message>
 </context>
 <context>
@@ -4282,6 +4298,30 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     <message>
         <source>your X user id (a number)</source>
         <translation>dit X-bruger-id (et tal)</translation>
+    </message>
+    <message>
+        <source>The name must be one word without &apos;:&apos; (e.g. shop-fb).</source>
+        <translation>Navnet skal være ét ord uden &apos;:&apos; (f.eks. butik-fb).</translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already: choose another name.</source>
+        <translation>Der findes allerede en konto med navnet %1: vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>Type the account id: %1.</source>
+        <translation>Skriv kontoens id: %1.</translation>
+    </message>
+    <message>
+        <source>For Instagram type the account id as PAGE_ID:INSTAGRAM_ACCOUNT_ID, so your own messages are told from the customer&apos;s.</source>
+        <translation>For Instagram skal kontoens id skrives som PAGE_ID:INSTAGRAM_ACCOUNT_ID, så dine egne beskeder kan skelnes fra kundens.</translation>
+    </message>
+    <message>
+        <source>The API address must be http:// or https:// and a host; leave it empty unless you use a test server.</source>
+        <translation>API-adressen skal være http:// eller https:// og en vært; lad den være tom, medmindre du bruger en testserver.</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s access token in the Token field.</source>
+        <translation>Skriv kontoens adgangstoken i feltet Token.</translation>
     </message>
 </context>
 <context>
@@ -4505,6 +4545,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>&amp;Customise</source>
+        <extracomment>saves and deletes run on the window&apos;s database lane, never on the GUI thread (key, language) of the own template the form edits; None for a new one</extracomment>
         <translation>&amp;Tilpas</translation>
     </message>
     <message>
@@ -4618,6 +4659,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>Select an inquiry to see the template filled in.</source>
+        <extracomment>(inquiry id, its detail or why it cannot be read), read once per inquiry</extracomment>
         <translation>Vælg en henvendelse for at se skabelonen udfyldt.</translation>
     </message>
     <message>
@@ -4662,7 +4704,6 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
     </message>
     <message>
         <source>e.g. ack — typed in the composer to insert it</source>
-        <extracomment>saves and deletes run on the window&apos;s database lane, never on the GUI thread (key, language) of the own template the form edits; None for a new one</extracomment>
         <translation>fx kvit — skrives i svarfeltet for at indsætte den</translation>
     </message>
     <message>
@@ -5817,7 +5858,7 @@ Alle henvendelser og beskeder bevares. Du kan adskille dem igen senere fra kunde
         <source>Something went wrong; nothing was changed.
 
 %1</source>
-        <extracomment>(message for the status bar, id of the inquiry concerned or None) a message for the user: what failed and that nothing was changed a status change was made and can be undone (message, e.g. &quot;Resolved #12&quot;)</extracomment>
+        <extracomment>(message for the status bar, id of the inquiry concerned or None, what changed: a ``Changes``) a message for the user: what failed and that nothing was changed a status change was made and can be undone (message, e.g. &quot;Resolved #12&quot;)</extracomment>
         <translation>Noget gik galt; intet blev ændret.
 
 %1</translation>

@@ -52,7 +52,7 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%1: %n inquiry(s) — pick a view on the left to go back</source>
-        <extracomment>the side panel&apos;s tabs (customer, remedies, follow-up, attachments) the panes get their first sizes when the window is first shown at its real size, unless sizes the founder chose were restored from ui.ini</extracomment>
+        <extracomment>the main window&apos;s context, for its counted message (soloservice/plurals.py)</extracomment>
         <translation>
             <numerusform>%1: %n inquiry — pick a view on the left to go back</numerusform>
             <numerusform>%1: %n inquiries — pick a view on the left to go back</numerusform>

@@ -368,6 +368,10 @@
         <translation>Åpne &amp;mappe</translation>
     </message>
     <message>
+        <source>%1 is a file, not a folder: move it away so backups can be kept.</source>
+        <translation>%1 er en fil, ikke en mappe: flytt den bort, så det kan tas sikkerhetskopier.</translation>
+    </message>
+    <message>
         <source>Replace the current data with the backup of %1? The current data is kept as a backup first.</source>
         <translation>Erstatte dagens data med sikkerhetskopien fra %1? Dagens data beholdes først som sikkerhetskopi.</translation>
     </message>
@@ -954,6 +958,7 @@
     </message>
     <message>
         <source>Edit customer, value and contacts…</source>
+        <extracomment>the card&apos;s &quot;Edit customer…&quot; link; hidden with the card</extracomment>
         <translation>Rediger kunde, verdi og kontaktinformasjon…</translation>
     </message>
     <message>
@@ -1536,6 +1541,7 @@
     </message>
     <message>
         <source>Export their data…</source>
+        <extracomment>the card&apos;s two links; hidden while no customer is shown</extracomment>
         <translation>Eksporter kundens data…</translation>
     </message>
     <message>
@@ -1867,7 +1873,7 @@
     </message>
     <message>
         <source>Channel</source>
-        <extracomment>while searching: each matching row&apos;s passage, matched words marked a narrow list shows the channel as its icon only: no header text (the table&apos;s delegate paints the cells without their text; the name is in the tooltip) how many rows were asked of the database since the last reset (tests read it)</extracomment>
+        <extracomment>more separate blocks of rows leaving or joining than this: one reset is cheaper while searching: each matching row&apos;s passage, matched words marked a narrow list shows the channel as its icon only: no header text (the table&apos;s delegate paints the cells without their text; the name is in the tooltip) how many rows were asked of the database since the last reset (tests read it)</extracomment>
         <translation>Kanal</translation>
     </message>
     <message>
@@ -2441,6 +2447,7 @@
     <name>MainWindow</name>
     <message>
         <source>%1 open · %2 overdue · %3 due today</source>
+        <extracomment>the side panel&apos;s tabs (customer, remedies, follow-up, attachments) the panes get their first sizes when the window is first shown at its real size, unless sizes the founder chose were restored from ui.ini the features&apos; menus, panels and shortcuts: after the first page is on the screen when ``defer_features`` (the app), else now; ``ensure_features`` finishes at once</extracomment>
         <translation>%1 åpne · %2 forfalt · %3 med frist i dag</translation>
     </message>
     <message>
@@ -2489,7 +2496,7 @@
     </message>
     <message numerus="yes">
         <source>%1: %n inquiry(s) — pick a view on the left to go back</source>
-        <extracomment>the side panel&apos;s tabs (customer, remedies, follow-up, attachments) the panes get their first sizes when the window is first shown at its real size, unless sizes the founder chose were restored from ui.ini</extracomment>
+        <extracomment>the main window&apos;s context, for its counted message (soloservice/plurals.py)</extracomment>
         <translation>
             <numerusform>%1: %n henvendelse — velg en visning til venstre for å gå tilbake</numerusform>
             <numerusform>%1: %n henvendelser — velg en visning til venstre for å gå tilbake</numerusform>
@@ -4049,6 +4056,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>Inbox</source>
+        <extracomment>new numbers arrived from a count started by ``count_later``</extracomment>
         <translation>Innboks</translation>
     </message>
     <message>
@@ -4115,6 +4123,14 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>failed</source>
         <translation>mislyktes</translation>
+    </message>
+    <message>
+        <source>no token stored — type it in the Token field and press “Use token for selected”</source>
+        <translation>ingen token lagret — skriv den i feltet Token og trykk på “Bruk token for den valgte”</translation>
+    </message>
+    <message>
+        <source>token expired — renew it</source>
+        <translation>token utløpt — forny den</translation>
     </message>
 </context>
 <context>
@@ -4282,6 +4298,30 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     <message>
         <source>your X user id (a number)</source>
         <translation>X-bruker-ID-en din (et tall)</translation>
+    </message>
+    <message>
+        <source>The name must be one word without &apos;:&apos; (e.g. shop-fb).</source>
+        <translation>Navnet må være ett ord uten &apos;:&apos; (f.eks. butikk-fb).</translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already: choose another name.</source>
+        <translation>Det finnes allerede en konto med navnet %1: velg et annet navn.</translation>
+    </message>
+    <message>
+        <source>Type the account id: %1.</source>
+        <translation>Skriv kontoens id: %1.</translation>
+    </message>
+    <message>
+        <source>For Instagram type the account id as PAGE_ID:INSTAGRAM_ACCOUNT_ID, so your own messages are told from the customer&apos;s.</source>
+        <translation>For Instagram skal kontoens id skrives som PAGE_ID:INSTAGRAM_ACCOUNT_ID, slik at dine egne meldinger skilles fra kundens.</translation>
+    </message>
+    <message>
+        <source>The API address must be http:// or https:// and a host; leave it empty unless you use a test server.</source>
+        <translation>API-adressen må være http:// eller https:// og en vert; la den stå tom med mindre du bruker en testserver.</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s access token in the Token field.</source>
+        <translation>Skriv kontoens tilgangstoken i feltet Token.</translation>
     </message>
 </context>
 <context>
@@ -4505,6 +4545,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>&amp;Customise</source>
+        <extracomment>saves and deletes run on the window&apos;s database lane, never on the GUI thread (key, language) of the own template the form edits; None for a new one</extracomment>
         <translation>&amp;Tilpass</translation>
     </message>
     <message>
@@ -4618,6 +4659,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>Select an inquiry to see the template filled in.</source>
+        <extracomment>(inquiry id, its detail or why it cannot be read), read once per inquiry</extracomment>
         <translation>Velg en henvendelse for å se malen fylt ut.</translation>
     </message>
     <message>
@@ -4662,7 +4704,6 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
     </message>
     <message>
         <source>e.g. ack — typed in the composer to insert it</source>
-        <extracomment>saves and deletes run on the window&apos;s database lane, never on the GUI thread (key, language) of the own template the form edits; None for a new one</extracomment>
         <translation>f.eks. kvit — skrives i svarfeltet for å sette den inn</translation>
     </message>
     <message>
@@ -5817,7 +5858,7 @@ Alle henvendelser og meldinger beholdes. Du kan skille dem igjen senere fra kund
         <source>Something went wrong; nothing was changed.
 
 %1</source>
-        <extracomment>(message for the status bar, id of the inquiry concerned or None) a message for the user: what failed and that nothing was changed a status change was made and can be undone (message, e.g. &quot;Resolved #12&quot;)</extracomment>
+        <extracomment>(message for the status bar, id of the inquiry concerned or None, what changed: a ``Changes``) a message for the user: what failed and that nothing was changed a status change was made and can be undone (message, e.g. &quot;Resolved #12&quot;)</extracomment>
         <translation>Noe gikk galt; ingenting ble endret.
 
 %1</translation>

@@ -4,36 +4,32 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlmodel import col, select
-
+from soloservice.services.dto import InquiryDetail, MessageView
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
+from tests.helpers.factories import every_inquiry
 
 
 def dump(services: Services) -> list[str]:
     """The whole store as SQL: equal before and after means nothing was written."""
+    # raw on purpose: "nothing was written" is about every table, not what a service shows
     with sqlite3.connect(services.ctx.db.path) as conn:
         return list(conn.iterdump())
 
 
-def inquiries(services: Services) -> list[InquiryRow]:
-    with services.ctx.db.session() as session:
-        return list(session.exec(select(InquiryRow).order_by(col(InquiryRow.id))))
+def inquiries(services: Services) -> list[InquiryDetail]:
+    """Every stored case, oldest id first."""
+    return every_inquiry(services)
 
 
-def messages_of(services: Services, inquiry_id: int) -> list[MessageRow]:
-    with services.ctx.db.session() as session:
-        return list(
-            session.exec(
-                select(MessageRow)
-                .where(MessageRow.inquiry_id == inquiry_id)
-                .order_by(col(MessageRow.sent_at))
-            )
-        )
+def messages_of(services: Services, inquiry_id: int) -> list[MessageView]:
+    """The case's messages, oldest first."""
+    return sorted(services.inquiries.get(inquiry_id).messages, key=lambda m: m.sent_at)
+
+
+def identities(services: Services, customer_id: int) -> list[str]:
+    """The customer's stored identity values (``id:5678``, a handle...)."""
+    return [i.value for i in services.customers.card(customer_id).identities]
 
 
 def customer_name(services: Services, customer_id: int) -> str:
-    with services.ctx.db.session() as session:
-        row = session.get(CustomerRow, customer_id)
-        assert row is not None
-        return row.name
+    return services.customers.card(customer_id).name

@@ -19,7 +19,7 @@ from tests.helpers.clock import FixedClock
 from tests.helpers.factories import OWN, email_inquiry, resolve
 
 if TYPE_CHECKING:
-    from tests.services.test_mail_sync import MailEnv
+    from tests.helpers.mail_env import MailEnv
 
 
 def reply_mail(

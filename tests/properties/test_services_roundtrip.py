@@ -124,12 +124,9 @@ def build(services: Services, clock: FixedClock, specs: list[CaseSpec]) -> dict[
 
 
 def _set_value(services: Services, customer_id: int, value: float) -> None:
-    from soloservice.storage.tables import CustomerRow
+    from soloservice.services.customer_changes import CustomerChanges
 
-    with services.ctx.db.session() as session:
-        row = session.get(CustomerRow, customer_id)
-        assert row is not None
-        row.annual_value = value
+    services.customers.update(customer_id, CustomerChanges(annual_value=value))
 
 
 def _apply(services: Services, inquiry_id: int, action: str, spec: CaseSpec, mark: str) -> None:

@@ -12,8 +12,8 @@ import pytest
 
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.registry import Services
-from soloservice.storage.mail_tables import MailAccountRow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 
 
 @pytest.fixture
@@ -116,15 +116,12 @@ def test_synced_accounts_come_first_and_are_flagged_when_their_sync_is_old(
     app: Services, clock: FixedClock
 ) -> None:
     app.checklist.add("Trustpilot")
-    with app.ctx.db.session() as session:
-        session.add(
-            MailAccountRow(
-                name="shop", email="hej@butik.dk", display_name="Butikken",
-                imap_host="imap.invalid", imap_port=993, smtp_host="smtp.invalid",
-                smtp_port=465, username="hej@butik.dk", created_at=clock.now,
-                last_sync_at=clock.now - timedelta(days=1), last_error="login failed",
-            )
-        )  # fmt: skip
+    add_account(app)
+    now = clock.now
+    clock.set(now - timedelta(days=1))
+    app.mail_accounts.record_sync("shop", None)  # synced a day ago...
+    clock.set(now)
+    app.mail_accounts.record_sync("shop", "login failed")  # ...and failing since
     lines = app.checklist.status()
     assert [(line.kind, line.name) for line in lines] == [
         ("mail", "shop"),

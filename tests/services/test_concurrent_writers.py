@@ -23,11 +23,11 @@ from soloservice.services.registry import Services
 from soloservice.storage.locks import exclusive, lock_path
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.tables import InquiryRow, MessageRow
+from tests.helpers import mail_env as mail_harness
 from tests.helpers.factories import every_inquiry
-from tests.services import test_mail_sync
-from tests.services.test_mail_sync import REPO_ROOT, MailEnv, mail, set_account
+from tests.helpers.mail_env import REPO_ROOT, MailEnv, mail, set_account
 
-mail_env = test_mail_sync.mail_env  # the fixture: a real Dovecot and an account "shop"
+mail_env = mail_harness.mail_env  # the fixture: a real Dovecot and an account "shop"
 
 #: Runs ``soloservice.cli.main(argv)`` once released; the sync lock can be switched off to
 #: show that the database alone refuses a double.

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from soloservice.domain.types import IdentityKind
+from soloservice.services.customer_changes import CustomerChanges
 from soloservice.services.customer_merge import (
     GENERIC_LOCAL_PARTS,
     SIMILAR_NAME_RATIO,
@@ -23,6 +24,7 @@ from soloservice.services.customer_merge import (
 )
 from soloservice.services.registry import Services
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
+from tests.helpers.factories import make_customer
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
@@ -128,6 +130,8 @@ people = st.lists(
 
 
 def fill(services: Services, drawn: list[tuple[str, list[tuple[str, str]], int]]) -> list[int]:
+    # plain rows on purpose: the match keys are kept by triggers, so writes past the services
+    # (and the emptying between hypothesis examples) must keep them right too
     with services.ctx.db.session() as session:
         for table in ("inquiry", "customer_merge", "customer_identity", "customer"):
             session.connection().execute(text(f"DELETE FROM {table}"))
@@ -153,7 +157,7 @@ def fill(services: Services, drawn: list[tuple[str, list[tuple[str, str]], int]]
 def assert_same_as_old(services: Services, ids: list[int], limit: int) -> None:
     for cid in ids:
         new = services.customer_merge.suggest_matches(cid, limit=limit)
-        with services.ctx.db.read_session() as session:
+        with services.ctx.db.read_session() as session:  # the old scan worked on a session
             old = old_suggest_matches(session, cid, limit=limit)
         assert comparable(new) == comparable(old), cid
 
@@ -184,12 +188,12 @@ def test_suggestions_equal_the_old_scan_on_random_customers(
                 ids = fill(services, drawn)
                 assert_same_as_old(services, ids, limit)
                 # Changes through the services and plain writes keep the keys right.
-                if rename is not None:
+                if rename is not None:  # plain writes: the triggers must follow them
                     with services.ctx.db.session() as session:
                         row = session.get(CustomerRow, ids[rename[0] % len(ids)])
                         assert row is not None
                         row.name = rename[1]
-                if move is not None:
+                if move is not None:  # no use case moves an identity: a plain write
                     with services.ctx.db.session() as session:
                         first = session.exec(select(IdentityRow)).first()
                         if first is not None:
@@ -220,10 +224,7 @@ def test_keys_refresh_after_a_new_customer_and_a_rename(
             "same name",
             "same email name (mette@example.dk / mette@mail.no)",
         )
-        with services.ctx.db.session() as session:
-            row = session.get(CustomerRow, ids[1])
-            assert row is not None
-            row.name = "Mette Hansen"
+        services.customers.update(ids[1], CustomerChanges(name="Mette Hansen"))
         assert [s.customer_id for s in services.customer_merge.suggest_matches(ids[0])] == [
             ids[2],
             ids[1],
@@ -233,13 +234,7 @@ def test_keys_refresh_after_a_new_customer_and_a_rename(
 
 
 def fill_more(services: Services, name: str, email: str) -> list[int]:
-    with services.ctx.db.session() as session:
-        row = CustomerRow(name=name, created_at=NOW)
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        session.add(IdentityRow(customer_id=row.id, kind="email", value=email))
-        return [row.id]
+    return [make_customer(services, name, email=email).id]
 
 
 def test_a_changed_customer_leaves_no_old_name_or_address_in_the_keys(data_dir: Path) -> None:
@@ -250,7 +245,7 @@ def test_a_changed_customer_leaves_no_old_name_or_address_in_the_keys(data_dir: 
         ids = fill(services, [("Mette Hansen", [("mette", "example.dk")], 1), ("Bo", [], 0)])
         services.customer_merge.suggest_matches(ids[1])  # computes every key
 
-        def keys() -> str:
+        def keys() -> str:  # the derived table itself: no service shows it
             with services.ctx.db.read_session() as session:
                 rows = session.connection().execute(
                     text("SELECT key, norm FROM customer_match_key")
@@ -258,6 +253,7 @@ def test_a_changed_customer_leaves_no_old_name_or_address_in_the_keys(data_dir: 
                 return " ".join(f"{k} {n}" for k, n in rows)
 
         assert "mette" in keys()
+        # plain SQL on purpose: the triggers, not a service, must drop the old keys
         with services.ctx.db.session() as session:
             session.connection().execute(text("DELETE FROM customer_identity"))
             rename = text("UPDATE customer SET name = 'Forgotten' WHERE id = :i")

@@ -30,6 +30,7 @@ from tests.helpers.factories import (
     pulse_answer,
     resolve,
 )
+from tests.helpers.mail_env import MailEnv, mail, mail_env
 from tests.helpers.surveys import (
     asked_followup,
     hook,
@@ -38,7 +39,6 @@ from tests.helpers.surveys import (
     smtp_message,
     survey_sync,
 )
-from tests.services.test_mail_sync import MailEnv, mail, mail_env
 
 __all__ = ["mail_env"]  # the fixture, imported for pytest
 

@@ -9,7 +9,6 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
 
 from soloservice.channels.email.parse import ParsedMail, parse_message
 from soloservice.channels.form.builtin_rules import BUILTIN_RULES, SAMPLE_MAILS
@@ -19,9 +18,8 @@ from soloservice.domain.types import Channel, IdentityKind
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.forms import FormService, make_rule
 from soloservice.services.import_summary import ImportFailed
-from soloservice.services.mail_ingest import MailIngest, MailSource, Outcome
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
+from tests.helpers.factories import every_inquiry
 
 
 def eml(sample: SampleMail, message_id: str | None = None) -> bytes:
@@ -114,24 +112,20 @@ def test_hook_makes_a_form_inquiry_from_the_person_who_wrote(services: Services)
     assert forms.form_hook(parsed(plain)) is None
 
 
-def test_hook_through_mail_ingest_attaches_to_the_existing_customer(services: Services) -> None:
-    forms = FormService(services.ctx)
+def test_hook_through_mail_ingest_attaches_to_the_existing_customer(
+    services: Services, tmp_path: Path
+) -> None:
     existing = services.customers.search("x")  # nothing yet
     assert existing == []
-    ingest = MailIngest(services.ctx, {"kontakt@hyggekeramik.dk"}, form_hook=forms.hook())
-    with services.ctx.db.session() as session:
-        outcome = ingest.ingest(session, eml(SAMPLE_MAILS["Netlify Forms"]), MailSource("test"))
-    assert outcome is Outcome.NEW_INQUIRY
-    with services.ctx.db.session() as session:
-        inquiry = session.exec(select(InquiryRow)).one()
-        customer = session.get(CustomerRow, inquiry.customer_id)
-        kinds = session.exec(
-            select(IdentityRow.kind).where(IdentityRow.customer_id == inquiry.customer_id)
-        ).all()
-    assert inquiry.channel == "form"
-    assert customer is not None and customer.name == "Ingrid Haugen"
+    mail = tmp_path / "netlify.eml"
+    mail.write_bytes(eml(SAMPLE_MAILS["Netlify Forms"]))
+    summary = services.mail_import.import_path(mail, kind="eml")  # the composed ingest
+    assert (summary.new_inquiries, tuple(summary.errors)) == (1, ())
+    (inquiry,) = every_inquiry(services)
+    assert inquiry.channel is Channel.FORM
+    assert inquiry.customer.name == "Ingrid Haugen"
     # the customer, not formresponses@netlify.com; the form's phone is theirs too (issue 11)
-    assert kinds == ["email", "phone"]
+    assert [i.kind for i in inquiry.customer.identities] == [IdentityKind.EMAIL, IdentityKind.PHONE]
     assert "form:kontakt" in inquiry.tags
 
 
@@ -192,16 +186,11 @@ def test_csv_import_creates_form_inquiries_and_remembers_the_mapping(
     assert (summary.new_inquiries, summary.duplicates) == (3, 0)
     assert summary.rows == 4 and len(summary.errors) == 1
     assert summary.errors[0] == "line 6: not an email address: 'ikke-en-mail'"
-    with services.ctx.db.session() as session:
-        rows = session.exec(select(InquiryRow).order_by(InquiryRow.received_at)).all()
-        assert {r.channel for r in rows} == {"form"}
-        mette = rows[-1]
-        message = session.exec(select(MessageRow).where(MessageRow.inquiry_id == mette.id)).one()
-        identities = session.exec(
-            select(IdentityRow.kind, IdentityRow.value).where(
-                IdentityRow.customer_id == mette.customer_id
-            )
-        ).all()
+    rows = sorted(every_inquiry(services), key=lambda r: r.received_at)
+    assert {r.channel for r in rows} == {Channel.FORM}
+    mette = rows[-1]
+    (message,) = mette.messages
+    identities = [(i.kind, i.value) for i in mette.customer.identities]
     assert mette.received_at == datetime(2026, 11, 24, 9, 15, tzinfo=UTC)
     assert message.text.startswith("Skålen var revnet.\nKan I sende en ny?")
     assert "Ordrenummer: 1042" in message.text and "Telefon: 22 33 44 55" in message.text

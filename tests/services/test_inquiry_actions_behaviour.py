@@ -1,5 +1,6 @@
 """The founder's everyday actions on a case, through the composed app (``Services.open``):
-kind with undo, snooze and wake, status with undo, calls, sender verdicts, templates, remedies.
+kind with undo, snooze and wake, status with undo, calls, sender verdicts (templates and
+remedies: test_templates_remedies_behaviour.py).
 
 Each test checks what the founder would see afterwards (the detail, the review, the
 promise), not how the service stored it.
@@ -13,17 +14,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import func, select
 
-from soloservice.domain.remedies import RemedyKind
-from soloservice.domain.templates import Template
 from soloservice.domain.types import (
     CallDirection,
     CallOutcome,
     Channel,
     IdentityKind,
     InquiryKind,
-    Language,
     Status,
 )
 from soloservice.services.calls import CallLog
@@ -31,8 +28,8 @@ from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.storage.tables import InquiryRow
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import every_inquiry
 
 
 @pytest.fixture
@@ -296,8 +293,7 @@ def test_a_call_that_cannot_be_logged_is_refused_and_stores_nothing(
 ) -> None:
     with pytest.raises(InvalidInput, match=message):
         app.calls.log_call(log)
-    with app.ctx.db.read_session() as session:
-        assert session.exec(select(func.count()).select_from(InquiryRow)).one() == 0
+    assert every_inquiry(app) == []
 
 
 def test_a_call_joins_only_an_open_case(app: Services) -> None:
@@ -373,113 +369,3 @@ def test_a_verdict_undo_after_another_verdict_is_refused(app: Services) -> None:
     app.senders.set_verdict_for_inquiry(inquiry, "not_customer")
     with pytest.raises(InvalidInput, match="changed since"):
         app.senders.undo(change)
-
-
-# -- templates ------------------------------------------------------------------------------------
-
-
-def own(
-    key: str = "tak", language: Language = Language.DA, body: str = "Tak, {customer.first_name}!"
-) -> Template:
-    return Template(key=key, name="Tak", language=language, subject="Tak", body=body)
-
-
-def test_an_own_template_overrides_the_builtin_and_deleting_brings_it_back(app: Services) -> None:
-    builtin = app.templates.find("satisfied", Language.DA)
-    assert builtin.builtin
-    app.templates.save(own("satisfied", body="Min egen tekst"))
-    assert app.templates.find("satisfied", Language.DA).body == "Min egen tekst"
-    keys = [(i.template.key, i.template.language) for i in app.templates.all()]
-    assert keys.count(("satisfied", Language.DA)) == 1
-    assert app.templates.delete("satisfied", Language.DA) is True
-    assert app.templates.find("satisfied", Language.DA).body == builtin.body
-    assert app.templates.delete("satisfied", Language.DA) is False
-
-
-def test_rename_saves_the_new_and_drops_the_old_at_once(app: Services) -> None:
-    app.templates.save(own("tak"))
-    app.templates.save(own("tusind-tak"), replacing=("tak", Language.DA))
-    keys = {(i.template.key, i.template.language) for i in app.templates.all(Language.DA)}
-    assert ("tusind-tak", Language.DA) in keys and ("tak", Language.DA) not in keys
-
-
-def test_changing_the_language_moves_the_template(app: Services) -> None:
-    app.templates.save(own("tak", Language.DA))
-    app.templates.save(own("tak", Language.NB), replacing=("tak", Language.DA))
-    assert [i.template.key for i in app.templates.all(Language.DA) if i.template.key == "tak"] == []
-    assert app.templates.find("tak", Language.NB).language is Language.NB
-
-
-def test_a_template_missing_in_a_language_falls_back_to_english_then_any(app: Services) -> None:
-    app.templates.save(own("kun-dansk", Language.DA))
-    assert app.templates.find("kun-dansk", Language.NB).language is Language.DA
-    app.templates.save(own("kun-dansk", Language.EN, body="Thanks"))
-    assert app.templates.find("kun-dansk", Language.NB).language is Language.EN
-    with pytest.raises(NotFound):
-        app.templates.find("findes-ikke", Language.DA)
-
-
-def test_a_failed_rename_keeps_the_old_template(app: Services) -> None:
-    app.templates.save(own("tak"))
-    with pytest.raises(InvalidInput):
-        app.templates.save(
-            own("nyt", body="Hej {no.such.placeholder}"), replacing=("tak", Language.DA)
-        )
-    assert app.templates.find("tak", Language.DA).body == "Tak, {customer.first_name}!"
-
-
-@pytest.mark.parametrize(("key", "name"), [("", "Navn"), ("  ", "Navn"), ("k", ""), ("k", "  ")])
-def test_a_template_needs_a_key_and_a_name(app: Services, key: str, name: str) -> None:
-    with pytest.raises(InvalidInput, match="key and a name"):
-        app.templates.save(Template(key=key, name=name, language=Language.DA, subject="", body="x"))
-
-
-def test_rendering_for_a_case_fills_the_customers_first_name(app: Services) -> None:
-    inquiry = case(app)
-    app.templates.save(own())
-    rendered = app.templates.render_for("tak", inquiry)
-    assert rendered.body == "Tak, Mette!"
-
-
-# -- remedies -------------------------------------------------------------------------------------
-
-
-def test_remedies_sum_per_case_and_per_week(app: Services, clock: FixedClock) -> None:
-    inquiry = case(app, kind=InquiryKind.COMPLAINT)
-    app.remedies.add(inquiry, RemedyKind.EXPRESS_SHIPPING, 200.0)
-    app.remedies.add(inquiry, "gift", 150.5, note="chokolade")
-    summary = app.remedies.summary_for(inquiry)
-    assert summary.total_cost == pytest.approx(350.5)
-    assert [r.kind for r in summary.remedies] == [RemedyKind.EXPRESS_SHIPPING, RemedyKind.GIFT]
-    week = app.remedies.week_summary(clock.now - timedelta(days=1), clock.now + timedelta(days=1))
-    assert week.total_cost == pytest.approx(350.5) and week.customers == 1
-    assert week.count_per_kind[RemedyKind.GIFT] == 1
-
-
-def test_a_removed_remedy_no_longer_counts(app: Services, clock: FixedClock) -> None:
-    inquiry = case(app, kind=InquiryKind.COMPLAINT)
-    remedy = app.remedies.add(inquiry, RemedyKind.REFUND_FULL, 999.0)
-    app.remedies.remove(remedy.id)
-    assert app.remedies.list(inquiry) == []
-    with pytest.raises(NotFound):
-        app.remedies.remove(remedy.id)
-
-
-@pytest.mark.parametrize("cost", [-1.0, float("nan"), float("inf"), float("-inf")])
-def test_a_remedy_cost_must_be_a_finite_amount(app: Services, cost: float) -> None:
-    inquiry = case(app, kind=InquiryKind.COMPLAINT)
-    with pytest.raises(InvalidInput):
-        app.remedies.add(inquiry, RemedyKind.GIFT, cost)
-    assert app.remedies.list(inquiry) == []
-
-
-def test_a_customer_writing_again_after_a_remedy_is_counted(
-    app: Services, clock: FixedClock
-) -> None:
-    inquiry = case(app, kind=InquiryKind.COMPLAINT)
-    app.remedies.add(inquiry, RemedyKind.APOLOGY_CALL, 0.0)
-    start = clock.now - timedelta(hours=1)
-    clock.advance(days=2)
-    case(app, text="Tak for sidst, nu vil jeg bestille igen")
-    week = app.remedies.week_summary(start, clock.now + timedelta(hours=1))
-    assert week.wrote_again == 1

@@ -10,7 +10,7 @@ from soloservice.services.errors import InvalidInput, NotFound
 from soloservice.services.mail_accounts import AccountInput, MailAccountService
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, SecretStore
-from tests.services.test_mail_sync import MailEnv, mail, mail_env
+from tests.helpers.mail_env import MailEnv, mail, mail_env
 
 __all__ = ["mail_env"]
 

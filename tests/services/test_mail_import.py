@@ -15,7 +15,7 @@ from soloservice.services.mail_ingest import MailIngest
 from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.tables import InquiryRow, MessageRow
-from tests.services.test_mail_sync import mail
+from tests.helpers.mail_env import mail
 
 
 def importer(services: Services) -> MailImportService:

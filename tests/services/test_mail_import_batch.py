@@ -21,7 +21,7 @@ from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
 from soloservice.storage.tables import CustomerRow, InquiryRow, MessageRow
 from tests.helpers.cli import run_json
-from tests.services.test_mail_sync import mail
+from tests.helpers.mail_env import mail
 
 RECEIVED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 

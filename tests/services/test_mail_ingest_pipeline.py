@@ -11,7 +11,7 @@ from soloservice.services.mail_parse_pool import ParsePool
 from soloservice.services.mail_sync import SyncProgress
 from soloservice.storage.mail_tables import FolderStateRow, MailItemRow
 from soloservice.storage.tables import InquiryRow, MessageRow
-from tests.services.test_mail_sync import MailEnv, mail, mail_env
+from tests.helpers.mail_env import MailEnv, mail, mail_env
 
 __all__ = ["mail_env"]
 

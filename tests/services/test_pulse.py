@@ -23,8 +23,8 @@ from tests.helpers.factories import (
     pulse_answer,
     resolve,
 )
+from tests.helpers.mail_env import MailEnv, mail_env
 from tests.helpers.surveys import hook, queued_mail, reply_mail, smtp_message, survey_sync
-from tests.services.test_mail_sync import MailEnv, mail_env
 
 __all__ = ["mail_env"]  # the fixture, imported for pytest
 

@@ -13,17 +13,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlmodel import col, func, select
 
-from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
+from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Language, Status
+from soloservice.services.customer_changes import CustomerChanges
 from soloservice.services.customers import CustomerRef
 from soloservice.services.errors import NotFound, ServiceError
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.storage.feedback_tables import SurveyRow
-from soloservice.storage.mail_tables import MailAccountRow, OutboxRow
-from soloservice.storage.tables import CustomerRow
+from soloservice.services.survey_dto import SurveyView
 from tests.helpers.clock import FixedClock
+from tests.helpers.factories import add_account
 from tests.properties.conftest import PROPERTIES
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -50,17 +49,6 @@ def app(data_dir: Path, clock: FixedClock, migrated_template: Path) -> Iterator[
     services.close()
 
 
-def add_account(app: Services) -> None:
-    with app.ctx.db.session() as session:
-        session.add(
-            MailAccountRow(
-                name="shop", email="hej@butik.dk", display_name="Butikken",
-                imap_host="imap.invalid", imap_port=993, smtp_host="smtp.invalid",
-                smtp_port=465, username="hej@butik.dk", created_at=app.ctx.now(),
-            )
-        )  # fmt: skip
-
-
 def customer(
     app: Services, index: int, *, kind: InquiryKind = InquiryKind.QUESTION, resolve: bool = True
 ) -> int:
@@ -77,21 +65,19 @@ def customer(
             kind=kind,
         )
     )
-    if resolve:
-        with app.ctx.db.session() as session:  # resolved long ago: no follow-up in the way
-            row = app.inquiries.row(session, detail.id)
-            row.status = Status.RESOLVED.value
+    if resolve:  # resolved with the follow-up unticked: no follow-up check in the way
+        app.inquiries.set_status(detail.id, Status.RESOLVED)
+        app.surveys.set_skip(detail.id, True)
     return detail.customer.id
 
 
 def outbox_count(app: Services) -> int:
-    with app.ctx.db.read_session() as session:
-        return int(session.exec(select(func.count()).select_from(OutboxRow)).one())
+    return len(app.outbox.pending())
 
 
-def surveys(app: Services) -> list[SurveyRow]:
-    with app.ctx.db.read_session() as session:
-        return list(session.exec(select(SurveyRow).order_by(col(SurveyRow.id))))
+def surveys(app: Services) -> list[SurveyView]:
+    """The pulse questions asked (the unticked follow-up checks of ``customer`` aside)."""
+    return list(app.pulse.list())
 
 
 # -- who is asked --------------------------------------------------------------------------------
@@ -113,10 +99,7 @@ def test_an_open_complaint_an_opt_out_and_a_spam_sender_are_never_proposed(
     complaining = customer(app, 2, kind=InquiryKind.COMPLAINT, resolve=False)
     opted = customer(app, 3)
     spam = customer(app, 4)
-    with app.ctx.db.session() as session:
-        row = session.get(CustomerRow, opted)
-        assert row is not None
-        row.opted_out = True
+    app.customers.set_opted_out(opted)
     app.senders.set_verdict(spam, "spam")
     proposed = {p.customer_id for p in app.pulse.propose()}
     assert proposed == {fine}
@@ -174,14 +157,10 @@ def test_the_question_goes_to_the_customers_newest_address_in_their_language(
 ) -> None:
     add_account(app)
     cid = customer(app, 1)
-    with app.ctx.db.session() as session:
-        row = session.get(CustomerRow, cid)
-        assert row is not None
-        row.language = "nb"
+    app.customers.update(cid, CustomerChanges(language=Language.NB))
     summary = app.pulse.send(customer_ids=[cid])
     assert summary.queued == 1
-    with app.ctx.db.read_session() as session:
-        (item,) = session.exec(select(OutboxRow)).all()
+    (item,) = app.outbox.pending()
     assert item.to_addr == "kunde1@example.dk"
     assert item.subject == "Et kort spørsmål fra oss"  # bokmål, no business name set
     assert item.body.startswith("Hei Kunde\n")
@@ -189,7 +168,6 @@ def test_the_question_goes_to_the_customers_newest_address_in_their_language(
 
 def test_the_founders_own_pulse_template_wins_over_the_builtin(app: Services) -> None:
     from soloservice.domain.templates import Template
-    from soloservice.domain.types import Language
 
     add_account(app)
     cid = customer(app, 1)
@@ -198,8 +176,7 @@ def test_the_founders_own_pulse_template_wins_over_the_builtin(app: Services) ->
                  body="Hej {customer.first_name}, giv os 0-10")
     )  # fmt: skip
     app.pulse.send(customer_ids=[cid])
-    with app.ctx.db.read_session() as session:
-        (item,) = session.exec(select(OutboxRow)).all()
+    (item,) = app.outbox.pending()
     assert (item.subject, item.body.rstrip("\n")) == ("Hvordan gik det?", "Hej Kunde, giv os 0-10")
 
 

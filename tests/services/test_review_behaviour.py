@@ -30,10 +30,10 @@ from hypothesis import strategies as st
 
 from soloservice.domain.types import CallDirection, CallOutcome, Channel, IdentityKind, InquiryKind
 from soloservice.services.calls import CallLog
+from soloservice.services.customer_changes import CustomerChanges
 from soloservice.services.customers import CustomerRef
 from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
-from soloservice.storage.tables import CustomerRow
 from tests.helpers.clock import FixedClock
 from tests.properties.conftest import PROPERTIES
 
@@ -117,10 +117,9 @@ def play(
                     kind=InquiryKind.COMPLAINT if case.complaint else InquiryKind.QUESTION,
                 )
             )
-            with app.ctx.db.session() as session:
-                row = session.get(CustomerRow, detail.customer.id)
-                assert row is not None
-                row.annual_value = values[case.customer]
+            app.customers.update(
+                detail.customer.id, CustomerChanges(annual_value=values[case.customer])
+            )
             played[index] = Played(
                 detail.id, case, detail.customer.id, detail.received_at, detail.due_at, None
             )

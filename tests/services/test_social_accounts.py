@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
 
 from soloservice.domain.types import Channel, Direction
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, SecretStore
 from soloservice.services.social import TOKEN_EXPIRED
 from soloservice.services.social_accounts import SocialAccountService
-from soloservice.storage.channel_tables import SocialAccountRow
+from soloservice.services.social_dto import SocialAccountView
 from tests.helpers.fake_social_api import (
     TOKEN,
     FakeSocialApi,
@@ -46,9 +45,9 @@ def social(services: Services, tmp_path: Path, api: FakeSocialApi) -> SocialAcco
     return service
 
 
-def account(services: Services) -> SocialAccountRow:
-    with services.ctx.db.session() as session:
-        return session.exec(select(SocialAccountRow)).one()
+def account(services: Services) -> SocialAccountView:
+    (view,) = services.social.accounts()
+    return view
 
 
 def test_poll_is_incremental_and_committed_with_its_cursor(
@@ -57,7 +56,7 @@ def test_poll_is_incremental_and_committed_with_its_cursor(
     first = social.poll("shop-fb")
     assert first.ok and (first.threads, first.new_inquiries, first.added) == (2, 2, 6)
     assert account(services).cursor == "2026-11-21T10:00:00+00:00"
-    mette = next(r for r in inquiries(services) if customer_name(services, r.customer_id) ==
+    mette = next(r for r in inquiries(services) if customer_name(services, r.customer.id) ==
                  "Mette Sørensen")  # fmt: skip
     assert [m.direction for m in messages_of(services, mette.id or 0)] == ["in", "out", "in"]
     again = social.poll("shop-fb")
@@ -101,7 +100,7 @@ def test_reply_goes_through_the_api_and_is_not_fetched_back_twice(
     services: Services, social: SocialAccountService, api: FakeSocialApi
 ) -> None:
     social.poll("shop-fb")
-    mette = next(r for r in inquiries(services) if customer_name(services, r.customer_id) ==
+    mette = next(r for r in inquiries(services) if customer_name(services, r.customer.id) ==
                  "Mette Sørensen")  # fmt: skip
     result = social.reply(mette.id or 0, "Vi sender en ny skål i dag.")
     assert result.sent and result.detail is not None
@@ -122,7 +121,7 @@ def test_reply_outside_the_window_is_copied_and_recorded_by_hand(
     services: Services, social: SocialAccountService, api: FakeSocialApi
 ) -> None:
     social.poll("shop-fb")
-    ole = next(r for r in inquiries(services) if customer_name(services, r.customer_id) ==
+    ole = next(r for r in inquiries(services) if customer_name(services, r.customer.id) ==
                "Ole Hansen")  # fmt: skip
     api.outside_window.add("5002")
     before = len(messages_of(services, ole.id or 0))

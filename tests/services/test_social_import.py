@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from soloservice.domain.types import Channel, Direction, IdentityKind, Status
 from soloservice.services.customers import CustomerRef
@@ -18,7 +17,6 @@ from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace, SecretStore
 from soloservice.services.social import OwnerNeeded, SocialImportService
 from soloservice.services.social_accounts import SocialAccountService
-from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow
 from tests.helpers.cli import run_json
 from tests.helpers.fake_social_api import (
     TOKEN,
@@ -34,7 +32,13 @@ from tests.helpers.social_exports import (
     write_zip,
     x_archive_files,
 )
-from tests.helpers.social_store import customer_name, dump, inquiries, messages_of
+from tests.helpers.social_store import (
+    customer_name,
+    dump,
+    identities,
+    inquiries,
+    messages_of,
+)
 
 
 @pytest.mark.parametrize("as_zip", [False, True])
@@ -45,7 +49,7 @@ def test_facebook_export_one_inquiry_per_conversation(
     path = write_zip(tmp_path / "fb.zip", files) if as_zip else write_folder(tmp_path / "fb", files)
     summary = SocialImportService(services.ctx).import_export(Channel.FACEBOOK, path)
     assert (summary.rows, summary.new_inquiries, summary.added, summary.duplicates) == (3, 2, 3, 0)
-    rows = {customer_name(services, r.customer_id): r for r in inquiries(services)}
+    rows = {customer_name(services, r.customer.id): r for r in inquiries(services)}
     mette = rows["Mette Sørensen"]
     assert mette.channel == "facebook"
     assert mette.subject.startswith("Hej! Min skål er gået i stykker")
@@ -102,14 +106,9 @@ def test_facebook_names_match_only_an_unambiguous_facebook_customer(
     SocialImportService(services.ctx).import_export(
         Channel.FACEBOOK, write_folder(tmp_path, facebook_files()), owner=PAGE
     )
-    with services.ctx.db.session() as session:
-        fb = session.exec(
-            select(InquiryRow).where(
-                InquiryRow.subject != "Tidligere", InquiryRow.channel == "facebook"
-            )
-        ).all()
-        by_customer = {r.customer_id for r in fb}
-        mettes = session.exec(select(CustomerRow).where(CustomerRow.name == "Mette Sørensen")).all()
+    fb = [r for r in inquiries(services) if r.subject != "Tidligere" and r.channel == "facebook"]
+    by_customer = {r.customer.id for r in fb}
+    mettes = [c for c in services.customers.all() if c.name == "Mette Sørensen"]
     assert ole.customer.id in by_customer
     assert len(mettes) == 3
 
@@ -127,7 +126,7 @@ def test_instagram_export_attaches_by_handle(services: Services, tmp_path: Path)
     )
     assert summary.new_inquiries == 1
     new = inquiries(services)[-1]
-    assert new.channel == "instagram" and new.customer_id == kari.customer.id
+    assert new.channel == "instagram" and new.customer.id == kari.customer.id
 
 
 def test_x_archive_then_live_api_never_duplicates(services: Services, tmp_path: Path) -> None:
@@ -137,11 +136,7 @@ def test_x_archive_then_live_api_never_duplicates(services: Services, tmp_path: 
     (inquiry,) = inquiries(services)
     stored = messages_of(services, inquiry.id or 0)
     assert [m.text for m in stored] == ["Min ordre?", "Den er afsendt & på vej"]
-    with services.ctx.db.session() as session:
-        ids = session.exec(
-            select(IdentityRow.value).where(IdentityRow.customer_id == inquiry.customer_id)
-        ).all()
-    assert ids == ["id:5678"]
+    assert identities(services, inquiry.customer.id) == ["id:5678"]
     events = [
         {"id": "1862000000000000001", "event_type": "MessageCreate", "text": "Min ordre?",
          "created_at": "2026-11-24T09:15:00.000Z", "sender_id": "5678",
@@ -158,11 +153,10 @@ def test_x_archive_then_live_api_never_duplicates(services: Services, tmp_path: 
         polled = social.poll("shop-x")
     assert polled.ok and (polled.new_inquiries, polled.added, polled.duplicates) == (0, 1, 1)
     assert len(inquiries(services)) == 1
-    with services.ctx.db.session() as session:
-        ids = session.exec(
-            select(IdentityRow.value).where(IdentityRow.customer_id == inquiry.customer_id)
-        ).all()
-    assert set(ids) == {"id:5678", "jenshansen"}  # the handle joins the id
+    assert set(identities(services, inquiry.customer.id)) == {
+        "id:5678",
+        "jenshansen",
+    }  # the handle joins the id
 
 
 @pytest.mark.parametrize(

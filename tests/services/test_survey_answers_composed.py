@@ -20,9 +20,9 @@ from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import MailItemRow
 from tests.helpers.clock import FixedClock
 from tests.helpers.factories import add_account, every_inquiry
+from tests.helpers.mail_env import OWN, START, mail
 from tests.helpers.mailservers import DovecotServer, MailUser, SmtpServer, TestCerts
 from tests.helpers.surveys import reply_mail
-from tests.services.test_mail_sync import OWN, START, mail
 
 pytestmark = pytest.mark.mailserver
 

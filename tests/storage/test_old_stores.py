@@ -24,7 +24,7 @@ from soloservice.storage.migrate import head_revision
 from tests.helpers.cli import run, run_json
 
 STORES = Path(__file__).resolve().parents[1] / "data" / "stores"
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 SEARCH_WORD = "krakelering"  # in message 1 of every store (make_stores.SEARCH_WORD)
 #: the size of the second customer mail in the stores (make_stores.RAW_2)
 RAW_2 = (

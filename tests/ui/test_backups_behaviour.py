@@ -80,18 +80,46 @@ def test_a_backup_that_cannot_be_written_says_why_and_lists_nothing(
     assert services.backups.directory.read_text(encoding="utf-8") == "not a folder"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: File → Backups… raises NotADirectoryError (no dialog, no message) when a "
-    "file stands where the backups folder should be",
-)
 def test_the_dialog_opens_and_explains_when_the_backups_folder_is_a_file(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    services.backups.directory.write_text("not a folder", encoding="utf-8")
+    folder = services.backups.directory
+    folder.write_text("not a folder", encoding="utf-8")
     dialog = open_backups(qtbot, main)
     assert dialog.table.rowCount() == 0
-    assert dialog.status.text()
+    assert dialog.status.text() == (
+        f"{folder} is a file, not a folder: move it away so backups can be kept."
+    )
+    assert not dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_message.startswith("The backup failed: "))
+    assert dialog.last_message == (
+        f"The backup failed: {folder} is a file, not a folder: move it away so backups can be kept."
+    )
+    assert "Errno" not in dialog.last_message
+    # the file moved away, the next opening lists and backs up as usual
+    folder.unlink()
+    services.backups.back_up()
+    again = open_backups(qtbot, main)
+    assert again.table.rowCount() == 1 and again.status.text() == str(folder)
+
+
+def test_open_folder_opens_the_data_folder_when_a_file_stands_in_for_it(
+    qtbot: QtBot, main: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        backups_module.QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(QUrl(url).toLocalFile()) or True),
+    )
+    folder = services.backups.directory
+    folder.write_text("not a folder", encoding="utf-8")
+    dialog = open_backups(qtbot, main)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(folder.parent)]  # where the founder can move the file away
+    assert "is a file, not a folder" in dialog.status.text()
+    assert folder.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_the_button_is_disabled_while_the_backup_runs(

@@ -180,12 +180,6 @@ def test_a_mailed_check_reads_asked_then_unclear_then_answered(
     assert survey.status == "answered" and survey.satisfied is True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an answer recorded in the Follow-up tab of a case outside the current view "
-    "empties the pane (MainWindow.after_change reloads, which drops the detail, so the "
-    "case is never re-opened)",
-)
 def test_the_case_stays_on_screen_after_answering_from_its_tab(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:

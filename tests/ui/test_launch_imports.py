@@ -88,7 +88,13 @@ build = MainWindow.__init__
 
 def building(self, *args, **kwargs):
     build(self, *args, **kwargs)
-    after_first_paint(self, lambda: seen.update(rows_at_first_paint=self.model.rowCount()))
+    after_first_paint(self, lambda: seen.update(
+        rows_at_first_paint=self.model.rowCount(),
+        features_at_first_paint=sorted(
+            m for m in sys.modules if m.startswith("soloservice.ui.features.")
+        ),
+        installed_at_first_paint=sorted(self.feature_installer.features),
+    ))
 
 MainWindow.__init__ = building
 seen["exit"] = run_gui(Path(sys.argv[1]), quit_after=0)
@@ -134,6 +140,147 @@ def test_launch_does_not_import_what_the_first_page_does_not_show(
     assert isinstance(modules, list)
     loaded = [name for name in NOT_AT_LAUNCH if name in modules]
     assert loaded == []
+
+
+def test_the_first_page_is_painted_before_any_feature_is_imported(
+    launch: dict[str, object],
+) -> None:
+    """The features' menus and panels are not on the first page: they are imported and
+    installed after it is on the screen (the package itself and host.py, a protocol, aside)."""
+    assert launch["installed_at_first_paint"] == []
+    imported = launch["features_at_first_paint"]
+    assert isinstance(imported, list)
+    assert [m for m in imported if m != "soloservice.ui.features.host"] == []
+
+
+def test_features_install_after_the_first_paint(
+    qtbot: QtBot, services: Services, seeded: list[int]
+) -> None:
+    """As the app opens the window: no feature at first, then every one within the next
+    event-loop turns; those that follow the selection get the inquiry already on screen,
+    and their shortcuts work."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    from soloservice.ui.features import feature_names
+    from soloservice.ui.features.remedies import RemediesFeature
+    from soloservice.ui.first_paint import has_painted
+
+    window = MainWindow(services, defer_features=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    installer = window.feature_installer
+    assert installer.features == {} and not installer.done
+    window.resize(1680, 1000)
+    window.show()
+    with qtbot.waitSignal(installer.installed, timeout=10_000):
+        pass
+    assert has_painted(window)
+    assert sorted(installer.features) == feature_names()
+    assert window.detail is not None
+    remedies = window.feature("remedies", RemediesFeature)
+    assert remedies is window.features["remedies"]
+    assert remedies.action in window.findChildren(QAction)
+    assert remedies.action.isEnabled()  # it saw the inquiry shown before it came
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(remedies.panel.isVisible)
+
+
+def test_using_a_feature_before_the_first_paint_installs_them_at_once(
+    qtbot: QtBot, services: Services, seeded: list[int]
+) -> None:
+    """``window.feature(...)`` (and the tests' ``open_window``) never race the event loop."""
+    from soloservice.ui.features.review import ReviewFeature
+
+    window = MainWindow(services, defer_features=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    assert not window.feature_installer.done
+    assert isinstance(window.feature("review", ReviewFeature), ReviewFeature)
+    assert window.feature_installer.done
+    window.show()
+    qtbot.waitUntil(lambda: window.feature_installer.pending == [])  # nothing installs twice
+    assert window.features is window.feature_installer.features
+
+
+def test_a_shortcut_pressed_before_the_features_are_in_is_not_lost(
+    qtbot: QtBot, services: Services, seeded: list[int]
+) -> None:
+    """Ctrl+M (Add remedy) pressed before the remedies feature was installed installs the
+    features at once and runs it; typing is left alone."""
+    from PySide6.QtCore import Qt
+
+    from soloservice.ui.features.remedies import RemediesFeature
+
+    window = MainWindow(services, defer_features=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    window.resize(1680, 1000)
+    window.show()
+    installer = window.feature_installer
+    qtbot.keyClick(window.table, Qt.Key.Key_J)  # not a shortcut: nothing installs
+    assert installer.pending
+    qtbot.keyClick(window.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert installer.done
+    remedies = installer.features["remedies"]
+    assert isinstance(remedies, RemediesFeature)
+    qtbot.waitUntil(remedies.panel.isVisible)
+
+
+def _count_calls(services: Services, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each count of the views, as whether it ran on the GUI thread."""
+    import threading
+
+    inbox = services.inbox
+    counts = inbox.counts
+    calls: list[bool] = []
+
+    def counting() -> object:
+        calls.append(threading.current_thread() is threading.main_thread())
+        return counts()
+
+    monkeypatch.setattr(inbox, "counts", counting)
+    return calls
+
+
+def test_the_app_counts_the_views_on_the_database_lane(
+    qtbot: QtBot, services: Services, seeded: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page does not wait for the grouped count: the sidebar and the status bar
+    show no numbers until it arrives from the database lane."""
+    from soloservice.services.dto import View
+    from soloservice.ui.inbox.sidebar_model import COUNT_ROLE, ENTRIES, SidebarEntry
+
+    calls = _count_calls(services, monkeypatch)
+    window = MainWindow(services, defer_features=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    model = window.sidebar_model
+    inbox_row = model.index(ENTRIES.index(SidebarEntry(view=View.INBOX)), 0)
+    assert not model.known
+    assert model.data(inbox_row, COUNT_ROLE) == 0  # painted without a number
+    assert window.counts_label.text() == ""
+    window.show()
+    with qtbot.waitSignal(model.counted, timeout=10_000):
+        pass
+    assert calls == [False]  # once, on the worker
+    assert model.data(inbox_row, COUNT_ROLE) == len(seeded)
+    assert window.counts_label.text().startswith(f"{len(seeded)} ")
+
+
+def test_counts_asked_for_before_they_arrive_are_waited_for(
+    qtbot: QtBot, services: Services, seeded: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the counts (the tray's due watcher, a test) while the lane counts waits for
+    that count instead of counting a second time, and the late result changes nothing."""
+    from soloservice.services.dto import View
+
+    calls = _count_calls(services, monkeypatch)
+    window = MainWindow(services, defer_features=True)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    assert window.view_counts().views[View.INBOX] == len(seeded)
+    assert window.sidebar_model.known
+    assert window.counts_label.text().startswith(f"{len(seeded)} ")
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert calls == [False]
 
 
 def test_launch_counts_the_views_once(launch: dict[str, object]) -> None:

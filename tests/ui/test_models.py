@@ -10,9 +10,9 @@ from soloservice.domain.types import Channel, ChannelGroup, InquiryKind, Status
 from soloservice.services.demo import generate_demo
 from soloservice.services.dto import InboxQuery, SortKey, View
 from soloservice.services.registry import Services
+from soloservice.ui.inbox.cells import OVERDUE_FG
 from soloservice.ui.inbox.model import (
     ID_ROLE,
-    OVERDUE_FG,
     PAGE_SIZE,
     Column,
     InboxModel,
@@ -113,7 +113,8 @@ def test_sidebar_model_counts_and_passes_the_model_tester(
 
 def test_closed_loop_cases_stand_out_in_red(qtmodeltester: ModelTester, services: Services) -> None:
     """An unhappy follow-up answer reopens the case: it must be impossible to miss."""
-    from soloservice.ui.inbox.model import CLOSED_LOOP_FG, Column, InboxModel
+    from soloservice.ui.inbox.cells import CLOSED_LOOP_FG
+    from soloservice.ui.inbox.model import Column, InboxModel
     from tests.helpers.factories import make_inquiry, resolve
 
     unhappy = make_inquiry(services, email="sad@example.dk")

@@ -132,7 +132,7 @@ def test_connecting_without_a_token_is_refused(
 ) -> None:
     dialog = accounts_dialog(qtbot, main)
     fill(qtbot, dialog, "shop-fb", PAGE_ID, "")
-    assert "give a token" in add_failing(qtbot, main, dialog)
+    assert "access token" in add_failing(qtbot, main, dialog)
     assert services.social.accounts() == []
 
 

@@ -142,6 +142,7 @@ def test_typing_in_the_editor_reads_the_inquiry_once(
     qtbot.mouseClick(manager.customise_button, LEFT)
     manager.body.moveCursor(QTextCursor.MoveOperation.End)
     typed = " Hej {customer.name}, vi ringer i morgen."
+    # the engine itself: the guard counts every read the GUI thread makes on it
     with guard_gui_thread(services.ctx.db.engine) as guard:
         qtbot.keyClicks(manager.body, typed)
         qtbot.keyClicks(manager.subject, " (svar)")
@@ -153,7 +154,7 @@ def test_typing_in_the_editor_reads_the_inquiry_once(
 
     # Another inquiry chosen in the main window: read once, then typing reads nothing again.
     other_id = next(i for i in window.model.ids if i != window.detail.id)
-    with guard_gui_thread(services.ctx.db.engine) as guard:
+    with guard_gui_thread(services.ctx.db.engine) as guard:  # counts reads, as above
         window.show_inquiry(other_id)
         qtbot.waitUntil(lambda: window.detail is not None and window.detail.id == other_id)
         qtbot.waitUntil(lambda: f"#{other_id}" in manager.preview_title.text())

@@ -48,10 +48,14 @@ def after_command(services: Services, args: argparse.Namespace) -> None:
     """Today's automatic backup, after a command that wrote (never fails the command)."""
     if is_read_only(args) or args.command == "restore":
         return
+    problem: Exception | None
     try:
         services.backups.daily_if_due()
+        problem = services.backups.folder_problem  # daily_if_due skips it without a word
     except Exception as exc:  # a full disk must not turn a stored mail into an error
-        print(f"{PROG}: warning: the daily backup failed: {exc}", file=sys.stderr)
+        problem = exc
+    if problem is not None:
+        print(f"{PROG}: warning: the daily backup failed: {problem}", file=sys.stderr)
 
 
 def info_json(info: BackupInfo, services: Services) -> dict[str, Any]:
@@ -82,6 +86,7 @@ def _size(size: int) -> str:
 
 def cmd_backup(services: Services, args: argparse.Namespace) -> int:
     if args.file == "list":
+        services.backups.check_folder()  # "no backups yet" would hide why there are none
         backups = services.backups.available()
         if args.json:
             print_json([info_json(b, services) for b in backups])

@@ -153,20 +153,16 @@ def sync_nothing_new(data_dir: Path, args: argparse.Namespace) -> int | None:
     """A re-sync with nothing new, answered without the ORM (services/sync_probe.py);
     None when there is anything to fetch or report, so ``cmd_sync`` runs."""
     from datetime import UTC, datetime
-    from zoneinfo import ZoneInfo
 
-    from soloservice.paths import settings_path
     from soloservice.services.registry import NOW_ENV, pinned_clock
-    from soloservice.services.sync_probe import nothing_new
-    from soloservice.storage.settings_store import load_settings
+    from soloservice.services.sync_probe import nothing_new, settings_zone
 
     if args.send_outbox or os.environ.get("SOLOSERVICE_SYNC_NO_PROBE"):
         return None
     clock = pinned_clock(os.environ.get(NOW_ENV, ""))
     now = clock() if clock is not None else datetime.now(UTC)
-    try:
-        zone = ZoneInfo(load_settings(settings_path(data_dir)).timezone)
-    except Exception:  # the full path reports a broken settings file properly
+    zone = settings_zone(data_dir)  # without pydantic; None: the full path reports it
+    if zone is None:
         return None
     summaries = nothing_new(data_dir, args.account, now, zone)
     if summaries is None:

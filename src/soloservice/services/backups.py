@@ -13,6 +13,7 @@ as a ``pre-restore`` backup and swapped out.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -72,23 +73,52 @@ class RestoreSummary:
     migrated: bool  # it was older and has been upgraded to this version's schema
 
 
+class BackupFolderError(BackupError):
+    """Something other than a folder stands where the backups go (a sync tool's conflict
+    copy named ``backups``, a stray symlink): nothing can be listed, taken or kept until it
+    is moved away. The window words it itself; the message is the CLI's."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(
+            f"{directory} is a file, not a folder: move it away so backups can be kept"
+        )
+        self.directory = directory
+
+
+def folder_problem(directory: Path) -> BackupFolderError | None:
+    """Why no backup can go into ``directory``, or None when it is a folder or not made yet.
+
+    ``lexists`` so that a dangling symlink counts too: ``mkdir`` would refuse it as well.
+    """
+    if os.path.lexists(directory) and not directory.is_dir():
+        return BackupFolderError(directory)
+    return None
+
+
+def _entries(directory: Path) -> list[Path]:
+    """What ``directory`` holds; nothing when it is missing or is not a folder (a file
+    standing in for it holds no backups, and ``folder_problem`` says why)."""
+    try:
+        return list(directory.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 def list_backups(directory: Path) -> list[BackupInfo]:
     """Every backup in ``directory``, newest first; other files there are ignored."""
     found: list[BackupInfo] = []
-    with contextlib.suppress(FileNotFoundError):
-        for entry in directory.iterdir():
-            name = BackupName.parse(entry.name)
-            if name is None or not entry.is_file():
-                continue
+    for entry in _entries(directory):
+        name = BackupName.parse(entry.name)
+        if name is None or not entry.is_file():
+            continue
+        with contextlib.suppress(FileNotFoundError):  # pruned by the CLI meanwhile
             found.append(BackupInfo(entry, name.taken_at, name.kind, entry.stat().st_size))
     found.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
     return found
 
 
 def _names(directory: Path) -> list[BackupName]:
-    with contextlib.suppress(FileNotFoundError):
-        return [n for n in map(BackupName.parse, (p.name for p in directory.iterdir())) if n]
-    return []
+    return [n for n in map(BackupName.parse, (p.name for p in _entries(directory))) if n]
 
 
 def verify_backup(path: Path) -> str:
@@ -147,7 +177,11 @@ def restore(data_dir: Path, source: Path, now: datetime) -> RestoreSummary:
     if source.exists() and live.exists() and source.resolve() == live.resolve():
         raise BackupError("that is the current database: choose a backup to restore")
     revision = verify_backup(source)
-    kept = _keep_current(live, now) if live.exists() and live.stat().st_size else None
+    keep = live.exists() and live.stat().st_size > 0
+    problem = folder_problem(backups_dir(live))
+    if keep and problem is not None:
+        raise problem  # the current store could not be kept: nothing is replaced
+    kept = _keep_current(live, now) if keep else None
     replace_database(source, live)
     migrated = revision != head_revision()
     Database(live).close()  # migrates an older backup now, not at some later start
@@ -175,6 +209,17 @@ class BackupService:
         """What quick_check found at open, when the store is damaged (and read-only)."""
         db = self.ctx.db
         return db.damage if isinstance(db, ReadOnlyDatabase) else None
+
+    @property
+    def folder_problem(self) -> BackupFolderError | None:
+        """Why no backup can be listed or taken now (see ``folder_problem``), or None."""
+        return folder_problem(self.directory)
+
+    def check_folder(self) -> None:
+        """Raise the folder's problem, for a caller that must not list "no backups" then."""
+        problem = self.folder_problem
+        if problem is not None:
+            raise problem
 
     def refuse_writes_with(self, message: str) -> None:
         """The words a refused write on a damaged store raises (the window has its own)."""
@@ -207,6 +252,7 @@ class BackupService:
                     f"the database is damaged (quick_check: {self.damage}); "
                     "back it up to a file of your choice, not into the backups folder"
                 )
+            self.check_folder()
             return self._info(write_backup(self.db_path, self.ctx.now(), BackupKind.MANUAL))
         dest = dest.expanduser()
         if dest.is_dir():
@@ -226,6 +272,8 @@ class BackupService:
         """Take today's daily (and this week's weekly) backup if not taken yet, then prune."""
         if self.damage is not None or not self.db_path.exists():
             return []
+        if self.folder_problem is not None:
+            return []  # said where backups are listed (the dialog, `backup list`), not here
         names = _names(self.directory)
         now, zone = self.ctx.now(), self.ctx.tz
         want_daily, want_weekly = daily_due(names, now, zone), weekly_due(names, now, zone)

@@ -9,13 +9,15 @@ below the message, tagged ``form:<form name>``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
+from email.utils import parseaddr
 
 from soloservice.channels.email.parse import ParsedMail
 from soloservice.channels.form.extract import extract_from_sample
 from soloservice.channels.form.labels import field_kind
-from soloservice.channels.form.rules import FormRule, FormSubmission, SampleMail
+from soloservice.channels.form.rules import FormRule, FormSubmission, SampleMail, _compile
 from soloservice.domain.types import Channel, IdentityKind
 from soloservice.services.customers import CustomerRef
 from soloservice.services.inquiries import NewInquiry
@@ -105,6 +107,10 @@ def submission_inquiry(
     )
 
 
+def _pattern(pattern: str | None, what: str) -> re.Pattern[str] | None:
+    return _compile(pattern, what) if pattern is not None else None
+
+
 class FormMailHook:
     """Turns a matching notification mail into a form inquiry (``MailIngest``'s FormHook).
 
@@ -115,10 +121,32 @@ class FormMailHook:
     def __init__(self, rules: tuple[FormRule, ...], region: str) -> None:
         self.rules = rules
         self.region = region
+        #: each rule's patterns compiled once (``FormRule.match`` compiles per call)
+        self._patterns = [
+            (r, _pattern(r.sender_pattern, "sender"), _pattern(r.subject_pattern, "subject"))
+            for r in rules
+        ]
+
+    def _candidates(self, sample: SampleMail) -> list[FormRule]:
+        """The rules whose sender/subject patterns fit (``FormRule.match`` with the address
+        parsed once for all rules): every mail of a sync asks, and few are notifications."""
+        address = parseaddr(sample.from_addr)[1].strip().lower()
+        address = address or sample.from_addr.strip().lower()
+        subject = sample.subject.strip()
+        found: list[FormRule] = []
+        for rule, sender, topic in self._patterns:
+            if sender is None and topic is None:
+                continue
+            if sender is not None and not sender.search(address):
+                continue
+            if topic is not None and not topic.search(subject):
+                continue
+            found.append(rule)
+        return found
 
     def first_match(self, sample: SampleMail) -> tuple[FormRule, FormSubmission] | None:
         """The first rule that reads a submission from ``sample``, with what it read."""
-        for rule in self.rules:
+        for rule in self._candidates(sample):
             submission = extract_from_sample(rule, sample, self.region)
             if submission is not None:
                 return rule, submission

@@ -19,6 +19,12 @@ from soloservice.domain.types import Language
 #: The first part of a mail carries its language; quoted history and footers only add noise.
 MAX_TEXT = 1500
 
+#: a bulk import's cache of ``text_scores`` by the words scored: the parse worker scores
+#: each batch's mails (services/mail_parse_pool.py) and the importer reads the scores from
+#: here, so the classifier runs beside the store, not in it; cleared when it grows large
+_scores: dict[str, dict[str, float]] = {}
+_MAX_CACHED = 20_000
+
 _lock = threading.Lock()
 _identifier: Any = None
 
@@ -50,9 +56,37 @@ def text_scores(text: str) -> dict[str, float]:
     """Probabilities by ISO 639-1 code over the candidates; empty for a text without
     letters (the classifier would only return its prior)."""
     words = _own_words(text)
+    known = _scores.get(words)
+    if known is not None:
+        return dict(known)
     if letter_count(words) == 0:
         return {}
     return {str(code): float(score) for code, score in _classifier().rank(words)}
+
+
+def mail_words(subject: str, text: str) -> str:
+    """What a new email customer's language is guessed from (``MailPlacing._create``)."""
+    return f"{subject}\n{text}"
+
+
+def scores_for(text: str) -> tuple[str, dict[str, float]]:
+    """``(key, text_scores(text))`` for ``remember``: run where the classifier may cost
+    (the parse worker), remembered where the guess is made. The key is what
+    ``guess_for(text)`` will look up: its own words of its own words."""
+    words = _own_words(text)
+    return _own_words(words), text_scores(words)
+
+
+def remember(words: str, scores: dict[str, float]) -> None:
+    """Keep scores ``scores_for`` computed (elsewhere) for ``text_scores`` to return."""
+    if len(_scores) >= _MAX_CACHED:
+        _scores.clear()
+    _scores[words] = scores
+
+
+def forget_all() -> None:
+    """Drop the remembered scores (the end of an import)."""
+    _scores.clear()
 
 
 def guess_for(

@@ -31,6 +31,7 @@ from soloservice.services.mail_outcomes import (
     bytes_digest,
     raw_hash,
 )
+from soloservice.services.mail_rows import new_row
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.tables import MessageRow
 
@@ -77,7 +78,8 @@ class MailIngest(MailBatchStore):
         )
 
     def _ledger_item(self, raw: bytes, source: MailSource, digest: str) -> MailItemRow:
-        return MailItemRow(
+        return new_row(
+            MailItemRow,
             account_id=source.account_id,
             source=source.source,
             folder=source.folder,

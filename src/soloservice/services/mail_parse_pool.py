@@ -5,17 +5,21 @@ import hands each batch's raw bytes to one worker process (``ProcessPoolExecutor
 machine this targets has two cores) and stores the previous batch meanwhile. The worker
 runs the same ``parse_message`` as the importer would, so the stored result is the same;
 it sends back the parse without the raw bytes (the importer has them) to halve what is
-pickled. A worker that dies or cannot start only costs speed: the batch is parsed in the
-importer's own process instead. Small imports never start a worker (starting one costs
-more than it saves).
+pickled. The worker also scores each mail's language (the guess made for a new customer,
+services/language_id.py) and the importer remembers the scores, so the classifier (its
+model and its work) stays out of the storing process. A worker that dies or cannot start
+only costs speed: the batch is parsed in the importer's own process instead. Small imports
+never start a worker (starting one costs more than it saves).
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
@@ -23,6 +27,8 @@ from datetime import datetime
 from types import TracebackType
 
 from soloservice.channels.email.parse import ParsedMail, Quarantined, parse_message
+from soloservice.services import language_id
+from soloservice.storage.locks import forget_in_child
 
 #: fewer mails than this are parsed in-process
 POOL_MIN_MAILS = 400
@@ -37,8 +43,43 @@ def parse_without_raw(batch: Sequence[tuple[bytes, datetime]]) -> list[Parsed]:
     return [replace(parse_message(raw, received=received), raw=b"") for raw, received in batch]
 
 
+#: the language scores of one batch, as ``language_id.scores_for`` returns them
+Scores = list[tuple[str, dict[str, float]]]
+
+
+def parse_and_score(batch: Sequence[tuple[bytes, datetime]]) -> tuple[list[Parsed], Scores]:
+    """The worker's side: ``parse_without_raw`` and the language scores of every mail that
+    could start an inquiry (not an auto-reply), for ``language_id.remember``."""
+    parsed = parse_without_raw(batch)
+    scores: Scores = []
+    for mail in parsed:
+        if isinstance(mail, ParsedMail) and not mail.is_auto:
+            words, found = language_id.scores_for(language_id.mail_words(mail.subject, mail.text))
+            if words.strip():
+                scores.append((words, found))
+    return parsed, scores
+
+
 def with_raw(parsed: Parsed, raw: bytes) -> Parsed:
     return replace(parsed, raw=raw)
+
+
+def _worker_start() -> None:
+    """First thing in the worker: let go of the parent's locks and end with the parent.
+
+    A SIGKILLed importer cannot shut its pool down; its worker, left waiting for work that
+    never comes, would live on (and, forked, keep the account's sync lock). It looks at its
+    parent twice a second and leaves when that is gone.
+    """
+    forget_in_child()
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _can_fork() -> bool:
@@ -72,7 +113,9 @@ class ParsePool:
         if enabled:
             try:
                 self._executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context(method)
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context(method),
+                    initializer=_worker_start,
                 )
             except (OSError, ValueError) as exc:  # no processes here: parse in-process
                 log.info("parse worker unavailable (%s); parsing in-process", exc)
@@ -91,28 +134,36 @@ class ParsePool:
     ) -> None:
         if self._owned is not None:
             self._owned.shutdown(wait=True, cancel_futures=True)
+            language_id.forget_all()
 
-    def submit(self, batch: list[tuple[bytes, datetime]]) -> Future[list[Parsed]] | _Done:
+    def submit(
+        self, batch: list[tuple[bytes, datetime]]
+    ) -> Future[tuple[list[Parsed], Scores]] | _Done:
         if self._executor is not None:
             try:
-                return self._executor.submit(parse_without_raw, batch)
+                return self._executor.submit(parse_and_score, batch)
             except RuntimeError as exc:  # broken or shut down: parse here from now on
                 log.warning("parse worker failed (%s); parsing in-process", exc)
                 self._executor = None
         return _Done([parse_message(raw, received=received) for raw, received in batch])
 
     def collect(
-        self, pending: Future[list[Parsed]] | _Done, batch: list[tuple[bytes, datetime]]
+        self,
+        pending: Future[tuple[list[Parsed], Scores]] | _Done,
+        batch: list[tuple[bytes, datetime]],
     ) -> list[Parsed]:
-        """The batch's parses in order, with their raw bytes."""
+        """The batch's parses in order, with their raw bytes (and their language scores
+        remembered for the guess)."""
         if isinstance(pending, _Done):
             return pending.value
         try:
-            answers = pending.result()
+            answers, scores = pending.result()
         except Exception as exc:  # the worker died (BrokenProcessPool) or could not pickle
             log.warning("parse worker failed (%s); parsing in-process", exc)
             self._executor = None
             return [parse_message(raw, received=received) for raw, received in batch]
         if len(answers) != len(batch):
             return [parse_message(raw, received=received) for raw, received in batch]
+        for words, found in scores:
+            language_id.remember(words, found)
         return [with_raw(p, raw) for p, (raw, _r) in zip(answers, batch, strict=True)]

@@ -27,12 +27,13 @@ from soloservice.services.customer_identity import (
 )
 from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import InquiryService, NewInquiry, detect_kind, make_snippet
-from soloservice.services.inquiry_rules import classify_new, log_event, record_customer_message
+from soloservice.services.inquiry_rules import classify_new, record_customer_message
 from soloservice.services.language_id import guess_for
 from soloservice.services.mail_lookups import BatchLookups
 from soloservice.services.mail_outcomes import FormHook, Outcome, SurveyHook, refused_address
+from soloservice.services.mail_rows import new_row
 from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
-from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
+from soloservice.storage.tables import CustomerRow, EventRow, IdentityRow, InquiryRow, MessageRow
 
 
 class MailPlacing:
@@ -136,7 +137,8 @@ class MailPlacing:
         row, first = self._create(session, new)
         assert row.id is not None
         if first is None:  # a mail with only attachments: it still needs its thread anchor
-            first = MessageRow(
+            first = new_row(
+                MessageRow,
                 id=self._new_id("message"),
                 inquiry_id=row.id,
                 direction=Direction.IN.value,
@@ -223,7 +225,8 @@ class MailPlacing:
         words = f"{new.subject}\n{new.text}" if new.channel is Channel.EMAIL else new.text
         customer = self._sender(session, lookups, ref, ref.identity_kind, words)
         assert customer.id is not None
-        row = InquiryRow(
+        row = new_row(
+            InquiryRow,
             id=lookups.next_id("inquiry"),
             customer_id=customer.id,
             channel=new.channel.value,
@@ -242,7 +245,8 @@ class MailPlacing:
         assert row.id is not None
         first: MessageRow | None = None
         if new.text.strip() or new.html:
-            first = MessageRow(
+            first = new_row(
+                MessageRow,
                 id=lookups.next_id("message"),
                 inquiry_id=row.id,
                 direction=Direction.IN.value,
@@ -254,7 +258,9 @@ class MailPlacing:
                 external_id=new.external_id,
             )
             session.add(first)
-        log_event(session, row.id, now, "created", None, Status.NEW.value)
+        # log_event's row, built the cheap way
+        created = {"kind": "created", "old_value": None, "new_value": Status.NEW.value}
+        session.add(new_row(EventRow, inquiry_id=row.id, at=now, **created))
         lookups.created_inquiry(row)
         return row, first
 
@@ -284,7 +290,8 @@ class MailPlacing:
                 _apply_guess(session, self.ctx, found, text)
             return found
         default = self.ctx.settings.founder_language
-        row = CustomerRow(
+        row = new_row(
+            CustomerRow,
             id=lookups.next_id("customer"),
             name=ref.name.strip() or identity_display(kind, value),
             language=default.value,
@@ -294,7 +301,7 @@ class MailPlacing:
         session.add(row)
         assert row.id is not None
         lookups.customers[row.id] = row
-        session.add(IdentityRow(customer_id=row.id, kind=kind.value, value=value))
+        session.add(new_row(IdentityRow, customer_id=row.id, kind=kind.value, value=value))
         lookups.identities[(kind.value, value)] = row.id
         lookups.without_inquiries.add(row.id)
         emails = [value] if kind is IdentityKind.EMAIL else []
@@ -315,7 +322,8 @@ class MailPlacing:
         item: MailItemRow,
     ) -> MessageRow:
         assert inquiry.id is not None
-        message = MessageRow(
+        message = new_row(
+            MessageRow,
             id=self._new_id("message"),
             inquiry_id=inquiry.id,
             direction=direction.value,
@@ -350,7 +358,8 @@ class MailPlacing:
         assert message.id is not None
         for info in parsed.attachments:
             session.add(
-                AttachmentRow(
+                new_row(
+                    AttachmentRow,
                     message_id=message.id,
                     mail_item_id=item.id,
                     filename=info.filename,

@@ -56,8 +56,11 @@ __all__ = [
     "SyncSummary",
 ]
 
-#: mails per UID FETCH and per transaction
+#: mails per transaction (and per parse job)
 BATCH_SIZE = 200
+#: mails per UID FETCH: one round trip each, on the prefetch thread, so a large first sync
+#: asks the server 20 times for 10k mails rather than 50
+FETCH_BATCH = 500
 #: How long a sync waits for another sync of the same account before it skips it.
 LOCK_WAIT_SECONDS = 2.0
 
@@ -296,10 +299,11 @@ class MailSyncService(MailLedgerReads):
             # thread) and parsed (services/mail_parse_pool.py, a second process on a large
             # first sync) while the one before is stored.
             pending: tuple[list[FetchedMessage], Any] | None = None
-            fetching = imap.fetch_since(last_uid, batch=self.batch_size)
+            fetch_batch = max(self.batch_size, FETCH_BATCH)
+            fetching = imap.fetch_since(last_uid, batch=fetch_batch)
             with (
                 ParsePool(enabled=total >= POOL_MIN_MAILS) as pool,
-                Prefetched(fetching, ahead=2 * self.batch_size) as ahead,
+                Prefetched(fetching, ahead=fetch_batch + self.batch_size) as ahead,
             ):
                 for fetched in ahead:
                     batch.append(fetched)
@@ -337,8 +341,14 @@ class MailSyncService(MailLedgerReads):
     def _unchanged(self, account_id: int, folder: str, uidvalidity: int, uidnext: int) -> bool:
         """The folder holds nothing after our marker: same UIDVALIDITY, and UIDNEXT (the
         UID the next new message will get) not above ``last_uid + 1``. UIDs only grow, so
-        this one SELECT answers "anything new?" without a SEARCH. Flag changes (what
-        CONDSTORE's HIGHESTMODSEQ tracks) are not synced, so they need no check."""
+        this one SELECT answers "anything new?" without a SEARCH.
+
+        Flag changes and expunges are ignored on purpose, so CONDSTORE's HIGHESTMODSEQ is
+        not asked for: the sync is read-only (EXAMINE, BODY.PEEK) and keeps its own copy;
+        a mail read, flagged or deleted in another client changes nothing here (the
+        inquiry's state is the founder's, in this app). HIGHESTMODSEQ moves with every
+        such change, so using it as the "unchanged" test would turn each \\Seen elsewhere
+        into a full sync that fetches nothing."""
         with self.ctx.db.read_session() as session:
             row = session.exec(
                 select(FolderStateRow).where(

@@ -7,6 +7,7 @@ they return ``services/social_dto.py``.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from soloservice.channels.social.errors import ExportFormatError, OwnerUnknown
@@ -25,6 +26,37 @@ from soloservice.services.social_threads import (
 
 EXPORT_ORIGIN = "export"
 TOKEN_EXPIRED = "token expired — renew it"
+#: what a poll or reply records when no token is found (a session-only one after a restart);
+#: the secret store's own message names the mail CLI's --password-env
+TOKEN_MISSING = "no token stored — renew it"
+
+
+def token_missing(token_env: str | None) -> str:
+    """The one line a poll records when the account's token cannot be found."""
+    if token_env:
+        return f"no token stored, and the environment variable {token_env} is not set"
+    return TOKEN_MISSING
+
+
+class AccountProblem(Enum):
+    """What is wrong with an account being connected, and in which field."""
+
+    BAD_NAME = "name"
+    NAME_TAKEN = "name-taken"
+    NO_ACCOUNT_REF = "account-ref"
+    INSTAGRAM_REF = "instagram-ref"
+    BAD_BASE_URL = "base-url"
+    NO_TOKEN = "token"
+
+
+class AccountInputError(InvalidInput):
+    """A refused ``social add``. The message names the CLI's flags; the window words the
+    ``problem`` itself (its fields are not flags), with ``value`` (the name, the address)."""
+
+    def __init__(self, message: str, problem: AccountProblem, value: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.value = value
 
 
 class OwnerNeeded(ImportFailed):

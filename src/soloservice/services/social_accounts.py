@@ -28,7 +28,13 @@ from soloservice.services.inquiries import (
     InquiryService,
 )
 from soloservice.services.secrets import SecretPlace, SecretStore, SecretUnavailable
-from soloservice.services.social import TOKEN_EXPIRED, parse_platform
+from soloservice.services.social import (
+    TOKEN_EXPIRED,
+    AccountInputError,
+    AccountProblem,
+    parse_platform,
+    token_missing,
+)
 from soloservice.services.social_dto import (
     PollSummary,
     ReplyResult,
@@ -92,26 +98,41 @@ class SocialAccountService:
         channel = parse_platform(platform)
         clean = name.strip()
         if not clean or ":" in clean or any(ch.isspace() for ch in clean):
-            raise InvalidInput("an account name must be one word without ':' (e.g. shop-fb)")
+            raise AccountInputError(
+                "an account name must be one word without ':' (e.g. shop-fb)",
+                AccountProblem.BAD_NAME,
+                clean,
+            )
         page, others = _refs(channel, account_ref)
         if not page:
-            raise InvalidInput("give the account id (--account-ref)")
+            raise AccountInputError(
+                "give the account id (--account-ref)", AccountProblem.NO_ACCOUNT_REF
+            )
         if channel is Channel.INSTAGRAM and not others:
-            raise InvalidInput(
+            raise AccountInputError(
                 "for Instagram give --account-ref PAGE_ID:INSTAGRAM_ACCOUNT_ID, so the "
-                "founder's own messages are told from the customer's"
+                "founder's own messages are told from the customer's",
+                AccountProblem.INSTAGRAM_REF,
             )
         if base_url:
             try:
                 build_url(base_url, "/")
             except ValueError as exc:
-                raise InvalidInput(str(exc)) from exc
+                raise AccountInputError(
+                    str(exc), AccountProblem.BAD_BASE_URL, base_url.strip()
+                ) from exc
         env = (token_env or "").strip() or None
         if token is None and env is None:
-            raise InvalidInput("give a token, or --token-env VAR naming where it is")
+            raise AccountInputError(
+                "give a token, or --token-env VAR naming where it is", AccountProblem.NO_TOKEN
+            )
         with self.ctx.db.session() as session:
             if session.exec(select(SocialAccountRow).where(SocialAccountRow.name == clean)).first():
-                raise InvalidInput(f"a social account named {clean!r} exists already")
+                raise AccountInputError(
+                    f"a social account named {clean!r} exists already",
+                    AccountProblem.NAME_TAKEN,
+                    clean,
+                )
             row = SocialAccountRow(
                 name=clean,
                 platform=channel.value,
@@ -154,7 +175,10 @@ class SocialAccountService:
     # -- polling -------------------------------------------------------------------------------
 
     def _client(self, row: SocialAccountRow) -> GraphClient | XClient:
-        token = self.secrets.get(secret_key(row.name), row.token_env)
+        try:
+            token = self.secrets.get(secret_key(row.name), row.token_env)
+        except SecretUnavailable as exc:
+            raise SecretUnavailable(token_missing(row.token_env)) from exc
         channel = Channel(row.platform)
         page, others = _refs(channel, row.account_ref)
         if channel is Channel.X:

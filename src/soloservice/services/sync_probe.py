@@ -7,12 +7,22 @@ grow). Only then does the probe answer, and it records the sync as the full path
 (``last_sync_at`` now, ``last_error`` cleared). Anything else — new mail, no folder state
 yet, a password or server problem, a damaged or unmigrated store, a daily backup due,
 another sync holding the account — returns None and the full sync runs and reports it.
-The probe reads the store with plain sqlite3 and never writes mail.
+The probe reads the store with plain sqlite3 and never writes mail. It imports neither
+SQLAlchemy/SQLModel nor pydantic (the settings' time zone is read from the JSON as it is),
+and after its one small write it vouches for the store again (storage/known_good.py), so
+that the next cron run does not read every page with ``quick_check`` either.
+
+Flag changes (``\\Seen``, ``\\Flagged``) and deletions made in another mail client are
+ignored on purpose, here and in the full sync: the sync is read-only and keeps its own copy,
+so they leave UIDNEXT alone and count as "nothing new". CONDSTORE's HIGHESTMODSEQ, which
+Dovecot offers, moves with exactly those changes, so it is not asked for: it would turn a
+mail read elsewhere into a full sync that fetches nothing (tests/services/test_resync_flags.py).
 """
 
 from __future__ import annotations
 
 import imaplib
+import json
 import re
 import sqlite3
 import ssl
@@ -24,9 +34,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from soloservice.domain.backups import BackupName, daily_due, weekly_due
-from soloservice.paths import database_path
+from soloservice.paths import database_path, settings_path
 from soloservice.services.secrets import SecretStore
 from soloservice.storage.backup import startup_damage
+from soloservice.storage.known_good import record_clean_close
 from soloservice.storage.locks import LockBusy, exclusive, lock_path
 from soloservice.storage.migrate import head_revision
 
@@ -47,6 +58,35 @@ EMPTY_COUNTS: dict[str, Any] = {
 }
 
 _SECURITIES = ("ssl", "starttls", "none")
+
+
+#: the settings file version this probe knows how to read (storage/settings_store.py)
+_SETTINGS_VERSION = 1
+
+
+def settings_zone(data_dir: Path) -> ZoneInfo | None:
+    """The time zone of the settings, read without storage/settings_store.py: validating the
+    whole file imports pydantic and the promise rules, half of the probe's time. Only the
+    time zone is needed (is a backup due?); a missing file means the default one. None for
+    anything unusual (unreadable, another version, a bad zone): the full path then loads
+    and reports the settings properly."""
+    path = settings_path(data_dir)
+    try:
+        if not path.exists():
+            from soloservice.domain.settings import Settings
+
+            return ZoneInfo(Settings().timezone)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("version", 1) != _SETTINGS_VERSION:
+            return None
+        if "timezone" not in data:
+            from soloservice.domain.settings import Settings
+
+            return ZoneInfo(Settings().timezone)
+        zone = data["timezone"]
+        return ZoneInfo(zone) if isinstance(zone, str) else None
+    except Exception:  # any doubt: the full path decides
+        return None
 
 
 def _backup_names(directory: Path) -> Iterator[BackupName]:
@@ -108,6 +148,10 @@ def nothing_new(
                 [(stamp, row[0]) for row in rows],
             )
             db.execute("COMMIT")
+    # Checked above (or vouched for by the last clean close, a record that check consumed)
+    # and changed only by that transaction: vouch for it again, so that the next probe
+    # does not read every page with quick_check (a tenth of a second at 10k mails).
+    record_clean_close(path)
     return [{"account": row[1], **EMPTY_COUNTS} for row in rows]
 
 
@@ -121,14 +165,14 @@ def _status(
 ) -> tuple[int, int]:
     """(UIDVALIDITY, UIDNEXT) of ``folder`` by one STATUS, over plain imaplib: imapclient
     and its SMTP sibling cost more to import than the whole probe takes otherwise."""
-    context = ssl.create_default_context()
     imap: imaplib.IMAP4
+    # the default context loads the system's certificates (90 ms): only when TLS is used
     if security == "ssl":
-        imap = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=30)
+        imap = imaplib.IMAP4_SSL(host, port, ssl_context=ssl.create_default_context(), timeout=30)
     else:
         imap = imaplib.IMAP4(host, port, timeout=30)
         if security == "starttls":
-            imap.starttls(context)
+            imap.starttls(ssl.create_default_context())
     try:
         imap.login(username, password)
         typ, data = imap.status(folder, "(UIDVALIDITY UIDNEXT)")

@@ -9,6 +9,7 @@ honour each other. POSIX uses ``flock``; Windows locks the file's first byte wit
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -75,6 +76,24 @@ def _holder(path: Path) -> str:
         return ""
 
 
+#: descriptors of the locks this process holds now (see ``forget_in_child``)
+_held: set[int] = set()
+
+
+def forget_in_child() -> None:
+    """In a child made by ``fork``: close the copies of the parent's lock descriptors.
+
+    An ``flock`` belongs to the open file, which a forked child shares: a parse worker that
+    outlived its killed parent would keep the account's sync lock, and every later sync
+    would skip the account as "already syncing". Closing the child's copies leaves the lock
+    with the parent alone, released when it ends however it ends.
+    """
+    for fd in list(_held):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
 @contextmanager
 def exclusive(path: Path, *, wait: float = 0.0) -> Iterator[None]:
     """Hold ``path`` locked for the block; wait up to ``wait`` seconds, then LockBusy."""
@@ -86,6 +105,7 @@ def exclusive(path: Path, *, wait: float = 0.0) -> Iterator[None]:
             if time.monotonic() >= deadline:
                 raise LockBusy(path, _holder(path))
             time.sleep(_POLL_SECONDS)
+        _held.add(handle.fileno())
         try:
             handle.seek(0)
             handle.truncate()
@@ -93,4 +113,5 @@ def exclusive(path: Path, *, wait: float = 0.0) -> Iterator[None]:
             handle.flush()
             yield
         finally:
+            _held.discard(handle.fileno())
             _unlock(handle)

@@ -53,8 +53,7 @@ class InquiryRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_inquiry_status_due", "status", "due_at"),
         Index("ix_inquiry_status_received", "status", "received_at"),
-        Index("ix_inquiry_channel_received", "channel", "received_at"),
-        Index("ix_inquiry_needs_reply", "needs_reply_since", "due_at"),
+        # (channel, received_at) and (needs_reply_since, due_at): dropped by 0009, unused
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from soloservice.domain.backups import BackupKind
-from soloservice.services.backups import BackupInfo, restore
+from soloservice.services.backups import BackupFolderError, BackupInfo, restore
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.ui.tasks import TaskRunner
@@ -145,10 +145,22 @@ class BackupsDialog(QDialog):
         self.table.resizeColumnsToContents()
         if self.backups:
             self.table.selectRow(0)
-        self.status.setText(
-            self.tr("No backups yet.") if not self.backups else str(self.services.backups.directory)
-        )
+        problem = self.services.backups.folder_problem
+        if problem is not None:
+            self.status.setText(self.folder_problem_text(problem))
+        else:
+            self.status.setText(
+                self.tr("No backups yet.")
+                if not self.backups
+                else str(self.services.backups.directory)
+            )
         self._update_buttons()
+
+    def folder_problem_text(self, problem: BackupFolderError) -> str:
+        """The window's own words for a file standing where the backups folder goes."""
+        return self.tr("%1 is a file, not a folder: move it away so backups can be kept.").replace(
+            "%1", str(problem.directory)
+        )
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
@@ -174,7 +186,8 @@ class BackupsDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.backup_button.setEnabled(True)
-            self._say(self.tr("The backup failed: %1").replace("%1", str(exc)))
+            why = self.folder_problem_text(exc) if isinstance(exc, BackupFolderError) else str(exc)
+            self._say(self.tr("The backup failed: %1").replace("%1", why))
 
         self.runner.run_task(self.services.backups.back_up, done, failed)
 
@@ -214,7 +227,8 @@ class BackupsDialog(QDialog):
         try:
             restore(data_dir, info.path, self.services.ctx.now())
         except (ServiceError, OSError) as exc:
-            self._say(self.tr("The restore failed: %1").replace("%1", str(exc)))
+            why = self.folder_problem_text(exc) if isinstance(exc, BackupFolderError) else str(exc)
+            self._say(self.tr("The restore failed: %1").replace("%1", why))
             return False
         finally:
             QApplication.restoreOverrideCursor()
@@ -224,6 +238,10 @@ class BackupsDialog(QDialog):
 
     def open_folder(self) -> bool:
         folder = self.services.backups.directory
+        problem = self.services.backups.folder_problem
+        if problem is not None:  # open the data folder, where the file can be moved away
+            self._say(self.folder_problem_text(problem))
+            return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder.parent)))
         folder.mkdir(mode=0o700, exist_ok=True)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 

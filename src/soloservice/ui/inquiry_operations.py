@@ -1,7 +1,9 @@
 """Changes to inquiries, run on the task pool; status changes go on an undo stack.
 
-The window only wires signals: ``changed`` after any change (to refresh the list, counts and
-pane) and ``failed`` with a user-facing message (nothing is lost; the store is unchanged).
+The window only wires signals: ``changed`` after any change with what it touched (a
+``Changes``: the window refetches those rows, and re-runs the view's query and the counts only
+when a status or snooze may have moved an inquiry between views) and ``failed`` with a
+user-facing message (nothing is lost; the store is unchanged).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from soloservice.domain.types import Status
+from soloservice.services.changes import Changes
 from soloservice.services.dto import StatusChange
 from soloservice.services.errors import ServiceError, describe_storage_error
 from soloservice.services.registry import Services
@@ -36,7 +39,9 @@ class ServiceCommand(QUndoCommand):
     """A change a service made and can put back (status, kind, sender verdict): ``change``
     was made; ``undo_fn(change)`` puts it back; ``redo_fn()`` makes it again. The first
     redo (``QUndoStack.push`` calls it) is the change already made; undo and later redos
-    run on the task pool and refresh the window through ``InquiryOps.changed``."""
+    run on the task pool and refresh the window through ``InquiryOps.changed``. Every such
+    change may move the inquiry between views (``Changes.status``) unless ``changes`` says
+    otherwise."""
 
     def __init__(
         self,
@@ -46,6 +51,7 @@ class ServiceCommand(QUndoCommand):
         change: Any,
         undo_fn: Callable[[Any], object],
         redo_fn: Callable[[], Any],
+        changes: Changes | None = None,
     ) -> None:
         super().__init__(text)
         self.ops = ops
@@ -53,6 +59,8 @@ class ServiceCommand(QUndoCommand):
         self.change = change
         self.undo_fn = undo_fn
         self.redo_fn = redo_fn
+        ids = () if inquiry_id is None else (inquiry_id,)
+        self.changes = changes if changes is not None else Changes.status(*ids)
         self._done_once = False
 
     def redo(self) -> None:
@@ -68,6 +76,7 @@ class ServiceCommand(QUndoCommand):
             job,
             QCoreApplication.translate("operations", "Redone: %1").replace("%1", self.text()),
             self.inquiry_id,
+            self.changes,
         )
 
     def undo(self) -> None:
@@ -76,12 +85,14 @@ class ServiceCommand(QUndoCommand):
             lambda: self.undo_fn(change),
             QCoreApplication.translate("operations", "Undone: %1").replace("%1", self.text()),
             self.inquiry_id,
+            self.changes,
         )
 
 
 class InquiryOps(QObject):
-    #: (message for the status bar, id of the inquiry concerned or None)
-    changed = Signal(str, object)
+    #: (message for the status bar, id of the inquiry concerned or None, what changed: a
+    #: ``Changes``)
+    changed = Signal(str, object, object)
     #: a message for the user: what failed and that nothing was changed
     failed = Signal(str)
     #: a status change was made and can be undone (message, e.g. "Resolved #12")
@@ -93,17 +104,28 @@ class InquiryOps(QObject):
         self.runner = runner
         self.undo_stack = QUndoStack(self)
 
-    def run(self, fn: Callable[[], Any], message: str, inquiry_id: int | None) -> None:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        message: str,
+        inquiry_id: int | None,
+        changes: Changes | None = None,
+    ) -> None:
+        """Run a change on the pool; ``changes`` defaults to a status-like change of
+        ``inquiry_id`` (it may move between views)."""
+        if changes is None:
+            changes = Changes.status(*(() if inquiry_id is None else (inquiry_id,)))
+        done = changes
         self.runner.run_task(
             fn,
-            lambda _result: self.changed.emit(message, inquiry_id),
+            lambda _result: self.changed.emit(message, inquiry_id, done),
             self.report_error,
         )
 
     def push_done(self, command: ServiceCommand) -> None:
         """Put a change already made on the undo stack and tell the window."""
         self.undo_stack.push(command)
-        self.changed.emit(command.text(), command.inquiry_id)
+        self.changed.emit(command.text(), command.inquiry_id, command.changes)
         self.undoable.emit(command.text())
 
     def report_error(self, error: BaseException) -> None:
@@ -120,7 +142,7 @@ class InquiryOps(QObject):
                 ).replace("%1", f"{type(error).__name__}: {error}"),
             )
         # The view may be out of date after a failed change: refresh it anyway.
-        self.changed.emit("", None)
+        self.changed.emit("", None, Changes.everything())
 
     # -- the changes ----------------------------------------------------------------------------
 
@@ -133,7 +155,7 @@ class InquiryOps(QObject):
         def done(result: object) -> None:
             assert isinstance(result, StatusChange)
             if result.old_status is result.new_status:
-                self.changed.emit("", inquiry_id)
+                self.changed.emit("", inquiry_id, Changes.rows(inquiry_id))
                 return
             text = f"{status_verb(result.new_status)} #{inquiry_id}"
             self.push_done(ServiceCommand(self, text, inquiry_id, result, svc.undo_status, job))
@@ -153,7 +175,9 @@ class InquiryOps(QObject):
                 .replace("%1", str(inquiry_id))
                 .replace("%2", when)
             )
-        self.run(lambda: svc.snooze(inquiry_id, until), message, inquiry_id)
+        self.run(
+            lambda: svc.snooze(inquiry_id, until), message, inquiry_id, Changes.status(inquiry_id)
+        )
 
     def add_note(self, inquiry_id: int, text: str, on_done: Callable[[], None]) -> None:
         svc = self.services.inquiries
@@ -165,6 +189,7 @@ class InquiryOps(QObject):
                     "%1", str(inquiry_id)
                 ),
                 inquiry_id,
+                Changes.rows(inquiry_id),  # a note moves no inquiry between views
             )
 
         self.runner.run_task(lambda: svc.add_note(inquiry_id, text), done, self.report_error)

@@ -31,6 +31,7 @@ from soloservice.services.dto import InquiryDetail, View, ViewCounts
 from soloservice.services.errors import ServiceError, describe_storage_error
 from soloservice.services.registry import Services
 from soloservice.ui.actions import Actions, build_actions, install_menus
+from soloservice.ui.first_paint import after_first_paint
 from soloservice.ui.icons import icon
 from soloservice.ui.inbox.conversation import ConversationView
 from soloservice.ui.inbox.customer_card import CustomerCardView
@@ -44,6 +45,7 @@ from soloservice.ui.inquiry_commands import InquiryCommands
 from soloservice.ui.inquiry_operations import InquiryOps
 from soloservice.ui.tasks import TaskRunner
 from soloservice.ui.window_fit import fit_to_screen, install_screen_guard
+from soloservice.ui.window_refresh import WindowRefresh
 from soloservice.ui.window_state import (
     close_tool_windows,
     lay_out_panes,
@@ -59,7 +61,7 @@ UI_SETTINGS_FILE = "ui.ini"
 F = TypeVar("F")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowRefresh, QMainWindow):
     #: the inquiry shown on the right changed (an InquiryDetail, or None)
     inquiry_changed = Signal(object)
     #: the list and counts were reloaded after a change: features refresh what they show
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         settings_file: Path | None = None,
         install_features: bool = True,
+        defer_features: bool = False,
     ) -> None:
         super().__init__()
         self.services = services
@@ -90,7 +93,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
 
         settings = services.ctx.settings
-        self.sidebar_model = SidebarModel(services)
+        # The app counts the views on the database lane: the first page does not wait.
+        self.sidebar_model = SidebarModel(services, self.runner if defer_features else None)
+        self.sidebar_model.counted.connect(lambda: self.update_counts(recount=False))
         self.sidebar = SidebarView(self.sidebar_model)
         self.model = InboxModel(services)
         self.table = InboxTable(self.model)
@@ -142,12 +147,16 @@ class MainWindow(QMainWindow):
         #: the panes get their first sizes when the window is first shown at its real size,
         #: unless sizes the founder chose were restored from ui.ini
         self._panes_laid_out = False
-        self.features: dict[str, object] = {}
-        if install_features:
-            from soloservice.ui.features import install_features as install
+        from soloservice.ui.features import FeatureInstaller
 
-            self.features = install(self)
-            self._update_tab_visibility()
+        #: the features' menus, panels and shortcuts: after the first page is on the screen
+        #: when ``defer_features`` (the app), else now; ``ensure_features`` finishes at once
+        self.feature_installer = FeatureInstaller(self, None if install_features else [])
+        self.feature_installer.installed.connect(self._features_installed)
+        if defer_features:
+            after_first_paint(self, self.feature_installer.install_later)
+        else:
+            self.feature_installer.ensure()
         if restore_ui_state(self):
             self._panes_laid_out = True
         self.update_counts(recount=False)  # the sidebar model counted as it was built
@@ -217,6 +226,22 @@ class MainWindow(QMainWindow):
         """The window as a plain widget: the parent for a feature's actions and dialogs."""
         return self
 
+    @property
+    def features(self) -> dict[str, object]:
+        """Every feature's controller by module name (installs what is still waiting)."""
+        return self.feature_installer.ensure()
+
+    def ensure_features(self) -> None:
+        """Install the features still waiting for the first paint, now (tests, and code
+        that needs a feature's action before the window was painted)."""
+        self.feature_installer.ensure()
+
+    def _features_installed(self) -> None:
+        # Each feature read ``self.detail`` as it was installed (as it must: the selection
+        # may come before it); the panels it added are shown or hidden for that inquiry.
+        self._update_tab_visibility()
+        self.inquiry_commands.update_actions()
+
     def feature(self, name: str, cls: type[F]) -> F:
         """The controller ``ui/features/<name>.py`` installed, typed as ``cls``."""
         found = self.features.get(name)
@@ -268,26 +293,15 @@ class MainWindow(QMainWindow):
         """Add a section to the customer card; ``widget.set_customer(card)`` follows it."""
         self.card.add_section(widget)
 
-    def show_inquiry_ids(self, ids: list[int], label: str) -> None:
-        """Show exactly these inquiries in the list (the ones behind a number in the review)."""
-        self.sidebar.clearSelection()
-        self.model.set_query(dataclasses.replace(self.model.query, only_ids=tuple(ids)))
-        if self.model.rowCount() > 0:
-            self.table.select_row(0)
-        found = self.tr("%1: %n inquiry(s) — pick a view on the left to go back", "", len(ids))
-        self.statusBar().showMessage(
-            found.replace("%1", label),
-            30_000,
-        )
-        self.raise_()
-        self.activateWindow()
-
     def view_counts(self) -> ViewCounts:
         return self.sidebar_model.counts
 
     def update_counts(self, recount: bool = True) -> None:
         if recount:
             self.sidebar_model.refresh()
+        elif not self.sidebar_model.known:  # still counting: no numbers rather than zeros
+            self.counts_label.setText("")
+            return
         counts = self.sidebar_model.counts.views
         self.counts_label.setText(
             self.tr("%1 open · %2 overdue · %3 due today")
@@ -295,22 +309,6 @@ class MainWindow(QMainWindow):
             .replace("%2", str(counts.get(View.OVERDUE, 0)))
             .replace("%3", str(counts.get(View.DUE_TODAY, 0)))
         )
-
-    def reload(self) -> None:
-        self.model.refresh()
-        self.update_counts()
-        if self.table.selected_id() is None and self.model.rowCount() > 0:
-            self.table.select_row(0)
-        elif self.detail is not None and self.table.selected_id() is None:
-            self.open_inquiry(self.detail.id)
-        self.data_changed.emit()
-
-    def after_change(self, message: str, inquiry_id: object) -> None:
-        self.reload()
-        if isinstance(inquiry_id, int) and self.detail is not None and self.detail.id == inquiry_id:
-            self.open_inquiry(inquiry_id)
-        if message:
-            self.statusBar().showMessage(message, 15_000)
 
     def _offer_undo(self, message: str) -> None:
         self.statusBar().showMessage(

@@ -33,10 +33,12 @@ from soloservice.domain.types import Channel
 from soloservice.services.errors import ServiceError
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
+from soloservice.services.social import AccountInputError, AccountProblem
 from soloservice.services.social_dto import PollSummary, SocialAccountView
 from soloservice.ui import formatting as fmt
 from soloservice.ui.channels.common import styled_label
 from soloservice.ui.channels.platforms import platform_name
+from soloservice.ui.channels.social_wording import error_text, input_error_text
 from soloservice.ui.icons import channel_icon
 from soloservice.ui.style import ERROR_STYLE, HINT_STYLE, OK_STYLE
 from soloservice.ui.tasks import TaskRunner
@@ -77,7 +79,7 @@ def poll_text(summary: PollSummary) -> str:
             .replace("%3", str(summary.added))
         )
     failed = QCoreApplication.translate("SocialAccounts", "failed")
-    return f"{summary.account}: {summary.error or failed}"
+    return f"{summary.account}: {error_text(summary.error) if summary.error else failed}"
 
 
 class SocialAccountsDialog(QDialog):
@@ -195,7 +197,7 @@ class SocialAccountsDialog(QDialog):
             when = (
                 fmt.long_time(view.last_sync_at, self.tz) if view.last_sync_at else self.tr("never")
             )
-            error = view.last_error or ""
+            error = error_text(view.last_error or "")
             state = error or (self.tr("OK") if view.last_sync_at else self.tr("not polled yet"))
             if not view.enabled:
                 state = self.tr("off") + (f" — {error}" if error else "")
@@ -226,13 +228,16 @@ class SocialAccountsDialog(QDialog):
         self.remove_button.setEnabled(chosen)
         self.renew_button.setEnabled(chosen)
 
-    def _platform_changed(self, _index: int = 0) -> None:
+    def _ref_hint(self) -> str:
         hints = {
             Channel.FACEBOOK: self.tr("the Facebook Page id"),
             Channel.INSTAGRAM: self.tr("PAGE_ID:INSTAGRAM_ACCOUNT_ID"),
             Channel.X: self.tr("your X user id (a number)"),
         }
-        self.ref_edit.setPlaceholderText(hints[self.platform_combo.currentData()])
+        return hints[self.platform_combo.currentData()]
+
+    def _platform_changed(self, _index: int = 0) -> None:
+        self.ref_edit.setPlaceholderText(self._ref_hint())
 
     # -- changing ------------------------------------------------------------------------------
 
@@ -258,7 +263,21 @@ class SocialAccountsDialog(QDialog):
 
     def _change_failed(self, exc: BaseException) -> None:
         self.add_button.setEnabled(True)
+        if isinstance(exc, AccountInputError):
+            self.add_error.setText(input_error_text(exc, self._ref_hint()))
+            self._field_of(exc.problem).setFocus()
+            return
         self.add_error.setText(str(exc) if isinstance(exc, ServiceError) else repr(exc))
+
+    def _field_of(self, problem: AccountProblem) -> QWidget:
+        """Where the founder corrects ``problem``."""
+        if problem in (AccountProblem.BAD_NAME, AccountProblem.NAME_TAKEN):
+            return self.name_edit
+        if problem in (AccountProblem.NO_ACCOUNT_REF, AccountProblem.INSTAGRAM_REF):
+            return self.ref_edit
+        if problem is AccountProblem.BAD_BASE_URL:
+            return self.base_url_edit
+        return self.token_edit
 
     def _added(self, stored: SecretPlace | None) -> None:
         self.add_error.clear()

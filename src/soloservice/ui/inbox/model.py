@@ -9,8 +9,8 @@ over 100k rows it takes tens of seconds).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from datetime import datetime
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,72 +19,27 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QFont, QIcon
 
 from soloservice.domain.types import InquiryKind, Status
-from soloservice.services.dto import InboxQuery, InquiryListRow, SortKey
+from soloservice.services.dto import InboxQuery, InquiryListRow
 from soloservice.services.registry import Services
-from soloservice.ui import formatting as fmt
-from soloservice.ui import style
 from soloservice.ui.icons import channel_icon
-from soloservice.ui.inbox.search import SNIPPET_ROLE, snippet_html
-from soloservice.ui.plain_text import plain_tooltip
+from soloservice.ui.inbox import cells
+from soloservice.ui.inbox.cells import SORT_KEYS as SORT_KEYS
+from soloservice.ui.inbox.cells import Column as Column
+from soloservice.ui.inbox.row_moves import blocks, plan_moves
+from soloservice.ui.inbox.search import SNIPPET_ROLE
 from soloservice.ui.table_model import read_only_flags
 
 PAGE_SIZE = 100
-
-OVERDUE_FG = QColor(style.ERROR)
-OVERDUE_BG = QColor("#fdf0f0")
-DUE_TODAY_FG = QColor(style.WARNING)
-DUE_TODAY_BG = QColor("#fff4d6")
-MUTED_FG = QColor(style.MUTED)
-CLOSED_LOOP_FG = QColor(style.ERROR)
-COMPLAINT_DOT = QColor("#e07b00")
-
-
-def _awaiting_callback(item: InquiryListRow) -> bool:
-    """Reopened by an unhappy follow-up answer and not yet called back."""
-    return item.closed_loop and item.status in (Status.NEW, Status.OPEN)
-
-
-def _dot(color: QColor, size: int = 10) -> QIcon:
-    """A small filled circle: the marker before a complaint's or a closed-loop case's subject."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(0, 0, 0, 0))
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(color)
-    painter.setPen(color.darker(120))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
-
+#: more separate blocks of rows leaving or joining than this: one reset is cheaper
+MAX_MOVES = 20
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class Column(IntEnum):
-    CUSTOMER = 0
-    CHANNEL = 1
-    SUBJECT = 2
-    RECEIVED = 3
-    DUE = 4
-    VALUE = 5
-    STATUS = 6
-
-
-SORT_KEYS: dict[Column, SortKey] = {
-    Column.CUSTOMER: SortKey.CUSTOMER,
-    Column.CHANNEL: SortKey.CHANNEL,
-    Column.SUBJECT: SortKey.SUBJECT,
-    Column.RECEIVED: SortKey.RECEIVED,
-    Column.DUE: SortKey.DUE,
-    Column.VALUE: SortKey.VALUE,
-    Column.STATUS: SortKey.STATUS,
-}
 
 
 class InboxModel(QAbstractTableModel):
@@ -150,6 +105,69 @@ class InboxModel(QAbstractTableModel):
         self._now = self.services.ctx.now()
         self.fetched_rows = 0
         self.fetch_calls = 0
+
+    # -- after a change: only what changed (see services/changes.py) -------------------------
+
+    def update_rows(self, inquiry_ids: Iterable[int]) -> None:
+        """These rows' contents changed: forget them and tell the views (``dataChanged``); the
+        id list, the other rows and the selection stay. Refetched when next painted."""
+        rows = []
+        for inquiry_id in inquiry_ids:
+            self._cache.pop(inquiry_id, None)
+            row = self._positions.get(inquiry_id)
+            if row is not None:
+                rows.append(row)
+        last = len(Column) - 1
+        for first, end in blocks(sorted(rows)):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    def update_all_rows(self) -> None:
+        """Every shown row may be out of date (a customer renamed, Refresh): refetch them as
+        they are painted, without a reset (the id list and the selection stay)."""
+        self._cache.clear()
+        self._now = self.services.ctx.now()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(Column) - 1))
+
+    def reconcile(self, changed: Iterable[int] = ()) -> None:
+        """Re-run the id query after a change that may move inquiries between views.
+
+        Rows that left go with ``rowsRemoved``, rows that joined with ``rowsInserted``; only
+        a new order of the rows that stayed resets the model (keeping the rows fetched).
+        ``changed`` rows are refetched when next painted."""
+        changed_ids = set(changed)
+        for inquiry_id in changed_ids:
+            self._cache.pop(inquiry_id, None)
+        new = self.services.inbox.list_ids(self._query)
+        if new == self._ids:
+            return
+        moves = plan_moves(self._ids, self._positions, new, MAX_MOVES)
+        if moves is None:
+            self._reset_keeping_cache(new)
+            return
+        for first, end in reversed(moves.removed):
+            self.beginRemoveRows(QModelIndex(), first, end)
+            for inquiry_id in self._ids[first : end + 1]:
+                self._cache.pop(inquiry_id, None)
+            del self._ids[first : end + 1]
+            self._positions = {inquiry_id: row for row, inquiry_id in enumerate(self._ids)}
+            self.endRemoveRows()
+        for first, end in moves.added:
+            self.beginInsertRows(QModelIndex(), first, end)
+            self._ids[first:first] = new[first : end + 1]
+            self._positions = {inquiry_id: row for row, inquiry_id in enumerate(self._ids)}
+            self.endInsertRows()
+
+    def _reset_keeping_cache(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        cache = {i: self._cache[i] for i in ids if i in self._cache}
+        snippets = dict(self._snippets)
+        asked = set(self._snippets_asked)
+        self._install_ids(ids)
+        self._cache = cache
+        self._snippets.update(snippets)
+        self._snippets_asked.update(asked)
+        self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
@@ -269,9 +287,9 @@ class InboxModel(QAbstractTableModel):
             return self._foreground(item, column)
         if role == Qt.ItemDataRole.BackgroundRole and column == Column.DUE:
             if item.overdue:
-                return QBrush(OVERDUE_BG)
+                return QBrush(cells.OVERDUE_BG)
             if item.due_today:
-                return QBrush(DUE_TODAY_BG)
+                return QBrush(cells.DUE_TODAY_BG)
             return None
         if role == Qt.ItemDataRole.FontRole:
             bold = (column == Column.DUE and (item.overdue or item.due_today)) or (
@@ -286,87 +304,29 @@ class InboxModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    # -- cell contents --------------------------------------------------------------------------
+    # -- cell contents (cells.py) -------------------------------------------------------------
 
     def _display(self, item: InquiryListRow, column: Column) -> str:
-        tz = self.services.ctx.tz
-        if column == Column.CUSTOMER:
-            return item.customer_name or self.tr("(unknown)")
-        if column == Column.CHANNEL:
-            return fmt.channel_name(item.channel)
-        if column == Column.SUBJECT:
-            return item.subject
-        if column == Column.RECEIVED:
-            return fmt.short_time(item.received_at, tz, self._now)
-        if column == Column.DUE:
-            # An answered case has no running promise (the inbox's Needs reply rule).
-            if not item.needs_reply or item.due_at is None:
-                return "—"
-            return fmt.short_time(item.due_at, tz, self._now)
-        if column == Column.VALUE:
-            return fmt.money(item.lifetime_value, self.services.ctx.settings.currency)
-        if self._snoozed(item):
-            return self.tr("Snoozed")
-        if _awaiting_callback(item):
-            return self.tr("Call back!") if item.at_risk_public else self.tr("Call back")
-        return fmt.status_name(item.status)
+        ctx = self.services.ctx
+        return cells.display(item, column, ctx.tz, self._now, ctx.settings.currency)
 
     def _marker(self, item: InquiryListRow) -> QIcon | None:
         """Red for an unhappy follow-up answer awaiting its call-back, orange for complaints."""
-        if _awaiting_callback(item):
+        if cells.awaiting_callback(item):
             if self._closed_loop_icon is None:
-                self._closed_loop_icon = _dot(CLOSED_LOOP_FG)
+                self._closed_loop_icon = cells.dot(cells.CLOSED_LOOP_FG)
             return self._closed_loop_icon
         if item.kind is InquiryKind.COMPLAINT:
             if self._complaint_icon is None:
-                self._complaint_icon = _dot(COMPLAINT_DOT)
+                self._complaint_icon = cells.dot(cells.COMPLAINT_DOT)
             return self._complaint_icon
         return None
 
-    def _snoozed(self, item: InquiryListRow) -> bool:
-        return item.snoozed_until is not None and item.snoozed_until > self._now
-
     def _tooltip(self, item: InquiryListRow, column: Column) -> str | None:
-        tz = self.services.ctx.tz
-        if column == Column.SUBJECT and item.id in self._snippets:
-            # Rich text on purpose (the match in bold); snippet_html escapes the customer's.
-            return "<qt>" + snippet_html(self._snippets[item.id]) + "</qt>"
-        if column == Column.SUBJECT:
-            text = item.snippet or item.subject
-            if _awaiting_callback(item):
-                note = self.tr("Unhappy with the solution: call back within 24 hours.")
-                if item.at_risk_public:
-                    note += " " + self.tr("At risk of a public complaint.")
-                return plain_tooltip(f"{note}\n\n{text}")  # the customer's text: literal
-            if item.kind is InquiryKind.COMPLAINT:
-                return plain_tooltip(self.tr("Complaint") + f"\n\n{text}")
-            return plain_tooltip(text)
-        if column == Column.DUE and item.due_at is not None and item.needs_reply:
-            when = fmt.long_time(item.due_at, tz)
-            if item.overdue:
-                late = fmt.span(self._now - item.due_at)
-                return (
-                    self.tr("Overdue by %1 (promised %2)").replace("%1", late).replace("%2", when)
-                )
-            return self.tr("Answer promised by %1").replace("%1", when)
-        if column == Column.RECEIVED:
-            return fmt.long_time(item.received_at, tz)
-        if column == Column.STATUS and self._snoozed(item):
-            return self.tr("Snoozed until %1").replace("%1", fmt.long_time(item.snoozed_until, tz))
-        return None
+        return cells.tooltip(item, column, self.services.ctx.tz, self._now, self._snippets)
 
     def _foreground(self, item: InquiryListRow, column: Column) -> QBrush | None:
-        if _awaiting_callback(item) and column in (Column.CUSTOMER, Column.SUBJECT, Column.STATUS):
-            return QBrush(CLOSED_LOOP_FG)
-        if column == Column.DUE:
-            if item.overdue:
-                return QBrush(OVERDUE_FG)
-            if item.due_today:
-                return QBrush(DUE_TODAY_FG)
-            return None
-        if column in (Column.RECEIVED, Column.VALUE, Column.STATUS):
-            return QBrush(MUTED_FG)
-        return None
+        return cells.foreground(item, column)
 
     def now(self) -> datetime:
         return self._now

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
 
 from soloservice.domain.types import ChannelGroup
@@ -13,6 +14,9 @@ from soloservice.services.dto import View, ViewCounts
 from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui.icons import group_icon, icon
+
+if TYPE_CHECKING:
+    from soloservice.ui.tasks import TaskRunner
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 10
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -51,16 +55,67 @@ ENTRIES: tuple[SidebarEntry, ...] = (
 )
 
 
+class _Counting:
+    """A count running on the database lane: its result, and an event set when it ends."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.result: ViewCounts | None = None
+
+
 class SidebarModel(QAbstractListModel):
-    def __init__(self, services: Services) -> None:
+    #: new numbers arrived from a count started by ``count_later``
+    counted = Signal()
+
+    def __init__(self, services: Services, runner: TaskRunner | None = None) -> None:
+        """Counts now, or with ``runner`` on its database lane (``count_later``)."""
         super().__init__()
         self.services = services
         self._counts = ViewCounts()
-        self.refresh()
+        self._counting: _Counting | None = None
+        if runner is None:
+            self.refresh()
+        else:
+            self.count_later(runner)
+
+    def count_later(self, runner: TaskRunner) -> None:
+        """Count on the database lane, so the first page is painted without waiting for
+        the grouped count (~0.2 s at 100k inquiries): the views show no numbers until it
+        arrives. Reading ``counts`` before then waits for it rather than count twice."""
+        counting = _Counting()
+        self._counting = counting
+        inbox = self.services.inbox  # the registry builds services on the GUI thread
+
+        def count() -> ViewCounts:
+            try:
+                counting.result = inbox.counts()
+                return counting.result
+            finally:
+                counting.done.set()
+
+        runner.run_task(
+            count,
+            on_success=lambda _counts: self._arrived(counting),
+            on_error=lambda _exc: self._arrived(counting),
+        )
+
+    def _arrived(self, counting: _Counting) -> None:
+        if self._counting is not counting:
+            return  # counted again since (a refresh), or taken by ``counts``
+        self._counting = None
+        if counting.result is None:  # the count failed on the lane: count here, once
+            self.refresh()
+        else:
+            self._show(counting.result)
+        self.counted.emit()
 
     def refresh(self) -> None:
         """Re-count every view in one query and repaint only the numbers."""
-        self._counts = self.services.inbox.counts()
+        self._counting = None  # a count still on its way is older than this one
+        self._show(self.services.inbox.counts())
+
+    def _show(self, counts: ViewCounts) -> None:
+        self._counts = counts
         if ENTRIES:
             self.dataChanged.emit(
                 self.index(0, 0),
@@ -69,7 +124,15 @@ class SidebarModel(QAbstractListModel):
             )
 
     @property
+    def known(self) -> bool:
+        """Whether the numbers are in (False while ``count_later``'s count runs)."""
+        return self._counting is None
+
+    @property
     def counts(self) -> ViewCounts:
+        counting = self._counting
+        if counting is not None and counting.done.wait(30):
+            self._arrived(counting)
         return self._counts
 
     def count_of(self, entry: SidebarEntry) -> int | None:
