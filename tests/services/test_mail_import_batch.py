@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 from sqlmodel import col, select
 
 from soloservice.channels.email.parse import parse_message
-from soloservice.services import mail_import, mail_lookups, mail_parse_pool, mail_placing
+from soloservice.services import (
+    inquiry_rules,
+    mail_import,
+    mail_lookups,
+    mail_parse_pool,
+)
 from soloservice.services.mail_parse_pool import ParsePool, parse_without_raw, with_raw
 from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
@@ -85,14 +90,14 @@ def snapshot(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_a_mail_that_cannot_be_stored_is_quarantined_and_the_rest_of_its_batch_stored(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_snippet = mail_placing.make_snippet
+    real_snippet = inquiry_rules.make_snippet
 
     def snippet(text: str) -> str:
         if "BOOM" in text:
             raise RuntimeError("the store refused it")
         return real_snippet(text)
 
-    monkeypatch.setattr(mail_placing, "make_snippet", snippet)
+    monkeypatch.setattr(inquiry_rules, "make_snippet", snippet)  # a new case's rows
     raws = [mail(n, subject=f"Emne {n}", minute=n) for n in range(1, 8)]
     raws[3] = mail(4, subject="Emne 4", body="BOOM", minute=4)
     raws.insert(5, b"\r\n\r\n\r\n")  # nothing at all: quarantined by the parser

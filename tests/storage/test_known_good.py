@@ -18,7 +18,7 @@ import pytest
 from soloservice.paths import database_path
 from soloservice.services.registry import Services
 from soloservice.storage import backup
-from soloservice.storage.known_good import RECORD
+from soloservice.storage.known_good import RECORD, fingerprint
 from soloservice.storage.readonly import ReadOnlyDatabase
 from tests.services.test_backups import flip_bytes
 
@@ -117,3 +117,30 @@ def test_a_copy_with_the_same_size_and_time_is_still_checked(
     os.utime(db, ns=(info.st_atime_ns, info.st_mtime_ns))
     open_close(store)
     assert checks == [db]
+
+
+def test_a_store_with_a_leftover_write_ahead_log_is_checked(
+    store: Path, checks: list[Path]
+) -> None:
+    """A log still holding changes was not folded back by a clean close: check it all."""
+    db = database_path(store)
+    writer = sqlite3.connect(db)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE customer SET notes = 'in the log' WHERE id = 1")
+    writer.commit()
+    wal = db.with_name(db.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    assert fingerprint(db) is None  # nothing to vouch for while the log holds changes
+    open_close(store)
+    writer.close()
+    assert checks == [db]
+
+
+def test_a_record_that_is_not_json_means_a_check(store: Path, checks: list[Path]) -> None:
+    (store / RECORD).write_text("{half a record", encoding="utf-8")
+    open_close(store)
+    assert checks == [database_path(store)]
+    assert (store / RECORD).exists()  # and the clean close writes a good one again
+    open_close(store)
+    assert checks == [database_path(store)]

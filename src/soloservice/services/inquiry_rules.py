@@ -18,6 +18,7 @@ from soloservice.domain.promise import promise_outcome
 from soloservice.domain.types import Channel, Direction, InquiryKind, Status
 from soloservice.services.customer_identity import CustomerRef
 from soloservice.services.errors import InvalidInput
+from soloservice.services.mail_rows import new_row
 from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow, MessageRow
 
 SNIPPET_LENGTH = 160
@@ -177,7 +178,8 @@ def new_inquiry_row(
     but not added to a session: one definition of a new case for ``InquiryService.create_in``
     and for the mail batch, which numbers its rows itself (``row_id``)."""
     assert customer.id is not None
-    row = InquiryRow(
+    row = new_row(
+        InquiryRow,
         id=row_id,
         customer_id=customer.id,
         channel=new.channel.value,
@@ -207,7 +209,8 @@ def first_message_row(
 ) -> MessageRow:
     """The customer's message that opened the case, for a ``new`` with text or HTML (the
     caller checks: a case logged without words has no first message)."""
-    return MessageRow(
+    return new_row(
+        MessageRow,
         id=row_id,
         inquiry_id=inquiry_id,
         direction=Direction.IN.value,

@@ -27,7 +27,11 @@ from soloservice.services.customer_identity import (
 )
 from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import InquiryService, NewInquiry, detect_kind, make_snippet
-from soloservice.services.inquiry_rules import classify_new, record_customer_message
+from soloservice.services.inquiry_rules import (
+    first_message_row,
+    new_inquiry_row,
+    record_customer_message,
+)
 from soloservice.services.language_id import guess_for
 from soloservice.services.mail_lookups import BatchLookups
 from soloservice.services.mail_outcomes import FormHook, Outcome, SurveyHook, refused_address
@@ -217,7 +221,7 @@ class MailPlacing:
                     .order_by(col(MessageRow.id))
                 ).first()
             return row, made
-        # InquiryService.create_in, answered from the batch's lookups (keep the two alike)
+        # InquiryService.create_in, answered from the batch's lookups (the rows: inquiry_rules)
         now = self.ctx.now()
         received = new.received_at or now
         if received.tzinfo is None:
@@ -225,37 +229,14 @@ class MailPlacing:
         words = f"{new.subject}\n{new.text}" if new.channel is Channel.EMAIL else new.text
         customer = self._sender(session, lookups, ref, ref.identity_kind, words)
         assert customer.id is not None
-        row = new_row(
-            InquiryRow,
-            id=lookups.next_id("inquiry"),
-            customer_id=customer.id,
-            channel=new.channel.value,
-            subject=new.subject.strip() or make_snippet(new.text)[:80],
-            snippet=make_snippet(new.text),
-            kind=new.kind.value,
-            status=Status.NEW.value,
-            received_at=received,
-            due_at=self.ctx.due_for(new.channel, received),
-            needs_reply_since=received,
-            last_activity_at=received,
-            tags=",".join(new.tags),
-        )
-        classify_new(row, customer, new)
+        due = self.ctx.due_for(new.channel, received)
+        row = new_inquiry_row(new, customer, received, due, row_id=lookups.next_id("inquiry"))
         session.add(row)
         assert row.id is not None
         first: MessageRow | None = None
         if new.text.strip() or new.html:
-            first = new_row(
-                MessageRow,
-                id=lookups.next_id("message"),
-                inquiry_id=row.id,
-                direction=Direction.IN.value,
-                channel=new.channel.value,
-                author=new.author or customer.name,
-                text=new.text,
-                html=new.html,
-                sent_at=received,
-                external_id=new.external_id,
+            first = first_message_row(
+                new, row.id, customer, received, row_id=lookups.next_id("message")
             )
             session.add(first)
         # log_event's row, built the cheap way

@@ -95,9 +95,11 @@ class MainWindow(WindowRefresh, QMainWindow):
         settings = services.ctx.settings
         # The app counts the views on the database lane: the first page does not wait.
         self.sidebar_model = SidebarModel(services, self.runner if defer_features else None)
+        self.sidebar_model.setParent(self)
         self.sidebar_model.counted.connect(lambda: self.update_counts(recount=False))
         self.sidebar = SidebarView(self.sidebar_model)
         self.model = InboxModel(services)
+        self.model.setParent(self)  # dies with the window, not at interpreter exit
         self.table = InboxTable(self.model)
         self.inbox_search = InboxSearch(services, self.runner, self.model, self.table, self)
         self.search = self.inbox_search.field

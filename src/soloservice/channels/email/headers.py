@@ -37,6 +37,14 @@ def header(msg: Message, name: str) -> str:
         return ""
 
 
+#: ANSI/VT escape sequences (CSI, OSC) and the other C0 controls
+_UNPRINTABLE = re.compile(
+    r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f]"
+)
+#: an address in angle brackets, for a header no parser accepts as a whole
+_IN_ANGLES = re.compile(r"<\s*([^<>\s@]+@[^<>\s@]+)\s*>")
+
+
 def addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     """Split before decoding words, so an encoded "Hansen, Per" stays one display name."""
     text = raw_header(msg, name)
@@ -44,15 +52,24 @@ def addresses(msg: Message, name: str) -> list[tuple[str, str]]:
         return []
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         text = decode_bytes(text.encode("ascii", "surrogateescape"))
-    try:
-        pairs = getaddresses([text.replace("\r", "").replace("\n", "")])
-    except Exception:
-        return []
+    # Terminal escapes and control characters are no part of an address, and Python 3.13's
+    # strict parser (also 3.12.6+, 3.11.10+) refuses a whole header that holds one; what is
+    # left is what a mail client would show.
+    flat = _UNPRINTABLE.sub("", text.replace("\r", "").replace("\n", ""))
+    pairs = _address_pairs(flat)
+    if not pairs:  # stray specials the strict parser refuses: the <address> still counts
+        pairs = [("", match.group(1)) for match in _IN_ANGLES.finditer(flat)]
     return [
         (decode_header_value(display).strip().strip('"'), addr.strip().lower())
         for display, addr in pairs
-        if "@" in addr
     ]
+
+
+def _address_pairs(text: str) -> list[tuple[str, str]]:
+    try:
+        return [(d, a) for d, a in getaddresses([text]) if "@" in a]
+    except Exception:
+        return []
 
 
 def parse_date(value: str, received: datetime) -> tuple[datetime, bool]:

@@ -131,6 +131,7 @@ class RemediesPanel(QWidget):
         )
         self.plain_line = ""
         self.model = RemediesModel(services.ctx.tz, self.currency)
+        self.model.setParent(self)  # dies with the panel, not at interpreter exit
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
