@@ -17,7 +17,7 @@ stored again flushing after every mail, which finds the culprit.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -208,7 +208,8 @@ class MailBatchStore(MailPlacing):
             self._lookups = None
         return outcomes
 
-    def _ingest_prepared(
-        self, session: Session, prepared: PreparedMail, failed: str | None
-    ) -> Outcome:
-        raise NotImplementedError  # MailIngest
+    if TYPE_CHECKING:  # provided by MailIngest, the class this is mixed into
+
+        def _ingest_prepared(
+            self, session: Session, prepared: PreparedMail, failed: str | None
+        ) -> Outcome: ...

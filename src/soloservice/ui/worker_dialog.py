@@ -7,6 +7,7 @@ stays open with everything the founder typed; success emits ``saved(result)`` an
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -58,10 +59,11 @@ class WorkerDialog(QDialog):
         if work is not None:
             self.run_save(work)
 
-    def save_work(self) -> Callable[[], object] | None:
-        """The service call that stores the input, or None when the input does not check
-        out (the subclass has shown why)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # each dialog defines it: the service call that stores its input
+
+        def save_work(self) -> Callable[[], object] | None:
+            """The service call that stores the input, or None when the input does not
+            check out (the dialog has shown why)."""
 
     def run_save(self, work: Callable[[], object]) -> None:
         """Run ``work`` off the GUI thread unless a save is already on its way."""
