@@ -282,6 +282,11 @@ def test_a_reply_that_may_have_been_sent_is_marked_sent_from_its_banner(
     (banner,) = composer.banners
     assert "May have been sent" in banner.label.text()
     assert not banner.mark_sent_button.isHidden()
+    # the reason keeps the banner's width, the buttons sit under it: nothing is clipped
+    qtbot.waitUntil(banner.label.isVisible)
+    label = banner.label
+    assert label.height() >= label.heightForWidth(label.width())
+    assert banner.retry_button.y() > label.y() + label.height() - 1
     with qtbot.waitSignal(composer.send_finished, timeout=15_000):
         qtbot.mouseClick(banner.mark_sent_button, Qt.MouseButton.LeftButton)
     assert services.outbox.get(outbox_id).status == "sent"

@@ -75,12 +75,18 @@ class OutboxBanner(QFrame):
         self.retry_button.clicked.connect(lambda: self.retry.emit(item.id))
         self.mark_sent_button.clicked.connect(lambda: self.mark_sent.emit(item.id))
         self.cancel_button.clicked.connect(lambda: self.cancel.emit(item.id))
-        layout = QHBoxLayout(self)
+        # The text gets the banner's whole width and the buttons a row of their own under
+        # it: beside three buttons a long reason wrapped into a clipped column (1280x720).
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.mark_sent_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.retry_button)
-        layout.addWidget(self.mark_sent_button)
-        layout.addWidget(self.cancel_button)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
 
 
 class ReplyOutbox:
