@@ -208,3 +208,69 @@ def test_the_data_dir_is_where_services_opened_the_store(tmp_path: Path) -> None
         assert services.settings.path.parent == tmp_path
     finally:
         services.close()
+
+
+FEATURES = PACKAGE / "ui" / "features"
+
+
+def window_leaks(path: Path, root: Path = PACKAGE.parent) -> list[str]:
+    """Where a feature module reaches past ``FeatureHost`` (ui/features/host.py) to the
+    whole main window: an import of ``soloservice.ui.main_window`` (a type-only one too,
+    relative ones resolved) or an ``install`` whose window is not typed ``FeatureHost``."""
+    rel = path.relative_to(root).as_posix()
+    package = rel.removesuffix(".py").replace("/", ".").rsplit(".", 1)[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    leaks: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        names = [alias.name for alias in node.names]
+        if isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            names = [module, *(f"{module}.{name}" for name in names)]
+        if "soloservice.ui.main_window" in names:
+            leaks.append((node.lineno, "imports soloservice.ui.main_window"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "install":
+            args = node.args.args
+            annotation = args[0].annotation if args else None
+            typed = ast.unparse(annotation).strip("'\"") if annotation is not None else None
+            if typed != "FeatureHost":
+                leaks.append((node.lineno, f"install(window: {typed})"))
+    return [f"{rel}:{line} {what}" for line, what in sorted(leaks)]
+
+
+def test_features_reach_the_window_only_through_the_feature_host() -> None:
+    """A feature given the whole window can lift the table out of its layout or read
+    another feature's widgets; a change to how the window is built then breaks it far away.
+    Every extension point a feature needs is named in ``FeatureHost`` instead."""
+    modules = sorted(FEATURES.glob("*.py"))
+    assert len(modules) > 10 and FEATURES / "getting_started.py" in modules
+    problems = [leak for path in modules for leak in window_leaks(path)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_window_checker_catches_a_feature_that_takes_the_window(tmp_path: Path) -> None:
+    features = tmp_path / "soloservice" / "ui" / "features"
+    features.mkdir(parents=True)
+    bad = features / "bad.py"
+    bad.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from ..main_window import MainWindow\n"
+        "from soloservice.ui import main_window\n"
+        "def install(window: 'MainWindow') -> object: ...\n"
+    )
+    good = features / "good.py"
+    good.write_text(
+        "from soloservice.ui.features.host import FeatureHost\n"
+        "from soloservice.ui.inbox.table import InboxTable\n"
+        "def install(window: FeatureHost) -> object: ...\n"
+    )
+    assert window_leaks(bad, tmp_path) == [
+        "soloservice/ui/features/bad.py:3 imports soloservice.ui.main_window",
+        "soloservice/ui/features/bad.py:4 imports soloservice.ui.main_window",
+        "soloservice/ui/features/bad.py:5 install(window: MainWindow)",
+    ]
+    assert window_leaks(good, tmp_path) == []

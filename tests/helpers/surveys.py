@@ -10,6 +10,9 @@ from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
 from soloservice.channels.email.parse import ParsedMail, parse_message
+from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
+from soloservice.services.customers import CustomerRef
+from soloservice.services.inquiries import NewInquiry
 from soloservice.services.mail_ingest import MailIngest
 from soloservice.services.mail_sync import MailSyncService
 from soloservice.services.outbox_dto import OutboxView
@@ -69,6 +72,35 @@ def asked_followup(
     survey = services.surveys.for_inquiry(inquiry_id)[-1]
     assert survey.status == "asked" and survey.message_id
     return inquiry_id, survey
+
+
+def complaint_case(
+    services: Services,
+    channel: Channel = Channel.PHONE,
+    name: str = "Ole Hansen",
+    identity: str = "+45 20 12 34 56",
+) -> int:
+    """A broken vase reported by phone (or by mail from ``identity``): the case a
+    satisfaction check is made for once it is resolved."""
+    kind = IdentityKind.PHONE if channel is Channel.PHONE else IdentityKind.EMAIL
+    return services.inquiries.create(
+        NewInquiry(
+            customer=CustomerRef(name=name, identity_kind=kind, identity_value=identity),
+            channel=channel,
+            subject="Vasen kom i stykker",
+            text="Vasen var knust, da pakken kom.",
+            kind=InquiryKind.COMPLAINT,
+            external_id="<case@example.dk>" if channel is Channel.EMAIL else None,
+        )
+    ).id
+
+
+def due_check(services: Services, clock: FixedClock, inquiry_id: int) -> int:
+    """Resolve the case and let the three days pass: the id of its check, now due."""
+    services.inquiries.set_status(inquiry_id, Status.RESOLVED)
+    clock.advance(days=3, hours=1)
+    (check,) = [s for s in services.surveys.due() if s.inquiry_id == inquiry_id]
+    return check.id
 
 
 def queued_mail(services: Services, purpose: str | None = None) -> list[OutboxView]:

@@ -9,7 +9,6 @@ identities, complaint detection, backups and the CLI's explanation.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,38 +28,20 @@ from soloservice.domain.types import (
 )
 from soloservice.domain.wording import format_promise
 from soloservice.services.context import calendar_from
-from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
 from tests.helpers.clock import FixedClock
+from tests.helpers.composed import (
+    CPH,
+    FRIDAY_BEFORE_WHIT_MONDAY,
+    clock_of,
+    only_inquiry,
+    open_copy,
+)
 from tests.helpers.eml import eml, import_mail
 from tests.helpers.factories import add_account, email_inquiry, make_call, make_inquiry, resolve
+from tests.helpers.surveys import asked_followup
 
-CPH = ZoneInfo("Europe/Copenhagen")
 OSLO = ZoneInfo("Europe/Oslo")
-#: Friday 22 May 2026 16:55 in Copenhagen; Monday 25 May is Whit Monday (Anden pinsedag)
-FRIDAY_BEFORE_WHIT_MONDAY = datetime(2026, 5, 22, 16, 55, tzinfo=CPH)
-
-
-@pytest.fixture
-def app(tmp_path: Path, migrated_template: Path) -> Iterator[Services]:
-    (tmp_path / "data").mkdir()
-    # the store migrated once per session (tests/conftest.py); Services.open still opens it
-    shutil.copyfile(migrated_template, tmp_path / "data" / "soloservice.sqlite3")
-    services = Services.open(tmp_path / "data")
-    services.ctx.clock = FixedClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
-    yield services
-    services.close()
-
-
-def _clock(services: Services) -> FixedClock:
-    clock = services.ctx.clock
-    assert isinstance(clock, FixedClock)
-    return clock
-
-
-def _only_inquiry(services: Services) -> int:
-    (inquiry_id,) = services.inbox.list_ids(InboxQuery(view=View.INBOX))
-    return inquiry_id
 
 
 def _to_norway(services: Services) -> None:
@@ -80,7 +61,7 @@ def _to_norway(services: Services) -> None:
 def test_a_mail_friday_1655_before_whit_monday_is_promised_tuesday_in_the_ack(
     app: Services, tmp_path: Path
 ) -> None:
-    _clock(app).set(FRIDAY_BEFORE_WHIT_MONDAY.astimezone(UTC))
+    clock_of(app).set(FRIDAY_BEFORE_WHIT_MONDAY.astimezone(UTC))
     raw = eml(
         1,
         when=FRIDAY_BEFORE_WHIT_MONDAY,
@@ -89,7 +70,7 @@ def test_a_mail_friday_1655_before_whit_monday_is_promised_tuesday_in_the_ack(
         body="Hej, hvornår sender I min ordre?",
     )
     import_mail(app, tmp_path / "in", raw, "friday")
-    detail = app.inquiries.get(_only_inquiry(app))
+    detail = app.inquiries.get(only_inquiry(app))
     expected = due_at(detail.received_at, Channel.EMAIL, calendar_from(app.settings.current()))
     assert detail.due_at == expected
     # 5 minutes on Friday, the weekend and Whit Monday skipped, 7h55m on Tuesday
@@ -108,7 +89,7 @@ def test_a_norwegian_customer_before_constitution_day_hears_it_in_bokmal(
     """Monday 17 May 2027 is Grunnlovsdag and Whit Monday at once in Norway."""
     _to_norway(app)
     friday = datetime(2027, 5, 14, 16, 55, tzinfo=OSLO)
-    _clock(app).set(friday.astimezone(UTC))
+    clock_of(app).set(friday.astimezone(UTC))
     raw = eml(
         2,
         when=friday,
@@ -117,7 +98,7 @@ def test_a_norwegian_customer_before_constitution_day_hears_it_in_bokmal(
         body="Hei! Når kommer bestillingen min? Hilsen Ola",
     )
     import_mail(app, tmp_path / "in", raw, "ola")
-    detail = app.inquiries.get(_only_inquiry(app))
+    detail = app.inquiries.get(only_inquiry(app))
     assert detail.customer.language is Language.NB
     assert detail.due_at is not None
     assert detail.due_at.astimezone(OSLO) == datetime(2027, 5, 18, 16, 55, tzinfo=OSLO)
@@ -127,9 +108,11 @@ def test_a_norwegian_customer_before_constitution_day_hears_it_in_bokmal(
 
 
 @pytest.fixture(scope="module")
-def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services.open(tmp_path_factory.mktemp("composed"))
-    services.ctx.clock = FixedClock(datetime(2026, 1, 1, tzinfo=UTC))
+def shared_app(
+    tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
+) -> Iterator[Services]:
+    folder = tmp_path_factory.mktemp("composed")
+    services = open_copy(migrated_template, folder, datetime(2026, 1, 1, tzinfo=UTC))
     yield services
     services.close()
 
@@ -144,7 +127,7 @@ def shared_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
 def test_every_stored_due_time_is_the_domains(
     shared_app: Services, received: datetime, channel: Channel
 ) -> None:
-    _clock(shared_app).set(received.astimezone(UTC) + timedelta(minutes=1))
+    clock_of(shared_app).set(received.astimezone(UTC) + timedelta(minutes=1))
     detail = make_inquiry(
         shared_app, channel=channel, email="kunde@example.dk", received_at=received.astimezone(UTC)
     )
@@ -159,12 +142,8 @@ def test_every_stored_due_time_is_the_domains(
 def _asked(services: Services, clock: FixedClock) -> tuple[int, str, int]:
     """An email complaint resolved and its check mailed: (inquiry, check Message-ID, survey)."""
     add_account(services)
-    inquiry_id = email_inquiry(services)
-    resolve(services, inquiry_id)
-    clock.advance(days=3, hours=1)
-    assert services.surveys.send_due().queued == 1
-    survey = services.surveys.for_inquiry(inquiry_id)[-1]
-    assert survey.status == "asked" and survey.message_id
+    inquiry_id, survey = asked_followup(services, clock)
+    assert survey.message_id is not None
     return inquiry_id, survey.message_id, survey.id
 
 
@@ -189,7 +168,7 @@ QUOTED_CHECK = (
 def test_an_unhappy_mailed_answer_reopens_with_a_24_hour_call_back(
     app: Services, tmp_path: Path
 ) -> None:
-    clock = _clock(app)
+    clock = clock_of(app)
     inquiry_id, parent, survey_id = _asked(app, clock)
     answered = clock.advance(hours=7)  # Friday 27 November, 18:00 in Copenhagen
     assert answered.astimezone(CPH).strftime("%a %H:%M") == "Fri 18:00"
@@ -206,7 +185,7 @@ def test_an_unhappy_mailed_answer_reopens_with_a_24_hour_call_back(
 
 
 def test_a_happy_quoted_answer_closes_the_case(app: Services, tmp_path: Path) -> None:
-    clock = _clock(app)
+    clock = clock_of(app)
     inquiry_id, parent, survey_id = _asked(app, clock)
     _answer(app, tmp_path / "a", parent, "Ja tak, 9/10" + QUOTED_CHECK, clock.advance(hours=1))
     survey = app.surveys.get(survey_id)
@@ -215,7 +194,7 @@ def test_a_happy_quoted_answer_closes_the_case(app: Services, tmp_path: Path) ->
 
 
 def test_a_mailed_no_with_a_passive_score_reopens_the_case(app: Services, tmp_path: Path) -> None:
-    clock = _clock(app)
+    clock = clock_of(app)
     inquiry_id, parent, survey_id = _asked(app, clock)
     _answer(app, tmp_path / "a", parent, "No. 8/10", clock.advance(hours=1))
     assert app.surveys.get(survey_id).satisfied is False
@@ -224,7 +203,7 @@ def test_a_mailed_no_with_a_passive_score_reopens_the_case(app: Services, tmp_pa
 
 def test_the_check_is_scheduled_when_the_domain_says(app: Services) -> None:
     """Resolved Friday 22 May 2026 15:00: three days later is Monday, Whit Monday: Tuesday."""
-    clock = _clock(app)
+    clock = clock_of(app)
     clock.set(datetime(2026, 5, 20, 8, 0, tzinfo=UTC))
     inquiry_id = email_inquiry(app)
     resolved_at = datetime(2026, 5, 22, 15, 0, tzinfo=CPH)
@@ -237,7 +216,7 @@ def test_the_check_is_scheduled_when_the_domain_says(app: Services) -> None:
 
 
 def test_the_rest_period_skips_a_second_check_on_another_channel(app: Services) -> None:
-    clock = _clock(app)
+    clock = clock_of(app)
     inquiry_id, _parent, survey_id = _asked(app, clock)
     app.surveys.record_answer(survey_id, satisfied=True, score=9)
     mette = app.inquiries.get(inquiry_id).customer

@@ -7,11 +7,8 @@ business-time figures (see test_domain_composed.py for promises and answers).
 from __future__ import annotations
 
 import dataclasses
-import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,39 +19,12 @@ from soloservice.domain.types import (
     Language,
     Status,
 )
-from soloservice.services.dto import InboxQuery, View
 from soloservice.services.registry import Services
 from tests.helpers.cli import run
 from tests.helpers.clock import FixedClock
+from tests.helpers.composed import CPH, FRIDAY_BEFORE_WHIT_MONDAY, clock_of, only_inquiry
 from tests.helpers.eml import eml, import_mail
 from tests.helpers.factories import make_call, make_inquiry
-
-CPH = ZoneInfo("Europe/Copenhagen")
-#: Friday 22 May 2026 16:55 in Copenhagen; Monday 25 May is Whit Monday (Anden pinsedag)
-FRIDAY_BEFORE_WHIT_MONDAY = datetime(2026, 5, 22, 16, 55, tzinfo=CPH)
-
-
-@pytest.fixture
-def app(tmp_path: Path, migrated_template: Path) -> Iterator[Services]:
-    (tmp_path / "data").mkdir()
-    # the store migrated once per session (tests/conftest.py); Services.open still opens it
-    shutil.copyfile(migrated_template, tmp_path / "data" / "soloservice.sqlite3")
-    services = Services.open(tmp_path / "data")
-    services.ctx.clock = FixedClock(datetime(2026, 11, 24, 9, 0, tzinfo=UTC))
-    yield services
-    services.close()
-
-
-def _clock(services: Services) -> FixedClock:
-    clock = services.ctx.clock
-    assert isinstance(clock, FixedClock)
-    return clock
-
-
-def _only_inquiry(services: Services) -> int:
-    (inquiry_id,) = services.inbox.list_ids(InboxQuery(view=View.INBOX))
-    return inquiry_id
-
 
 # -- templates, identities, complaints -----------------------------------------------------------
 
@@ -123,14 +93,14 @@ def test_a_possible_but_unknown_danish_number_is_kept(app: Services) -> None:
 def test_the_detector_decides_the_kind_of_imported_mail(
     app: Services, tmp_path: Path, subject: str, body: str, complaint: bool
 ) -> None:
-    clock = _clock(app)
+    clock = clock_of(app)
     import_mail(
         app,
         tmp_path / "in",
         eml(5, when=clock.now - timedelta(minutes=3), subject=subject, body=body),
         "mail",
     )
-    detail = app.inquiries.get(_only_inquiry(app))
+    detail = app.inquiries.get(only_inquiry(app))
     assert (detail.kind is InquiryKind.COMPLAINT) is complaint
 
 
@@ -183,7 +153,7 @@ def test_the_weeks_response_times_are_business_time_as_the_domain_counts_it(
     app: Services,
 ) -> None:
     """ISO week 48 of 2026 (Monday 23 November), read on Monday 30 November at 11:00."""
-    clock = _clock(app)
+    clock = clock_of(app)
     plan = [  # received, channel, answered (None: not yet)
         (_local(23, 10), Channel.EMAIL, _local(23, 14)),  # 4h, kept
         (_local(27, 16), Channel.EMAIL, _local(30, 10)),  # 1h Friday + 1h Monday, kept

@@ -147,8 +147,8 @@ def test_the_window_is_a_feature_host_and_features_come_back_typed(window: MainW
     with pytest.raises(LookupError):
         window.feature("no such feature", MailFeature)
     assert "host" not in window.features  # host.py holds the protocol, it is no feature
-    # Features typed against the narrow host; the rest still need the whole window (see
-    # ui/features/host.py): each name here is a reason to widen the host or narrow the feature.
+    # Every feature is typed against the narrow host (tests/test_architecture.py also refuses
+    # a feature that imports the main window).
     whole_window = set()
     for path in sorted(Path(features.__file__).parent.glob("[a-z]*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -157,9 +157,7 @@ def test_the_window_is_a_feature_host_and_features_come_back_typed(window: MainW
                 annotation = node.args.args[0].annotation
                 if isinstance(annotation, ast.Name) and annotation.id == "MainWindow":
                     whole_window.add(path.stem)
-    assert whole_window <= {
-        "getting_started",  # swaps the inbox table for the checklist, reads ui.ini
-    }
+    assert whole_window == set()
 
 
 def test_applied_settings_reach_every_feature_that_listens(

@@ -12,80 +12,24 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
-from soloservice.services.customers import CustomerRef
+from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import View
-from soloservice.services.inquiries import NewInquiry
 from soloservice.services.outbox_dto import OutboxResult
 from soloservice.services.registry import Services
 from soloservice.services.survey_dto import UNTICKED, SendSummary
-from soloservice.ui.features.followups import FollowupsFeature
-from soloservice.ui.feedback.followup_panel import FollowupPanel
-from soloservice.ui.feedback.followups_window import FollowupsWindow, send_message
+from soloservice.ui.feedback.followups_window import send_message
 from soloservice.ui.inbox.sidebar_model import SidebarEntry
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.clock import FixedClock
 from tests.helpers.factories import add_account
-from tests.helpers.surveys import hook, reply_mail
+from tests.helpers.followups_ui import open_followups, selected_due_check, tab_for
+from tests.helpers.surveys import asked_followup, complaint_case, due_check, hook, reply_mail
 from tests.ui.conftest import open_window
-
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def new_case(
-    services: Services,
-    channel: Channel = Channel.PHONE,
-    name: str = "Ole Hansen",
-    identity: str = "+45 20 12 34 56",
-) -> int:
-    kind = IdentityKind.PHONE if channel is Channel.PHONE else IdentityKind.EMAIL
-    return services.inquiries.create(
-        NewInquiry(
-            customer=CustomerRef(name=name, identity_kind=kind, identity_value=identity),
-            channel=channel,
-            subject="Vasen kom i stykker",
-            text="Vasen var knust, da pakken kom.",
-            kind=InquiryKind.COMPLAINT,
-            external_id="<case@example.dk>" if channel is Channel.EMAIL else None,
-        )
-    ).id
-
-
-def resolved_and_due(services: Services, clock: FixedClock, inquiry_id: int) -> int:
-    services.inquiries.set_status(inquiry_id, Status.RESOLVED)
-    clock.advance(days=3, hours=1)
-    (check,) = [s for s in services.surveys.due() if s.inquiry_id == inquiry_id]
-    return check.id
 
 
 @pytest.fixture
 def main(qtbot: QtBot, services: Services) -> MainWindow:
     return open_window(qtbot, services)
-
-
-def feature_of(window: MainWindow) -> FollowupsFeature:
-    feature = window.features["followups"]
-    assert isinstance(feature, FollowupsFeature)
-    return feature
-
-
-def tab_for(qtbot: QtBot, window: MainWindow, inquiry_id: int) -> FollowupPanel:
-    window.reload()
-    window.show_inquiry(inquiry_id)
-    panel = feature_of(window).panel
-    window.panels.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail.id == inquiry_id)
-    return panel
-
-
-def open_followups(qtbot: QtBot, window: MainWindow) -> FollowupsWindow:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_F, CTRL_SHIFT)
-    followups = feature_of(window).followups
-    assert followups is not None and followups.isVisible()
-    qtbot.addWidget(followups, before_close_func=lambda _w: window.runner.wait())
-    return followups
 
 
 # -- the Follow-up tab ------------------------------------------------------------------------
@@ -94,7 +38,7 @@ def open_followups(qtbot: QtBot, window: MainWindow) -> FollowupsWindow:
 def test_an_open_case_says_the_check_comes_when_it_is_resolved(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     panel = tab_for(qtbot, main, inquiry_id)
     assert panel.state.text() == (
         "No satisfaction check yet: one is scheduled when the case is resolved."
@@ -108,7 +52,7 @@ def test_an_open_case_says_the_check_comes_when_it_is_resolved(
 def test_a_resolved_phone_case_shows_when_and_how_to_ask(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     services.inquiries.set_status(inquiry_id, Status.RESOLVED)
     panel = tab_for(qtbot, main, inquiry_id)
     text = panel.state.text()
@@ -119,8 +63,8 @@ def test_a_resolved_phone_case_shows_when_and_how_to_ask(
 def test_satisfied_with_a_nine_from_the_tab_is_stored_and_shown(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = resolved_and_due(services, clock, inquiry_id)
+    inquiry_id = complaint_case(services)
+    check_id = due_check(services, clock, inquiry_id)
     main.choose_entry(SidebarEntry(view=View.RESOLVED))
     assert main.table.select_id(inquiry_id)
     panel = tab_for(qtbot, main, inquiry_id)
@@ -140,8 +84,8 @@ def test_satisfied_with_a_nine_from_the_tab_is_stored_and_shown(
 def test_not_satisfied_from_the_tab_reopens_the_case_with_a_call_back_banner(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    resolved_and_due(services, clock, inquiry_id)
+    inquiry_id = complaint_case(services)
+    due_check(services, clock, inquiry_id)
     panel = tab_for(qtbot, main, inquiry_id)
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         qtbot.mouseClick(panel.no, Qt.MouseButton.LeftButton)
@@ -157,14 +101,12 @@ def test_a_mailed_check_reads_asked_then_unclear_then_answered(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
     add_account(services)
-    inquiry_id = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
-    resolved_and_due(services, clock, inquiry_id)
-    (check_id,) = services.surveys.send_due().survey_ids
+    inquiry_id, check = asked_followup(services, clock)
+    check_id, parent = check.id, check.message_id
     panel = tab_for(qtbot, main, inquiry_id)
     assert panel.state.text().startswith("Asked ")
     assert panel.state.text().endswith("— waiting for the answer")
 
-    parent = services.surveys.get(check_id).message_id
     assert parent is not None
     clock.advance(hours=2)
     assert hook(services, reply_mail(parent, "Tja, det kommer an på.", when=clock.now))
@@ -185,8 +127,8 @@ def test_the_case_stays_on_screen_after_answering_from_its_tab(
 ) -> None:
     """Opened from search or the Follow-ups window, a resolved case is not in the Inbox
     view; recording the customer's answer must not take it off the screen."""
-    inquiry_id = new_case(services)
-    resolved_and_due(services, clock, inquiry_id)
+    inquiry_id = complaint_case(services)
+    due_check(services, clock, inquiry_id)
     panel = tab_for(qtbot, main, inquiry_id)
     with qtbot.waitSignal(panel.changed, timeout=10_000):
         qtbot.mouseClick(panel.yes, Qt.MouseButton.LeftButton)
@@ -198,7 +140,7 @@ def test_the_case_stays_on_screen_after_answering_from_its_tab(
 def test_a_forgotten_customers_case_can_still_be_ticked_off(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     panel = tab_for(qtbot, main, inquiry_id)
     customer_id = services.inquiries.get(inquiry_id).customer.id
     services.gdpr.forget(customer_id)  # from the CLI, beside the open window
@@ -214,7 +156,7 @@ def test_a_forgotten_customers_case_can_still_be_ticked_off(
 def test_the_tab_follows_a_status_change_made_elsewhere(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     panel = tab_for(qtbot, main, inquiry_id)
     assert panel.state.text().startswith("No satisfaction check yet")
     services.inquiries.set_status(inquiry_id, Status.RESOLVED)
@@ -228,8 +170,8 @@ def test_the_tab_follows_a_status_change_made_elsewhere(
 def test_y_on_an_answered_check_says_it_is_already_answered(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = resolved_and_due(services, clock, inquiry_id)
+    inquiry_id = complaint_case(services)
+    check_id = due_check(services, clock, inquiry_id)
     services.surveys.record_answer(check_id, True, 10)
     followups = open_followups(qtbot, main)
     followups.show_state(None)
@@ -243,7 +185,7 @@ def test_y_on_an_answered_check_says_it_is_already_answered(
 def test_n_on_a_skipped_check_says_why_it_was_skipped(
     qtbot: QtBot, main: MainWindow, services: Services
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     services.surveys.set_skip(inquiry_id, True)
     services.inquiries.set_status(inquiry_id, Status.RESOLVED)
     (check,) = services.surveys.for_inquiry(inquiry_id)
@@ -260,10 +202,7 @@ def test_n_on_a_skipped_check_says_why_it_was_skipped(
 def test_c_on_a_clear_check_explains_that_only_unclear_answers_are_classified(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = resolved_and_due(services, clock, inquiry_id)
-    followups = open_followups(qtbot, main)
-    assert followups.select(check_id)
+    _inquiry_id, check_id, followups = selected_due_check(qtbot, main, services, clock)
     qtbot.keyClick(followups.table, Qt.Key.Key_C)
     assert followups.status_line.text() == (
         "Only unclear answers are classified; Y or N records one."
@@ -275,9 +214,9 @@ def test_c_on_a_clear_check_explains_that_only_unclear_answers_are_classified(
 def test_the_filter_lists_each_state_with_its_count(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    answered = new_case(services)
-    due = new_case(services, name="Kari Berg", identity="+45 30 30 30 30")
-    answered_check = resolved_and_due(services, clock, answered)
+    answered = complaint_case(services)
+    due = complaint_case(services, name="Kari Berg", identity="+45 30 30 30 30")
+    answered_check = due_check(services, clock, answered)
     services.inquiries.set_status(due, Status.RESOLVED)
     clock.advance(days=4)
     services.surveys.record_answer(answered_check, True, 8)
@@ -308,8 +247,8 @@ def test_a_refusing_mail_server_leaves_the_checks_waiting_and_says_so(
     qtbot: QtBot, main: MainWindow, services: Services, clock: FixedClock
 ) -> None:
     add_account(services)  # its SMTP server refuses at once (port 1)
-    mailed = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
-    phoned = new_case(services)
+    mailed = complaint_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
+    phoned = complaint_case(services)
     services.inquiries.set_status(mailed, Status.RESOLVED)
     services.inquiries.set_status(phoned, Status.RESOLVED)
     clock.advance(days=3, hours=1)

@@ -4,83 +4,29 @@ keyboard over real services: two keystrokes reopen a case as a closed loop."""
 from __future__ import annotations
 
 from datetime import timedelta
-from email.utils import format_datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from soloservice.domain.types import Channel, IdentityKind, InquiryKind, Status
-from soloservice.services.customers import CustomerRef
+from soloservice.domain.types import Channel, Status
 from soloservice.services.dto import View
-from soloservice.services.inquiries import NewInquiry
 from soloservice.services.registry import Services
 from soloservice.services.survey_dto import UNTICKED
-from soloservice.ui.features.followups import FollowupsFeature
-from soloservice.ui.feedback.followups_window import FollowupsWindow
 from soloservice.ui.feedback.survey_model import Column, SurveyModel
 from soloservice.ui.inbox.sidebar_model import SidebarEntry
 from soloservice.ui.main_window import MainWindow
 from tests.helpers.clock import FixedClock
 from tests.helpers.factories import add_account
+from tests.helpers.followups_ui import feature_of, open_followups, selected_due_check
 from tests.helpers.mailservers import SmtpServer
-from tests.helpers.surveys import hook
-
-SHOP = "hej@butik.dk"
-
-
-def new_case(
-    services: Services,
-    channel: Channel = Channel.PHONE,
-    name: str = "Ole Hansen",
-    identity: str = "+45 20 12 34 56",
-) -> int:
-    kind = IdentityKind.PHONE if channel is Channel.PHONE else IdentityKind.EMAIL
-    detail = services.inquiries.create(
-        NewInquiry(
-            customer=CustomerRef(name=name, identity_kind=kind, identity_value=identity),
-            channel=channel,
-            subject="Vasen kom i stykker",
-            text="Vasen var knust, da pakken kom.",
-            kind=InquiryKind.COMPLAINT,
-            external_id="<case@example.dk>" if channel is Channel.EMAIL else None,
-        )
-    )
-    return detail.id
-
-
-def due_check(services: Services, clock: FixedClock, inquiry_id: int) -> int:
-    """Resolve the case and let the three days pass: its check is due."""
-    services.inquiries.set_status(inquiry_id, Status.RESOLVED)
-    clock.advance(days=3, hours=1)
-    (check,) = [s for s in services.surveys.due() if s.inquiry_id == inquiry_id]
-    return check.id
-
-
-def open_followups(qtbot: QtBot, window: MainWindow) -> FollowupsWindow:
-    window.activateWindow()
-    qtbot.keyClick(
-        window,
-        Qt.Key.Key_F,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    feature = window.features["followups"]
-    assert isinstance(feature, FollowupsFeature)
-    assert feature.followups is not None and feature.followups.isVisible()
-    qtbot.addWidget(feature.followups)
-    return feature.followups
-
-
-def feature_of(window: MainWindow) -> FollowupsFeature:
-    feature = window.features["followups"]
-    assert isinstance(feature, FollowupsFeature)
-    return feature
+from tests.helpers.surveys import asked_followup, complaint_case, due_check, hook, reply_mail
 
 
 def test_y_3_enter_reopens_a_phone_case_as_closed_loop_and_the_list_shows_it(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     check_id = due_check(services, clock, inquiry_id)
     window.reload()
     assert inquiry_id not in window.model.ids  # resolved: not in the inbox
@@ -126,10 +72,7 @@ def test_y_3_enter_reopens_a_phone_case_as_closed_loop_and_the_list_shows_it(
 def test_esc_cancels_the_answer_and_stores_nothing(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = due_check(services, clock, inquiry_id)
-    followups = open_followups(qtbot, window)
-    assert followups.select(check_id)
+    inquiry_id, check_id, followups = selected_due_check(qtbot, window, services, clock)
     bar = followups.answer_bar
     qtbot.keyClick(followups.table, Qt.Key.Key_N)
     qtbot.keyClicks(bar.score, "2")
@@ -154,10 +97,7 @@ def test_esc_cancels_the_answer_and_stores_nothing(
 def test_n_then_enter_saves_without_a_score(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = due_check(services, clock, inquiry_id)
-    followups = open_followups(qtbot, window)
-    assert followups.select(check_id)
+    inquiry_id, check_id, followups = selected_due_check(qtbot, window, services, clock)
     qtbot.keyClick(followups.table, Qt.Key.Key_N)
     qtbot.keyClicks(followups.answer_bar.comment, "Kom for sent")
     with qtbot.waitSignal(followups.answered, timeout=10_000):
@@ -171,9 +111,7 @@ def test_n_then_enter_saves_without_a_score(
 def test_a_bad_score_is_refused_inline_and_nothing_is_lost(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    check_id = due_check(services, clock, new_case(services))
-    followups = open_followups(qtbot, window)
-    assert followups.select(check_id)
+    _inquiry_id, check_id, followups = selected_due_check(qtbot, window, services, clock)
     qtbot.keyClick(followups.table, Qt.Key.Key_Y)
     qtbot.keyClicks(followups.answer_bar.score, "12")
     qtbot.keyClick(followups.answer_bar.score, Qt.Key.Key_Return)
@@ -186,19 +124,11 @@ def test_classify_an_unclear_mail_answer_with_c_then_n(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
     add_account(services)
-    inquiry_id = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
-    due_check(services, clock, inquiry_id)
-    summary = services.surveys.send_due()
-    (check_id,) = summary.survey_ids
-    parent = services.surveys.get(check_id).message_id
+    inquiry_id, check = asked_followup(services, clock)
+    check_id, parent = check.id, check.message_id
     clock.advance(hours=2)
-    raw = (
-        f"From: Mette Hansen <mette@example.dk>\r\nTo: Butikken <{SHOP}>\r\n"
-        f"Subject: Re: Er du tilfreds?\r\nMessage-ID: <svar1@example.dk>\r\n"
-        f"Date: {format_datetime(clock.now)}\r\nIn-Reply-To: {parent}\r\n"
-        f"References: {parent}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-        "Tja, det kommer an på hvem man spørger.\r\n"
-    ).encode()
+    assert parent is not None
+    raw = reply_mail(parent, "Tja, det kommer an på hvem man spørger.", when=clock.now)
     assert hook(services, raw)
     answered_at = services.surveys.get(check_id).answered_at
     assert services.surveys.get(check_id).status == "unclear" and answered_at is not None
@@ -233,8 +163,8 @@ def test_send_due_checks_by_mail_and_the_ones_to_ask_in_person(
     smtp_server: SmtpServer,
 ) -> None:
     add_account(services, smtp=smtp_server)
-    mailed = new_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
-    phoned = new_case(services)
+    mailed = complaint_case(services, Channel.EMAIL, "Mette Hansen", "mette@example.dk")
+    phoned = complaint_case(services)
     services.inquiries.set_status(mailed, Status.RESOLVED)
     services.inquiries.set_status(phoned, Status.RESOLVED)
     clock.advance(days=3, hours=1)
@@ -255,10 +185,7 @@ def test_send_due_checks_by_mail_and_the_ones_to_ask_in_person(
 def test_enter_on_a_check_opens_its_case_in_the_main_window(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
-    check_id = due_check(services, clock, inquiry_id)
-    followups = open_followups(qtbot, window)
-    assert followups.select(check_id)
+    inquiry_id, _check_id, followups = selected_due_check(qtbot, window, services, clock)
     with qtbot.waitSignal(window.inquiry_changed):
         qtbot.keyClick(followups.table, Qt.Key.Key_Return)
     assert window.detail is not None and window.detail.id == inquiry_id
@@ -292,7 +219,7 @@ def test_unticking_the_follow_up_is_stored_and_the_check_is_skipped(
 def test_a_promoter_gets_the_review_hint_and_the_card_lists_the_answers(
     qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
 ) -> None:
-    inquiry_id = new_case(services)
+    inquiry_id = complaint_case(services)
     window.show_inquiry(inquiry_id)
     section = feature_of(window).section
     assert "No answers yet" in section.lines.text()
@@ -318,10 +245,10 @@ def test_a_promoter_gets_the_review_hint_and_the_card_lists_the_answers(
 def test_survey_model_passes_the_model_tester(
     qtmodeltester: object, services: Services, clock: FixedClock
 ) -> None:
-    first = new_case(services)
+    first = complaint_case(services)
     due_check(services, clock, first)
     services.inquiries.set_status(
-        new_case(services, name="Kari", identity="+47 912 34 567"), Status.RESOLVED
+        complaint_case(services, name="Kari", identity="+47 912 34 567"), Status.RESOLVED
     )
     model = SurveyModel(services.ctx.tz, clock.now)
     model.set_surveys(services.surveys.list(), clock.now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from soloservice.domain.types import Status
@@ -84,3 +85,61 @@ def test_with_inquiries_the_list_is_back_and_says_inbox_zero(
     assert window.model.rowCount() == 0
     assert not feature.showing_checklist
     assert window.table.empty_text() == "Inbox zero — nothing waiting"
+
+
+def test_the_first_call_logged_from_the_checklist_brings_the_list_back_with_it(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = open_window(qtbot, services)
+    feature = _feature(window)
+    area = window.findChild(QStackedWidget, "inboxStack")
+    assert area is not None and area.currentWidget() is feature.checklist
+    assert area.parentWidget() is window.search.parentWidget()  # under the search field
+    qtbot.mouseClick(feature.checklist.rows["call"].button, Qt.MouseButton.LeftButton)
+    dialog = window.call_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.phone, "20 30 40 50")
+    qtbot.keyClicks(dialog.name, "Jens Petersen")
+    qtbot.keyClicks(dialog.notes, "Vil høre om leveringstid på sofabordet")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    detail = saved.args[0]
+    qtbot.waitUntil(lambda: window.table.selected_id() == detail.id)
+    assert not feature.showing_checklist and area.currentWidget() is window.table
+    assert window.table.isVisible() and not feature.checklist.isVisible()
+    assert window.detail is not None and window.detail.customer.name == "Jens Petersen"
+    assert "call" in feature.checklist.done_keys()
+    # the keyboard is on the list the founder now has, not on a hidden link
+    qtbot.waitUntil(lambda: window.focusWidget() is window.table)
+
+
+def test_a_page_given_later_takes_the_checklists_place_and_the_window_keeps_the_list(
+    qtbot: QtBot, services: Services
+) -> None:
+    """The empty page is the window's to place: a feature hands it over and says when it
+    shows; nothing else of the middle column moves."""
+    window = open_window(qtbot, services)
+    feature = _feature(window)
+    other = QLabel("Nothing here yet")
+    window.set_empty_inbox(other)
+    assert other.isVisible() and not feature.showing_checklist
+    window.show_empty_inbox(False)
+    assert window.table.isVisible() and not other.isVisible()
+    window.show_empty_inbox(True)
+    assert other.isVisible() and not window.table.isVisible()
+    feature.refresh()  # the store is still empty: the page the window has now stays
+    assert other.isVisible() and not feature.checklist.isVisible()
+
+
+def test_a_window_without_features_shows_its_list_over_an_empty_store(
+    qtbot: QtBot, services: Services
+) -> None:
+    window = MainWindow(services, install_features=False)
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.wait())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.features == {}
+    window.show_empty_inbox(True)  # no page was given: the list stays
+    assert window.table.isVisible() and window.model.rowCount() == 0
+    assert window.table.empty_text() != ""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from soloservice.cli.common import CliError, iso, print_json
 from soloservice.cli.registry import Command
-from soloservice.domain.types import Channel, InquiryKind
+from soloservice.domain.types import Channel, InquiryKind, parse_choice
 from soloservice.services.registry import Services
 from soloservice.services.secrets import SecretPlace
 
@@ -232,21 +232,13 @@ def cmd_social(services: Services, args: argparse.Namespace) -> int:
 # -- capture ------------------------------------------------------------------------------------
 
 
-def _channel(text: str) -> Channel:
-    try:
-        return Channel(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(c.value for c in Channel)
-        raise CliError(f"unknown channel {text!r} (use one of: {allowed})") from None
-
-
 def cmd_capture(services: Services, args: argparse.Namespace) -> int:
     try:
         kind = InquiryKind(args.kind)
     except ValueError:
         raise CliError(f"unknown kind {args.kind!r}") from None
     detail = services.capture.capture(
-        _channel(args.platform),
+        parse_choice(Channel, args.platform, "channel", CliError),
         args.text,
         handle=args.handle,
         name=args.name,

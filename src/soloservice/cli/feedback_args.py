@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from soloservice.cli.common import CliError, record_id
-from soloservice.domain.types import Channel
+from soloservice.domain.types import Channel, parse_choice
 
 if TYPE_CHECKING:
     pass
@@ -52,13 +52,7 @@ def id_of(text: str | None, what: str) -> int:
 
 
 def channel_of(text: str | None) -> Channel | None:
-    if text is None:
-        return None
-    try:
-        return Channel(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(c.value for c in Channel)
-        raise CliError(f"unknown channel {text!r} (use one of: {allowed})") from None
+    return None if text is None else parse_choice(Channel, text, "channel", CliError)
 
 
 def cost_of(text: str) -> float:

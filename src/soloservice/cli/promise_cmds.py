@@ -7,17 +7,12 @@ from typing import Any
 
 from soloservice.cli.common import CliError, iso, print_json, record_id
 from soloservice.cli.registry import Command
-from soloservice.domain.types import Language
+from soloservice.domain.types import Language, parse_choice
 from soloservice.services.registry import Services
 
 
 def _language(text: str | None) -> Language | None:
-    if text is None:
-        return None
-    try:
-        return Language(text.strip().lower())
-    except ValueError:
-        raise CliError(f"unknown language {text!r} (use da, nb or en)") from None
+    return None if text is None else parse_choice(Language, text, "language", CliError)
 
 
 def cmd_promise(services: Services, args: argparse.Namespace) -> int:

@@ -16,7 +16,10 @@ that is the only subtlety, because it is cheap and common in praise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from soloservice.domain.complaint_search import PhraseFinder
 
 #: Phrases (regular expressions over lower-cased text, no anchors) that mark a complaint.
 #: Grouped by language only for the reader; every text is checked against all of them,
@@ -134,6 +137,8 @@ def _compile() -> re.Pattern[str]:
 
 
 _PATTERN = _compile()
+#: ``_PATTERN.finditer``, looking only where a phrase's first word is (complaint_search.py)
+_FINDER = PhraseFinder((p for phrases in PHRASES.values() for p in phrases), _PATTERN)
 #: The word right before a complaint word, in the same sentence: "No. Broken again." is a
 #: complaint, the "no" answered the question before it.
 _WORD_BEFORE = re.compile(r"([\w']+)[^\w.!?\n]*$")
@@ -168,14 +173,36 @@ def _negated(text: str, start: int) -> bool:
     return before is not None and before.group(1).lower() in NEGATIONS
 
 
+#: Verdicts worked out elsewhere for texts about to be stored, by (subject, text): a bulk
+#: import's parse worker (services/mail_parse_pool.py) runs the detector beside the store,
+#: and ``detect_complaint`` answers from here instead of matching again. The detector is
+#: deterministic, so a verdict is the same wherever it was worked out.
+_known: dict[tuple[str, str], ComplaintVerdict] = {}
+
+
+def remember(verdicts: Iterable[tuple[str, str, ComplaintVerdict]]) -> None:
+    """Keep these (subject, text, verdict) for ``detect_complaint``, instead of the ones
+    kept before (one batch at a time: what the store has finished with is let go)."""
+    _known.clear()
+    _known.update(((subject, text), verdict) for subject, text, verdict in verdicts)
+
+
+def forget_all() -> None:
+    _known.clear()
+
+
 def detect_complaint(subject: str, text: str) -> ComplaintVerdict:
     """Whether ``subject`` and ``text`` read like a complaint, and the words that say so.
 
     Deterministic and total: any string (empty, huge, binary garbage) gives a verdict.
     """
+    if _known:
+        known = _known.get((subject, text))
+        if known is not None:
+            return known
     found: list[str] = []
     for part in (subject[:1000], own_text(text)):
-        for match in _PATTERN.finditer(part):
+        for match in _FINDER.finditer(part):
             if _negated(part, match.start()):
                 continue
             word = " ".join(match.group(0).lower().split())

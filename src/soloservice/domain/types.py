@@ -6,7 +6,11 @@ export and the CLI show; renaming a member never changes stored data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TypeVar
+
+_Choice = TypeVar("_Choice", bound=StrEnum)
 
 
 class Channel(StrEnum):
@@ -105,3 +109,16 @@ class CallOutcome(StrEnum):
 
     SOLVED = "solved"
     CALLBACK = "callback"
+
+
+def parse_choice(
+    kind: type[_Choice], text: str, what: str, error: Callable[[str], Exception] = ValueError
+) -> _Choice:
+    """``text`` typed by hand (a command-line argument, a CSV cell) as one of ``kind``'s
+    values, whatever its case and surrounding spaces; else ``error`` with one line naming
+    ``what`` and the choices: "unknown status 'done' (use one of: new, open, ...)"."""
+    try:
+        return kind(text.strip().lower())
+    except ValueError:
+        allowed = ", ".join(choice.value for choice in kind)
+        raise error(f"unknown {what} {text!r} (use one of: {allowed})") from None

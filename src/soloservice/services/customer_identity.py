@@ -7,6 +7,7 @@ caller's transaction. An exact identity match always wins over a name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -48,11 +49,17 @@ def identity_display(kind: IdentityKind, value: str) -> str:
 def surviving_customer(session: Session, customer_id: int) -> CustomerRow:
     """The customer row for ``customer_id``, following merges to the one that survived, so an
     id the GUI held from before a merge still opens the right card."""
-    row = session.get(CustomerRow, customer_id)
+    return follow_merges(customer_id, lambda cid: session.get(CustomerRow, cid))
+
+
+def follow_merges(customer_id: int, get: Callable[[int], CustomerRow | None]) -> CustomerRow:
+    """The customer ``customer_id`` was merged into, through any chain of merges (a cycle is
+    cut where it closes); ``get`` reads one row by id (the session, or a batch's cache)."""
+    row = get(customer_id)
     seen: set[int] = set()
     while row is not None and row.merged_into_id is not None and row.id not in seen:
         seen.add(row.id or 0)
-        row = session.get(CustomerRow, row.merged_into_id)
+        row = get(row.merged_into_id)
     if row is None:
         raise NotFound(f"no customer with id {customer_id}")
     return row

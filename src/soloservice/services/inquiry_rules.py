@@ -8,14 +8,15 @@ breaks the promise) are written once. ``services/inquiries.py`` holds the use ca
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from soloservice.domain.complaints import detect_complaint
 from soloservice.domain.promise import promise_outcome
-from soloservice.domain.types import Channel, Direction, InquiryKind, Status
+from soloservice.domain.types import Channel, Direction, InquiryKind, Status, parse_choice
 from soloservice.services.customer_identity import CustomerRef
 from soloservice.services.errors import InvalidInput
 from soloservice.services.mail_rows import new_row
@@ -49,19 +50,24 @@ class NewInquiry:
 
 
 def parse_kind(text: str) -> InquiryKind:
-    try:
-        return InquiryKind(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(k.value for k in InquiryKind)
-        raise InvalidInput(f"unknown kind {text!r} (use one of: {allowed})") from None
+    return parse_choice(InquiryKind, text, "kind", InvalidInput)
 
 
 def parse_status(text: str) -> Status:
-    try:
-        return Status(text.strip().lower())
-    except ValueError:
-        allowed = ", ".join(s.value for s in Status)
-        raise InvalidInput(f"unknown status {text!r} (use one of: {allowed})") from None
+    return parse_choice(Status, text, "status", InvalidInput)
+
+
+def inquiry_of_messages(session: Session, external_ids: Collection[str]) -> InquiryRow | None:
+    """The inquiry of the newest stored message with one of ``external_ids`` (Message-IDs, a
+    platform's message ids): an answer on any channel joins the case its parent is in."""
+    if not external_ids:
+        return None
+    found = session.exec(
+        select(MessageRow.inquiry_id)
+        .where(col(MessageRow.external_id).in_(external_ids))
+        .order_by(col(MessageRow.id).desc())
+    ).first()
+    return session.get(InquiryRow, found) if found is not None else None
 
 
 def log_event(

@@ -16,10 +16,12 @@ stored again flushing after every mail, which finds the culprit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import Engine, event, insert, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 
@@ -46,20 +48,32 @@ BATCH_CACHE_KIB = -65536
 AfterEach = Callable[[int, Outcome], bool]
 
 
-#: The tables a batch adds rows to, in the order they are written: customers and their
-#: identities before the inquiries (the inbox's sort trigger reads the customer), messages
-#: before their inquiry (the FTS trigger of a message then finds no inquiry yet and does
-#: nothing, and the inquiry's trigger indexes it with all its messages: once, not twice).
-#: Foreign keys are checked at commit (``defer_foreign_keys``), so the order is free.
+#: The tables a batch adds rows to, in the order they are written: every row after the
+#: rows it refers to (customers, their identities, inquiries, messages, ledger rows,
+#: attachments). Foreign keys are checked at commit (``defer_foreign_keys``), but order
+#: still matters for speed: while any row waits for its parent, SQLite looks for the
+#: children of every parent row inserted (``mail_item.message_row_id`` has no index, so
+#: each message would scan the whole ledger: quadratic, most of a large import's time).
+#: Messages go in by inquiry: each one re-indexes its inquiry for full-text search (the
+#: FTS trigger), and FTS5 writes its pending terms out whenever a row id goes backwards.
 _INSERT_ORDER: tuple[type[SQLModel], ...] = (
     CustomerRow,
     IdentityRow,
-    MessageRow,
     InquiryRow,
+    MessageRow,
     EventRow,
     MailItemRow,
     AttachmentRow,
 )
+
+
+def _by_id(row: Any) -> tuple[int, int]:
+    return (0, row.id)
+
+
+def _by_inquiry(row: Any) -> tuple[int, int]:
+    # (a row without its inquiry sorts first; the INSERT refuses it, as it would unsorted)
+    return (-1 if row.inquiry_id is None else row.inquiry_id, row.id)
 
 
 def insert_pending(session: Session) -> None:
@@ -79,7 +93,10 @@ def insert_pending(session: Session) -> None:
         if not rows:
             continue
         table = kind.__table__  # type: ignore[attr-defined]
-        with_id = [r for r in rows if getattr(r, "id", None) is not None]
+        with_id = sorted(
+            (r for r in rows if getattr(r, "id", None) is not None),
+            key=_by_inquiry if kind is MessageRow else _by_id,
+        )
         without_id = [r for r in rows if getattr(r, "id", None) is None]
         for group, keep_id in ((with_id, True), (without_id, False)):
             if not group:
@@ -89,6 +106,46 @@ def insert_pending(session: Session) -> None:
         for row in rows:
             session.expunge(row)  # written: the unit of work must not insert it again
     session.flush()
+
+
+#: set while a batch opens its session: its connection keeps statement journals in memory
+_IN_MEMORY = ContextVar("soloservice_batch_journal", default=False)
+_TEMP_STORE_SET = "soloservice_temp_store"
+
+
+@contextmanager
+def _memory_journal() -> Iterator[None]:
+    token = _IN_MEMORY.set(True)
+    try:
+        yield
+    finally:
+        _IN_MEMORY.reset(token)
+
+
+def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    if _IN_MEMORY.get():  # no transaction yet: the only time SQLite lets this change
+        dbapi_connection.execute("PRAGMA temp_store = MEMORY")
+        record.info[_TEMP_STORE_SET] = True
+
+
+def _checkin(dbapi_connection: Any, record: Any) -> None:
+    if record.info.pop(_TEMP_STORE_SET, False) and dbapi_connection is not None:
+        dbapi_connection.execute("PRAGMA temp_store = DEFAULT")  # rolled back or committed
+
+
+def journal_in_memory(engine: Engine) -> None:
+    """Let a batch's connection keep SQLite's statement journals in memory.
+
+    Every INSERT of a batch fires triggers (the full-text index, the inbox's sort keys),
+    so SQLite journals the pages each statement changes, to undo that one statement should
+    it fail; past 64 KiB that journal is a temporary file, which cost half of an inquiry's
+    insert. ``temp_store`` can change only outside a transaction, and ``db.session`` begins
+    one on its first statement: so it is set as the pool hands the connection out, and put
+    back as it is returned (the rest of the app keeps its temporary files on disk: VACUUM's
+    copy of the whole store is one)."""
+    if not event.contains(engine, "checkout", _checkout):
+        event.listen(engine, "checkout", _checkout)
+        event.listen(engine, "checkin", _checkin)
 
 
 class _FlushFailed(Exception):
@@ -118,9 +175,10 @@ class MailBatchStore(MailPlacing):
         """
         failed: dict[int, str] = {}
         careful = False
+        journal_in_memory(self.ctx.db.engine)
         while True:
             try:
-                with session_factory() as session:
+                with _memory_journal(), session_factory() as session:
                     outcomes = self.ingest_batch(
                         session, batch, failed, careful=careful, after_each=after_each
                     )

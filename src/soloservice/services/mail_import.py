@@ -13,7 +13,9 @@ every batch checks and writes under one ``BEGIN IMMEDIATE`` transaction.
 from __future__ import annotations
 
 import mailbox
+import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -36,6 +38,7 @@ from soloservice.services.mail_parse_pool import POOL_MIN_MAILS, ParsePool
 
 BATCH_SIZE = 200
 _SNIFF_BYTES = 64 * 1024
+_LINESEP = os.linesep.encode()
 _KINDS = ("mbox", "maildir", "eml")
 
 
@@ -121,7 +124,23 @@ class MailImportService:
                     f"{target} is not {'an' if wanted != 'maildir' else 'a'} "
                     f"{wanted} ({'it looks like ' + found})"
                 )
-        entries = self._entries(target, found)
+        with ExitStack() as stack:
+            pools: list[ParsePool] = []
+
+            def start_pool(count: int) -> None:
+                """Once the number of mails is known, before their dates are read: a large
+                import's worker starts (and loads its classifier) while this reads them."""
+                pools.append(stack.enter_context(ParsePool(enabled=count >= POOL_MIN_MAILS)))
+                pools[0].warm_up()
+
+            entries = self._entries(target, found, start_pool)
+            if not pools:
+                start_pool(len(entries))
+            return self._import(target, found, entries, pools[0])
+
+    def _import(
+        self, target: Path, found: str, entries: list[_Entry], pool: ParsePool
+    ) -> ImportSummary:
         entries.sort(key=lambda e: e[0])
         counts = IngestCounts()
         ingest = self.ingest_factory()
@@ -129,24 +148,23 @@ class MailImportService:
         # Read and parse outside the transaction, the next batch (in a second process when
         # the import is large) while this one is stored in one (MailIngest.store_batch: no
         # savepoint per mail, a broken one is quarantined).
-        with ParsePool(enabled=len(entries) >= POOL_MIN_MAILS) as pool:
-            ahead = self._read(batches[0], found, counts) if batches else None
-            pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
-            for number in range(len(batches)):
-                current, parsing = ahead, pending
-                ahead = pending = None
-                if number + 1 < len(batches):
-                    ahead = self._read(batches[number + 1], found, counts)
-                    pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
-                if not current or parsing is None:
-                    continue
-                parsed = pool.collect(parsing, [(raw, at) for _s, raw, at in current])
-                prepared = [
-                    PreparedMail(raw, source, None, result, bytes_digest(raw))
-                    for (source, raw, _at), result in zip(current, parsed, strict=True)
-                ]
-                for outcome in ingest.store_batch(self.ctx.db.session, prepared):
-                    counts.add(outcome)
+        ahead = self._read(batches[0], found, counts) if batches else None
+        pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
+        for number in range(len(batches)):
+            current, parsing = ahead, pending
+            ahead = pending = None
+            if number + 1 < len(batches):
+                ahead = self._read(batches[number + 1], found, counts)
+                pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
+            if not current or parsing is None:
+                continue
+            parsed = pool.collect(parsing, [(raw, at) for _s, raw, at in current])
+            prepared = [
+                PreparedMail(raw, source, None, result, bytes_digest(raw))
+                for (source, raw, _at), result in zip(current, parsed, strict=True)
+            ]
+            for outcome in ingest.store_batch(self.ctx.db.session, prepared):
+                counts.add(outcome)
         return ImportSummary(path=str(target), kind=found, **counts.totals())
 
     def _read(
@@ -166,17 +184,23 @@ class MailImportService:
             read_in.append((source, raw, self.ctx.now()))
         return read_in
 
-    def _entries(self, path: Path, kind: str) -> list[_Entry]:
+    def _entries(self, path: Path, kind: str, counted: Callable[[int], None]) -> list[_Entry]:
+        """The archive's entries, dated; ``counted`` hears how many there are first."""
         try:
             if kind == "mbox":
-                return list(self._mailbox_entries(mailbox.mbox(path, create=False), str(path)))
-            if kind == "maildir":
-                return list(self._mailbox_entries(mailbox.Maildir(path, create=False), str(path)))
+                box: mailbox.Mailbox[Any] = mailbox.mbox(path, create=False)
+            elif kind == "maildir":
+                box = mailbox.Maildir(path, create=False)
+            if kind in ("mbox", "maildir"):
+                keys = list(box.iterkeys())
+                counted(len(keys))
+                return list(self._mailbox_entries(box, keys, str(path)))
         except (OSError, mailbox.Error, ValueError) as exc:
             raise ImportFailed(f"cannot read the {kind} {path}: {exc}") from exc
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*.eml") if p.is_file())
         if not files:
             raise ImportFailed(f"{path} holds no .eml files")
+        counted(len(files))
         entries: list[_Entry] = []
         for index, file in enumerate(files):
             try:
@@ -188,13 +212,18 @@ class MailImportService:
             entries.append(((_date_of(head), index), str(file), place, file.read_bytes))
         return entries
 
-    def _mailbox_entries(self, box: mailbox.Mailbox[Any], label: str) -> Iterator[_Entry]:
+    def _mailbox_entries(
+        self, box: mailbox.Mailbox[Any], keys: list[str], label: str
+    ) -> Iterator[_Entry]:
         """An mbox key is the mail's position in the file, a Maildir key its unique name."""
         where = str(Path(label).resolve())
-        for index, key in enumerate(box.iterkeys()):
-            raw = box.get_bytes(key)
+        for index, key in enumerate(keys):
+            # the start of what get_bytes(key) returns (it turns os.linesep into b"\n"; a
+            # line end counts at most two bytes): the date needs no more than that
+            with box.get_file(key) as handle:
+                head = handle.read(2 * _SNIFF_BYTES).replace(_LINESEP, b"\n")[:_SNIFF_BYTES]
 
             def read(key: str = key) -> bytes:
                 return box.get_bytes(key)
 
-            yield (_date_of(raw), index), f"{label}#{index + 1}", (where, str(key)), read
+            yield (_date_of(head), index), f"{label}#{index + 1}", (where, str(key)), read

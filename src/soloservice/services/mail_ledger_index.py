@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from soloservice.storage.mail_tables import MailItemRow
@@ -104,22 +104,22 @@ class LedgerIndex:
         self, session: Session, sources: Sequence[MailSource], raw_hashes: Sequence[str]
     ) -> None:
         t = MailItemRow.__table__  # type: ignore[attr-defined]
-        places: set[tuple[str, str]] = set()
+        places: dict[str, set[str]] = {}
         for s, digest in zip(sources, raw_hashes, strict=True):
             if s.source_path is not None and s.source_key is not None:
-                places.add((s.source_path, s.source_key))
-                places.add((s.source_path, f"{s.source_key}#{digest[7:23]}"))
-        ordered = sorted(places)
-        for start in range(0, len(ordered), _CHUNK):
-            part = ordered[start : start + _CHUNK]
-            rows = session.execute(
-                select(t.c.source_path, t.c.source_key, t.c.raw_hash).where(
-                    tuple_(t.c.source_path, t.c.source_key).in_(part)
-                    if len(part) > 1
-                    else and_(t.c.source_path == part[0][0], t.c.source_key == part[0][1])
+                keys = places.setdefault(s.source_path, set())
+                keys.add(s.source_key)
+                keys.add(f"{s.source_key}#{digest[7:23]}")
+        # One path and IN over its keys: SQLite searches the unique (path, key) index for
+        # that, but scans the whole ledger for a row-value IN over (path, key) pairs.
+        for path, keys in sorted(places.items()):
+            for part in _chunks(sorted(keys)):
+                rows = session.execute(
+                    select(t.c.source_path, t.c.source_key, t.c.raw_hash).where(
+                        t.c.source_path == path, t.c.source_key.in_(part)
+                    )
                 )
-            )
-            self.archive_places.update({(p, k): h for p, k, h in rows})
+                self.archive_places.update({(p, k): h for p, k, h in rows})
 
     # -- asked per mail -------------------------------------------------------------------
 

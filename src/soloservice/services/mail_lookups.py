@@ -29,7 +29,7 @@ from soloservice.channels.email.parse import ParsedMail
 from soloservice.channels.email.threads import candidate_parents, find_case_tag
 from soloservice.domain.identity import InvalidIdentity, normalise
 from soloservice.domain.types import Direction, IdentityKind
-from soloservice.services.errors import NotFound
+from soloservice.services.customer_identity import follow_merges
 from soloservice.storage.feedback_tables import SurveyRow
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
@@ -205,14 +205,7 @@ class BatchLookups:
 
     def customer(self, session: Session, customer_id: int) -> CustomerRow:
         """``surviving_customer`` from the lookups: merges followed to the one that stayed."""
-        seen: set[int] = set()
-        row = self._customer(session, customer_id)
-        while row is not None and row.merged_into_id is not None and row.id not in seen:
-            seen.add(row.id or 0)
-            row = self._customer(session, row.merged_into_id)
-        if row is None:
-            raise NotFound(f"no customer with id {customer_id}")
-        return row
+        return follow_merges(customer_id, lambda cid: self._customer(session, cid))
 
     def _customer(self, session: Session, customer_id: int) -> CustomerRow | None:
         row = self.customers.get(customer_id)

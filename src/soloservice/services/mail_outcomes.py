@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -55,17 +55,7 @@ class IngestTotals:
         return not self.errors
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "survey_answers": self.survey_answers,
-            "errors": list(self.errors),
-        }
+        return {**_tally(self), "errors": list(self.errors)}
 
 
 @dataclass
@@ -101,17 +91,15 @@ class IngestCounts:
 
     def totals(self) -> dict[str, Any]:
         """Keyword arguments for an IngestTotals (or a summary extending it)."""
-        return {
-            "fetched": self.fetched,
-            "new_inquiries": self.new_inquiries,
-            "added_to_existing": self.added_to_existing,
-            "duplicates": self.duplicates,
-            "quarantined": self.quarantined,
-            "own": self.own,
-            "auto": self.auto,
-            "survey_answers": self.survey_answers,
-            "errors": tuple(self.errors),
-        }
+        return _tally(self)
+
+
+def _tally(counts: IngestTotals | IngestCounts) -> dict[str, Any]:
+    """The ``IngestTotals`` fields of a total or a running tally, in that class's order (the
+    order of the JSON keys), errors as a tuple. A subclass's own fields are not included."""
+    tally = {f.name: getattr(counts, f.name) for f in fields(IngestTotals)}
+    tally["errors"] = tuple(counts.errors)
+    return tally
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,16 @@ machine this targets has two cores) and stores the previous batch meanwhile. The
 runs the same ``parse_message`` as the importer would, so the stored result is the same;
 it sends back the parse without the raw bytes (the importer has them) to halve what is
 pickled. The worker also scores each mail's language (the guess made for a new customer,
-services/language_id.py) and the importer remembers the scores, so the classifier (its
-model and its work) stays out of the storing process. A worker that dies or cannot start
+services/language_id.py) and looks for a complaint in it (domain/complaints.py), and the
+importer remembers both, so the classifier (its model and its work) and the complaint
+words stay out of the storing process. A worker that dies or cannot start
 only costs speed: the batch is parsed in the importer's own process instead. Small imports
 never start a worker (starting one costs more than it saves).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -27,6 +29,9 @@ from datetime import datetime
 from types import TracebackType
 
 from soloservice.channels.email.parse import ParsedMail, Quarantined, parse_message
+from soloservice.channels.email.threads import candidate_parents, find_case_tag
+from soloservice.domain import complaints
+from soloservice.domain.complaints import ComplaintVerdict, detect_complaint
 from soloservice.services import language_id
 from soloservice.storage.locks import forget_in_child
 
@@ -45,19 +50,50 @@ def parse_without_raw(batch: Sequence[tuple[bytes, datetime]]) -> list[Parsed]:
 
 #: the language scores of one batch, as ``language_id.scores_for`` returns them
 Scores = list[tuple[str, dict[str, float]]]
+#: per mail of a batch, what ``detect_complaint(subject, text)`` says (None: not asked)
+Verdicts = list[ComplaintVerdict | None]
+#: what the worker sends back for a batch
+Answer = tuple[list[Parsed], Scores, Verdicts]
+
+#: (the worker's) senders whose language is scored already from a mail that starts a
+#: case: every later mail of theirs reaches a customer who has a case, and is not guessed
+_scored_senders: set[str] = set()
 
 
-def parse_and_score(batch: Sequence[tuple[bytes, datetime]]) -> tuple[list[Parsed], Scores]:
-    """The worker's side: ``parse_without_raw`` and the language scores of every mail that
-    could start an inquiry (not an auto-reply), for ``language_id.remember``."""
+def _starts_a_case(mail: ParsedMail) -> bool:
+    """No thread to join: this mail opens a case of its sender's (unless it is a form's)."""
+    return not candidate_parents(mail) and find_case_tag(mail.subject) is None
+
+
+def parse_and_score(batch: Sequence[tuple[bytes, datetime]]) -> Answer:
+    """The worker's side: ``parse_without_raw``, the language scores of the mails that
+    could start an inquiry (not an auto-reply; for ``language_id.remember``) and each such
+    mail's complaint verdict (for ``complaints.remember``).
+
+    A sender's language is guessed once, from their first case: so their mails are scored
+    until one that opens a case is; a mail the worker did not score is scored by the
+    importer if it needs it (the same scores, only slower)."""
     parsed = parse_without_raw(batch)
     scores: Scores = []
+    verdicts: Verdicts = []
     for mail in parsed:
-        if isinstance(mail, ParsedMail) and not mail.is_auto:
-            words, found = language_id.scores_for(language_id.mail_words(mail.subject, mail.text))
-            if words.strip():
-                scores.append((words, found))
-    return parsed, scores
+        if not isinstance(mail, ParsedMail) or mail.is_auto:
+            verdicts.append(None)
+            continue
+        verdicts.append(detect_complaint(mail.subject, mail.text))
+        sender = (mail.reply_to or mail.from_addr).lower()
+        if sender in _scored_senders:
+            continue
+        words, found = language_id.scores_for(language_id.mail_words(mail.subject, mail.text))
+        if words.strip():
+            scores.append((words, found))
+        if _starts_a_case(mail):
+            _scored_senders.add(sender)
+    return parsed, scores, verdicts
+
+
+def _warm_up() -> None:
+    language_id.text_scores("warm up")  # imports the classifier and reads its model
 
 
 def with_raw(parsed: Parsed, raw: bytes) -> Parsed:
@@ -72,6 +108,7 @@ def _worker_start() -> None:
     parent twice a second and leaves when that is gone.
     """
     forget_in_child()
+    _scored_senders.clear()  # a forked worker starts with what its parent had
     parent = os.getppid()
 
     def watch() -> None:
@@ -135,10 +172,17 @@ class ParsePool:
         if self._owned is not None:
             self._owned.shutdown(wait=True, cancel_futures=True)
             language_id.forget_all()
+            complaints.forget_all()
 
-    def submit(
-        self, batch: list[tuple[bytes, datetime]]
-    ) -> Future[tuple[list[Parsed], Scores]] | _Done:
+    def warm_up(self) -> None:
+        """Start the worker and load its classifier now (about a second), while the
+        importer still reads the archive, rather than when the first batch waits for it."""
+        if self._executor is not None:
+            # (broken already: the first batch finds out and is parsed here)
+            with contextlib.suppress(RuntimeError):
+                self._executor.submit(_warm_up)
+
+    def submit(self, batch: list[tuple[bytes, datetime]]) -> Future[Answer] | _Done:
         if self._executor is not None:
             try:
                 return self._executor.submit(parse_and_score, batch)
@@ -148,22 +192,26 @@ class ParsePool:
         return _Done([parse_message(raw, received=received) for raw, received in batch])
 
     def collect(
-        self,
-        pending: Future[tuple[list[Parsed], Scores]] | _Done,
-        batch: list[tuple[bytes, datetime]],
+        self, pending: Future[Answer] | _Done, batch: list[tuple[bytes, datetime]]
     ) -> list[Parsed]:
-        """The batch's parses in order, with their raw bytes (and their language scores
-        remembered for the guess)."""
+        """The batch's parses in order, with their raw bytes (and their language scores and
+        complaint verdicts remembered for the store)."""
         if isinstance(pending, _Done):
             return pending.value
         try:
-            answers, scores = pending.result()
+            answers, scores, verdicts = pending.result()
         except Exception as exc:  # the worker died (BrokenProcessPool) or could not pickle
             log.warning("parse worker failed (%s); parsing in-process", exc)
             self._executor = None
             return [parse_message(raw, received=received) for raw, received in batch]
-        if len(answers) != len(batch):
+        if len(answers) != len(batch) or len(verdicts) != len(batch):
             return [parse_message(raw, received=received) for raw, received in batch]
         for words, found in scores:
             language_id.remember(words, found)
-        return [with_raw(p, raw) for p, (raw, _r) in zip(answers, batch, strict=True)]
+        parsed = [with_raw(p, raw) for p, (raw, _r) in zip(answers, batch, strict=True)]
+        complaints.remember(
+            (p.subject, p.text, verdict)
+            for p, verdict in zip(parsed, verdicts, strict=True)
+            if verdict is not None and isinstance(p, ParsedMail)
+        )
+        return parsed

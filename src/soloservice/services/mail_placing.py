@@ -29,6 +29,7 @@ from soloservice.services.errors import InvalidInput
 from soloservice.services.inquiries import InquiryService, NewInquiry, detect_kind, make_snippet
 from soloservice.services.inquiry_rules import (
     first_message_row,
+    inquiry_of_messages,
     new_inquiry_row,
     record_customer_message,
 )
@@ -65,14 +66,9 @@ class MailPlacing:
                 return lookups.inquiry(session, found_id)
             tagged = find_case_tag(parsed.subject)
             return lookups.inquiry(session, tagged) if tagged is not None else None
-        if candidates:
-            found = session.exec(
-                select(MessageRow.inquiry_id)
-                .where(col(MessageRow.external_id).in_(candidates))
-                .order_by(col(MessageRow.id).desc())
-            ).first()
-            if found is not None:
-                return session.get(InquiryRow, found)
+        found = inquiry_of_messages(session, candidates)
+        if found is not None:
+            return found
         tagged = find_case_tag(parsed.subject)
         if tagged is not None:
             return session.get(InquiryRow, tagged)

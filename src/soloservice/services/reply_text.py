@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from soloservice.channels.email.threads import case_tag, normalise_subject
-from soloservice.domain.signature import sign_once
+from soloservice.domain.signature import append_signature, sign_once
 from soloservice.domain.types import Language
 from soloservice.services.context import ServiceContext
 
@@ -43,14 +43,9 @@ def reply_subject(subject: str, inquiry_id: int) -> str:
     return f"Re: {base} {case_tag(inquiry_id)}" if base else f"Re: {case_tag(inquiry_id)}"
 
 
-def with_signature(body: str, signature: str) -> str:
-    text = body.rstrip()
-    sig = signature.strip("\n")
-    if not sig.strip():
-        return text
-    if sig.lstrip().startswith("--"):
-        return f"{text}\n\n{sig}"
-    return f"{text}\n\n-- \n{sig}"
+#: ``body``, a blank line, the ``-- `` delimiter and ``signature`` (the composer's preview of
+#: what ``sign_reply`` adds); the rule is the domain's
+with_signature = append_signature
 
 
 def sign_reply(body: str, signature: str, ctx: ServiceContext) -> str:

@@ -33,7 +33,12 @@ from soloservice.services.customer_identity import CustomerRef, resolve_customer
 from soloservice.services.import_keys import is_imported, mark_imported
 from soloservice.services.import_summary import ImportSummary
 from soloservice.services.inquiries import InquiryService
-from soloservice.services.inquiry_rules import NewInquiry, detect_kind, make_snippet
+from soloservice.services.inquiry_rules import (
+    NewInquiry,
+    detect_kind,
+    inquiry_of_messages,
+    make_snippet,
+)
 from soloservice.storage.channel_tables import ImportKeyRow
 from soloservice.storage.tables import CustomerRow, IdentityRow, InquiryRow, MessageRow
 
@@ -167,14 +172,8 @@ class ThreadStore:
             .where(ImportKeyRow.source == thread_source(platform), ImportKeyRow.key == thread_key)
         ).first()
         if keyed is None:
-            ids = [m.external_id for m in messages]
-            if ids:
-                keyed = session.exec(
-                    select(MessageRow.inquiry_id)
-                    .where(col(MessageRow.external_id).in_(ids))
-                    .order_by(col(MessageRow.id).desc())
-                ).first()
-        return session.get(InquiryRow, keyed) if keyed is not None else None
+            return inquiry_of_messages(session, [m.external_id for m in messages])
+        return session.get(InquiryRow, keyed)
 
     def _remember_thread(
         self, session: Session, platform: Channel, thread_key: str, inquiry: InquiryRow

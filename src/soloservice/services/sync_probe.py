@@ -8,7 +8,8 @@ grow). Only then does the probe answer, and it records the sync as the full path
 yet, a password or server problem, a damaged or unmigrated store, a daily backup due,
 another sync holding the account — returns None and the full sync runs and reports it.
 The probe reads the store with plain sqlite3 and never writes mail. It imports neither
-SQLAlchemy/SQLModel nor pydantic (the settings' time zone is read from the JSON as it is),
+SQLAlchemy/SQLModel nor pydantic (the settings' time zone is read from the file as the full
+start reads it, storage/settings_file.py, without validating the rest),
 and after its one small write it vouches for the store again (storage/known_good.py), so
 that the next cron run does not read every page with ``quick_check`` either.
 
@@ -22,7 +23,6 @@ mail read elsewhere into a full sync that fetches nothing (tests/services/test_r
 from __future__ import annotations
 
 import imaplib
-import json
 import re
 import sqlite3
 import ssl
@@ -34,12 +34,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from soloservice.domain.backups import BackupName, daily_due, weekly_due
+from soloservice.domain.settings import Settings
 from soloservice.paths import database_path, settings_path
 from soloservice.services.secrets import SecretStore
 from soloservice.storage.backup import startup_damage
 from soloservice.storage.known_good import record_clean_close
 from soloservice.storage.locks import LockBusy, exclusive, lock_path
 from soloservice.storage.migrate import head_revision
+from soloservice.storage.settings_file import read_settings_data
 
 #: the ``SyncSummary.as_json()`` of an account synced with nothing new (a test keeps the two
 #: in step)
@@ -60,30 +62,15 @@ EMPTY_COUNTS: dict[str, Any] = {
 _SECURITIES = ("ssl", "starttls", "none")
 
 
-#: the settings file version this probe knows how to read (storage/settings_store.py)
-_SETTINGS_VERSION = 1
-
-
 def settings_zone(data_dir: Path) -> ZoneInfo | None:
-    """The time zone of the settings, read without storage/settings_store.py: validating the
-    whole file imports pydantic and the promise rules, half of the probe's time. Only the
-    time zone is needed (is a backup due?); a missing file means the default one. None for
-    anything unusual (unreadable, another version, a bad zone): the full path then loads
-    and reports the settings properly."""
-    path = settings_path(data_dir)
+    """The time zone of the settings, read with storage/settings_file.py alone: validating the
+    whole file (storage/settings_store.py) imports pydantic and the promise rules, half of the
+    probe's time. Only the time zone is needed (is a backup due?); a missing file or key means
+    the default one. None for anything unusual (unreadable, a newer version, a bad zone): the
+    full path then loads and reports the settings properly."""
     try:
-        if not path.exists():
-            from soloservice.domain.settings import Settings
-
-            return ZoneInfo(Settings().timezone)
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("version", 1) != _SETTINGS_VERSION:
-            return None
-        if "timezone" not in data:
-            from soloservice.domain.settings import Settings
-
-            return ZoneInfo(Settings().timezone)
-        zone = data["timezone"]
+        data = read_settings_data(settings_path(data_dir)) or {}
+        zone = data.get("timezone", Settings.timezone)
         return ZoneInfo(zone) if isinstance(zone, str) else None
     except Exception:  # any doubt: the full path decides
         return None

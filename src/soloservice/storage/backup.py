@@ -13,7 +13,6 @@ customer data as the store.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,9 +21,7 @@ from soloservice.domain.backups import BackupKind, BackupName
 from soloservice.storage.files import (
     DATABASE_SIDE_FILES,
     DIR_MODE,
-    FILE_MODE,
-    fsync_dir,
-    refuse_non_regular,
+    atomic_path,
 )
 from soloservice.storage.known_good import left_as_closed
 
@@ -105,45 +102,31 @@ def schema_revision(path: Path) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _fresh_private_file(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
+def _backup_into(source: Path, target: Path) -> None:
+    """Copy the store ``source`` into the empty file ``target`` with the online backup API."""
+    src = connect_read_only(source)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            src.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            copy.commit()
+        finally:
+            copy.close()
+    finally:
+        src.close()
 
 
 def copy_database(source: Path, dest: Path) -> int:
     """Copy ``source`` to ``dest`` with the online backup API; returns the size written.
 
-    The copy is built in a hidden file beside ``dest``, synced, and renamed over it, so
-    ``dest`` is either the old file or the complete new one, never half a database.
+    The copy is built in a hidden private file beside ``dest``, synced, and renamed over it
+    (``atomic_path``), so ``dest`` is either the old file or the complete new one, never half
+    a database.
     """
-    refuse_non_regular(dest)
     dest.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    partial = dest.with_name(f".{dest.name}.partial")
-    _fresh_private_file(partial)
-    try:
-        src = connect_read_only(source)
-        try:
-            target = sqlite3.connect(partial)
-            try:
-                src.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-                target.commit()
-            finally:
-                target.close()
-        finally:
-            src.close()
-        fd = os.open(partial, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(partial, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    fsync_dir(dest.parent)
+    with atomic_path(dest, suffix=".partial") as partial:
+        _backup_into(source, partial)
     return dest.stat().st_size
 
 
@@ -170,15 +153,8 @@ def replace_database(source: Path, live: Path) -> None:
     The stale ``-wal``/``-shm``/``-journal`` files of the old store go first: SQLite would
     otherwise replay the old store's log onto the new file and corrupt it.
     """
-    staged = live.with_name(f".{live.name}.restoring")
-    copy_database(source, staged)
-    try:
+    with atomic_path(live, suffix=".restoring") as staged:
+        _backup_into(source, staged)
         for suffix in SIDE_FILES:
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{live}{suffix}").unlink()
-        os.replace(staged, live)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
-        raise
-    fsync_dir(live.parent)

@@ -22,10 +22,11 @@ the duplicate finder before it looks.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, text
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from soloservice.storage.tables import InquiryRow
+from soloservice.storage.types import owned_by
 
 #: base set -> the constant condition of its partial indexes (literal SQL: SQLite uses a
 #: partial index only when the query's WHERE repeats these terms)
@@ -131,11 +132,7 @@ class CustomerMatchKeyRow(SQLModel, table=True):
     __table_args__ = (Index("ix_customer_match_key_lookup", "key", "size", "customer_id", "norm"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    customer_id: int = owned_by("customer.id")
     key: str
     size: int = Field(default=0)
     norm: str = Field(default="")

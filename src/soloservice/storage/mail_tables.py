@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from soloservice.storage.types import UTCDateTime
+from soloservice.storage.types import UTCDateTime, optional_ref, owned_by
 
 
 class MailAccountRow(SQLModel, table=True):
@@ -80,12 +80,7 @@ class MailItemRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    account_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("mail_account.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    account_id: int | None = optional_ref("mail_account.id")
     source: str = Field(default="imap", max_length=16)
     folder: str = Field(default="")
     uidvalidity: int | None = Field(default=None)
@@ -111,10 +106,7 @@ class MailItemRow(SQLModel, table=True):
     reason: str = Field(default="")
     subject: str = Field(default="")
     from_addr: str = Field(default="")
-    message_row_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
-    )
+    message_row_id: int | None = optional_ref("message.id")
     fetched_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
@@ -125,15 +117,8 @@ class AttachmentRow(SQLModel, table=True):
     __tablename__ = "attachment"
 
     id: int | None = Field(default=None, primary_key=True)
-    message_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("message.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
-    mail_item_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("mail_item.id", ondelete="SET NULL"), nullable=True),
-    )
+    message_id: int = owned_by("message.id")
+    mail_item_id: int | None = optional_ref("mail_item.id")
     filename: str
     content_type: str = Field(default="application/octet-stream")
     size: int = Field(default=0)
@@ -161,12 +146,7 @@ class OutboxRow(SQLModel, table=True):
             nullable=True,
         ),
     )
-    account_id: int | None = Field(
-        default=None,
-        sa_column=Column(
-            Integer, ForeignKey("mail_account.id", ondelete="SET NULL"), nullable=True
-        ),
-    )
+    account_id: int | None = optional_ref("mail_account.id")
     #: reply, ack, survey
     purpose: str = Field(default="reply", max_length=16)
     to_addr: str
@@ -181,21 +161,14 @@ class OutboxRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    message_row_id: int | None = Field(
-        default=None,
-        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
-    )
+    message_row_id: int | None = optional_ref("message.id")
 
 
 class OutboxAttachmentRow(SQLModel, table=True):
     __tablename__ = "outbox_attachment"
 
     id: int | None = Field(default=None, primary_key=True)
-    outbox_id: int = Field(
-        sa_column=Column(
-            Integer, ForeignKey("outbox.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+    outbox_id: int = owned_by("outbox.id")
     filename: str
     content_type: str = Field(default="application/octet-stream")
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -1,17 +1,15 @@
 """Settings on disk: a small JSON file in the data directory.
 
 A JSON file rather than a table because the founder (or a support person) may need to read
-or fix it by hand, and because settings are needed before the database is opened. Each file
-carries a version; ``_UPGRADES`` turns an old file into the current shape one step at a time
-(the way Picard upgrades its config), so a new release never loses a setting.
+or fix it by hand, and because settings are needed before the database is opened. The file
+is read, and an old one upgraded step by step, in ``storage/settings_file.py``; here its
+values are checked and turned into ``Settings``, and written back.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +17,12 @@ from soloservice.domain.settings import Settings
 from soloservice.domain.types import Language
 from soloservice.storage.files import atomic_write
 from soloservice.storage.settings_error import SettingsError as SettingsError
+from soloservice.storage.settings_file import VERSION, read_settings_data
 from soloservice.storage.settings_model import (
     SettingsInvalid,
     check_settings,
     validate_settings_values,
 )
-
-VERSION = 1
-
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 def _from_dict(data: dict[str, Any]) -> Settings:
@@ -57,42 +52,12 @@ def _to_dict(settings: Settings) -> dict[str, Any]:
     return data
 
 
-def _version(value: Any) -> int:
-    """The file's version: a whole number from 1. ``Infinity`` (which ``json`` reads), 0, -1
-    or "two" are named as a bad version, not left to fail later as an overflow or a missing
-    upgrade step."""
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value)  # "1" typed by hand
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsInvalid(f"version {value!r} is not a whole number")
-    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
-        raise SettingsInvalid(f"version {value!r} is not a whole number")
-    version = int(value)
-    if version < 1:
-        raise SettingsInvalid(f"version {version} does not exist (versions start at 1)")
-    return version
-
-
 def load_settings(path: Path) -> Settings:
-    if not path.exists():
+    data = read_settings_data(path)
+    if data is None:
         return Settings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-        version = _version(data.get("version", 1))
-        if version > VERSION:
-            # its meaning may have changed in ways this release cannot know; never guess
-            raise SettingsError(
-                f"{path.name} was written by a newer SoloService (version {version}); "
-                "update SoloService to use this data folder"
-            )
-        while version < VERSION:
-            data = _UPGRADES[version](data)
-            version += 1
         return _from_dict(data)
-    except SettingsError:
-        raise
     except SettingsInvalid as exc:
         raise SettingsError(f"{path.name}: {exc}") from None
     except (ValueError, TypeError, KeyError) as exc:

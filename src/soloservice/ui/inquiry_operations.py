@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from soloservice.domain.types import Status
@@ -23,16 +23,18 @@ from soloservice.services.registry import Services
 from soloservice.ui import formatting as fmt
 from soloservice.ui.tasks import TaskRunner
 
+#: Marked for pyside6-lupdate here, translated as each verb is asked for.
+_STATUS_VERBS = {
+    Status.NEW: QT_TRANSLATE_NOOP("operations", "Marked new"),
+    Status.OPEN: QT_TRANSLATE_NOOP("operations", "Reopened"),
+    Status.WAITING: QT_TRANSLATE_NOOP("operations", "Marked waiting"),
+    Status.RESOLVED: QT_TRANSLATE_NOOP("operations", "Resolved"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("operations", "Closed"),
+}
+
 
 def status_verb(status: Status) -> str:
-    verbs = {
-        Status.NEW: QCoreApplication.translate("operations", "Marked new"),
-        Status.OPEN: QCoreApplication.translate("operations", "Reopened"),
-        Status.WAITING: QCoreApplication.translate("operations", "Marked waiting"),
-        Status.RESOLVED: QCoreApplication.translate("operations", "Resolved"),
-        Status.CLOSED: QCoreApplication.translate("operations", "Closed"),
-    }
-    return verbs[status]
+    return QCoreApplication.translate("operations", str(_STATUS_VERBS[status]))
 
 
 class ServiceCommand(QUndoCommand):

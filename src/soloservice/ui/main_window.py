@@ -33,6 +33,7 @@ from soloservice.services.registry import Services
 from soloservice.ui.actions import Actions, build_actions, install_menus
 from soloservice.ui.first_paint import after_first_paint
 from soloservice.ui.icons import icon
+from soloservice.ui.inbox.area import InboxArea
 from soloservice.ui.inbox.conversation import ConversationView
 from soloservice.ui.inbox.customer_card import CustomerCardView
 from soloservice.ui.inbox.model import InboxModel
@@ -101,6 +102,8 @@ class MainWindow(WindowRefresh, QMainWindow):
         self.model = InboxModel(services)
         self.model.setParent(self)  # dies with the window, not at interpreter exit
         self.table = InboxTable(self.model)
+        #: the list, or a feature's page in its place while the store is empty
+        self.inbox_area = InboxArea(self.table)
         self.inbox_search = InboxSearch(services, self.runner, self.model, self.table, self)
         self.search = self.inbox_search.field
         self.searches = self.inbox_search.runner
@@ -112,7 +115,7 @@ class MainWindow(WindowRefresh, QMainWindow):
         middle_layout.setContentsMargins(6, 6, 6, 0)
         middle_layout.setSpacing(6)
         middle_layout.addWidget(self.search)
-        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.inbox_area, 1)
         self.pane = InquiryPane(self.conversation, self.card)
         #: the side panel's tabs (customer, remedies, follow-up, attachments)
         self.panels = self.pane.side
@@ -241,7 +244,7 @@ class MainWindow(WindowRefresh, QMainWindow):
     def _features_installed(self) -> None:
         # Each feature read ``self.detail`` as it was installed (as it must: the selection
         # may come before it); the panels it added are shown or hidden for that inquiry.
-        self._update_tab_visibility()
+        self.pane.update_for(self.detail)
         self.inquiry_commands.update_actions()
 
     def feature(self, name: str, cls: type[F]) -> F:
@@ -264,9 +267,6 @@ class MainWindow(WindowRefresh, QMainWindow):
         selection (see InquiryPanel); a widget with ``applies_to(detail) -> bool`` is shown
         only for inquiries it applies to."""
         self.pane.add_panel(widget, title, order)
-        self._update_tab_visibility()
-
-    def _update_tab_visibility(self) -> None:
         self.pane.update_for(self.detail)
 
     def set_inquiry_tab_title(self, widget: QWidget, title: str) -> None:
@@ -294,6 +294,13 @@ class MainWindow(WindowRefresh, QMainWindow):
     def add_card_section(self, widget: QWidget) -> None:
         """Add a section to the customer card; ``widget.set_customer(card)`` follows it."""
         self.card.add_section(widget)
+
+    def set_empty_inbox(self, widget: QWidget) -> None:
+        """The page shown instead of the list while ``show_empty_inbox(True)`` (area.py)."""
+        self.inbox_area.set_empty_page(widget)
+
+    def show_empty_inbox(self, empty: bool) -> None:
+        self.inbox_area.show_empty(empty)
 
     def view_counts(self) -> ViewCounts:
         return self.sidebar_model.counts

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QToolButton
 
 from soloservice.plurals import PluralContext
 from soloservice.ui.channels.merge_section import MergeSection
-from soloservice.ui.features._shared import feature_action
+from soloservice.ui.features._shared import feature_action, reload_and_reopen
 
 if TYPE_CHECKING:
     from soloservice.services.customer_merge import MergeView
@@ -73,15 +73,9 @@ class CustomersFeature:
             8_000,
         )
 
-    def _refresh_card(self) -> None:
-        window = self.window
-        window.reload()
-        if window.detail is not None:
-            window.open_inquiry(window.detail.id)
-
     def _merged(self, view: MergeView) -> None:
         self.last_merge = view
-        self._refresh_card()
+        reload_and_reopen(self.window)
         self.window.statusBar().showMessage(
             CustomerCounts.tr("Merged %1 into %2 (%n inquiry(s) moved)", "", view.inquiries)
             .replace("%1", view.merged_name)
@@ -99,7 +93,7 @@ class CustomersFeature:
         if self.last_merge is not None and self.last_merge.id == view.id:
             self.last_merge = None
             self.undo_button.setVisible(False)
-        self._refresh_card()
+        reload_and_reopen(self.window)
         self.window.statusBar().showMessage(
             QCoreApplication.translate(
                 "CustomersFeature", "%1 is a customer of their own again"

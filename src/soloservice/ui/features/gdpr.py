@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 from soloservice.plurals import PluralContext
 from soloservice.services.dto import CustomerCard
 from soloservice.services.errors import ServiceError
-from soloservice.ui.actions import window_action
-from soloservice.ui.features._shared import CardLinks, open_dialog, reload_and_reopen
+from soloservice.ui.features._shared import (
+    CardLinks,
+    feature_action,
+    open_dialog,
+    reload_and_reopen,
+)
 from soloservice.ui.placeholders import fill
 
 if TYPE_CHECKING:
@@ -117,26 +121,26 @@ class GdprFeature:
         self.dialog: ForgetDialog | None = None
         menu = window.menu("inquiry")
         menu.addSeparator()
-        self.export_action = window_action(
-            window.widget,
+        self.export_action = feature_action(
+            window,
             QCoreApplication.translate("GdprFeature", "Export customer data…"),
             "",
             QCoreApplication.translate(
                 "GdprFeature", "Everything about this customer as one JSON file"
             ),
+            self.export,
         )
-        self.export_action.triggered.connect(self.export)
-        self.forget_action = window_action(
-            window.widget,
+        self.forget_action = feature_action(
+            window,
             QCoreApplication.translate("GdprFeature", "Forget customer…"),
             "",
             QCoreApplication.translate(
                 "GdprFeature", "Delete this customer's personal data (the review's figures stay)"
             ),
+            self.forget,
         )
-        self.forget_action.triggered.connect(self.forget)
-        for action in (self.export_action, self.forget_action):
-            menu.addAction(action)
+        menu.addAction(self.export_action)
+        menu.addAction(self.forget_action)
         #: the card's two links; hidden while no customer is shown
         self.links = CardLinks(
             [

@@ -1,10 +1,11 @@
 """A new founder's start: the first-start assistant, once per data dir, and the empty
 inbox's "what to do next" checklist in place of the inquiry list.
 
-The checklist sits in a QStackedWidget put where the inquiry list was in the middle column,
-so main_window.py needs no change; it shows while the store holds no inquiry at all. The
-assistant opens only in the real app (a window with a ui.ini), when the data dir is empty
-(no business name saved, no inquiries), and ui.ini remembers that it was shown.
+The window shows the checklist where the list is (``window.set_empty_inbox`` /
+``show_empty_inbox``: where that is stays the window's business) while the store holds no
+inquiry at all. The assistant opens only in the real app (a window with a ui.ini), when the
+data dir is empty (no business name saved, no inquiries), and ui.ini remembers that it was
+shown.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QWidget
 
 from soloservice.domain.settings import Settings
 from soloservice.ui.first_start.checklist import StartChecklist
 
 if TYPE_CHECKING:
+    from soloservice.ui.features.host import FeatureHost
     from soloservice.ui.first_start.assistant import FirstStartAssistant
-    from soloservice.ui.main_window import MainWindow
 
 #: ui.ini key: "finished" or "skipped" once the assistant was shown for this data dir
 SHOWN_KEY = "first_start/assistant"
@@ -28,44 +29,25 @@ HOURS_PAGE = 1
 
 
 class GettingStarted(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.services = window.services
         self.checklist = StartChecklist()
         self.checklist.step_clicked.connect(self.open_step)
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("inboxStack")
-        self._put_in_place_of_the_table()
+        window.set_empty_inbox(self.checklist)
         self.assistant: FirstStartAssistant | None = None
         window.data_changed.connect(self.refresh)
         self.refresh()
         if window.ui_settings is not None and self.assistant_due():
             QTimer.singleShot(0, self.open_assistant)
 
-    def _put_in_place_of_the_table(self) -> None:
-        table = self.window.table
-        parent = table.parentWidget()
-        layout = parent.layout() if parent is not None else None
-        if not isinstance(layout, QBoxLayout):
-            return
-        index = layout.indexOf(table)
-        stretch = layout.stretch(index)
-        layout.removeWidget(table)
-        self.stack.addWidget(table)
-        self.stack.addWidget(self.checklist)
-        layout.insertWidget(index, self.stack, stretch)
-
     # -- the checklist ---------------------------------------------------------------------
 
     def refresh(self) -> None:
         steps = self.services.getting_started.steps()
         self.checklist.show_steps(steps)
-        empty = steps.inquiries == 0
-        was_checklist = self.stack.currentWidget() is self.checklist
-        self.stack.setCurrentWidget(self.checklist if empty else self.window.table)
-        if was_checklist and not empty:
-            self.window.table.setFocus()
+        self.window.show_empty_inbox(steps.inquiries == 0)
 
     def settings_applied(self, _settings: Settings) -> None:
         """Called by the settings feature after a save: the hours step may be done now."""
@@ -73,10 +55,11 @@ class GettingStarted(QObject):
 
     @property
     def showing_checklist(self) -> bool:
-        return self.stack.currentWidget() is self.checklist
+        return self.checklist.isVisibleTo(self.window.widget)
 
     def open_step(self, key: str) -> QWidget | None:
-        """Open the dialog a step needs; returns it (tests look at it)."""
+        """Open the dialog a step needs and return it; Log call is the window's own action
+        (as in the tray), so its dialog is the window's and None comes back."""
         from soloservice.ui.features.forms import FormsFeature
         from soloservice.ui.features.mail import MailFeature
         from soloservice.ui.features.settings import SettingsFeature
@@ -95,8 +78,7 @@ class GettingStarted(QObject):
             wizard.imported.connect(lambda _s: self.refresh())
             return wizard
         if key == "call":
-            self.window.log_call()
-            return self.window.call_dialog
+            window.commands.log_call.trigger()
         return None
 
     # -- the assistant ---------------------------------------------------------------------
@@ -114,7 +96,7 @@ class GettingStarted(QObject):
         if self.assistant is not None:
             self.assistant.raise_()
             return self.assistant
-        assistant = FirstStartAssistant(self.services, self.window.runner, self.window)
+        assistant = FirstStartAssistant(self.services, self.window.runner, self.window.widget)
         assistant.saved.connect(self._assistant_saved)
         assistant.finished.connect(self._assistant_closed)
         self.assistant = assistant
@@ -147,5 +129,5 @@ class GettingStarted(QObject):
         self.refresh()
 
 
-def install(window: MainWindow) -> GettingStarted:
+def install(window: FeatureHost) -> GettingStarted:
     return GettingStarted(window)

@@ -3,8 +3,9 @@
 Features were handed the whole ``MainWindow``, so any of them could reach into the table,
 the splitters or another feature's widgets, and a change to the window's layout could break
 a feature far away. ``FeatureHost`` names what DEVELOPERS.md lists as the plug-in points;
-features are typed against it (``install(window: FeatureHost)``), and ``MainWindow``
-satisfies it (tests/ui/test_features.py checks both, mypy checks the bodies).
+features are typed against it (``install(window: FeatureHost)``) and none imports
+ui/main_window.py (tests/test_architecture.py), ``MainWindow`` satisfies it
+(tests/ui/test_features.py), mypy checks the bodies.
 
 ``widget`` is the window as a plain ``QWidget``: the parent for a feature's actions,
 dialogs and controllers, so that they die with the window.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
+    from PySide6.QtCore import QSettings, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QStatusBar, QToolBar, QWidget
 
@@ -48,6 +49,12 @@ class FeatureHost(Protocol):
         """The window, as the parent of a feature's actions, dialogs and controllers."""
         ...
 
+    @property
+    def ui_settings(self) -> QSettings | None:
+        """The window's ui.ini beside the store, for what the founder saw or chose on this
+        machine; None in a window built without one (tests, the scenario suite)."""
+        ...
+
     # -- signals (emitted on the GUI thread) ------------------------------------------------------
 
     @property
@@ -78,6 +85,14 @@ class FeatureHost(Protocol):
     def show_inquiry_tab(self, widget: QWidget) -> None: ...
 
     def add_card_section(self, widget: QWidget) -> None: ...
+
+    def set_empty_inbox(self, widget: QWidget) -> None:
+        """The page shown in place of the inquiry list while the store is empty."""
+        ...
+
+    def show_empty_inbox(self, empty: bool) -> None:
+        """That page (True) or the list (False, which then takes the keyboard)."""
+        ...
 
     def show_inquiry_ids(self, ids: list[int], label: str) -> None: ...
 

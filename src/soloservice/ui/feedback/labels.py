@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
 from soloservice.domain.remedies import RemedyKind
@@ -28,16 +28,20 @@ def state_of(survey: SurveyView, now: datetime) -> str:
     return survey.status
 
 
+#: Marked for pyside6-lupdate here, translated one at a time as they are asked for.
+_STATE_NAMES = {
+    DUE: QT_TRANSLATE_NOOP("feedback", "Due now"),
+    "scheduled": QT_TRANSLATE_NOOP("feedback", "Scheduled"),
+    "asked": QT_TRANSLATE_NOOP("feedback", "Asked — waiting"),
+    "unclear": QT_TRANSLATE_NOOP("feedback", "Unclear answer"),
+    "answered": QT_TRANSLATE_NOOP("feedback", "Answered"),
+    "skipped": QT_TRANSLATE_NOOP("feedback", "Skipped"),
+}
+
+
 def state_name(state: str) -> str:
-    names = {
-        DUE: QCoreApplication.translate("feedback", "Due now"),
-        "scheduled": QCoreApplication.translate("feedback", "Scheduled"),
-        "asked": QCoreApplication.translate("feedback", "Asked — waiting"),
-        "unclear": QCoreApplication.translate("feedback", "Unclear answer"),
-        "answered": QCoreApplication.translate("feedback", "Answered"),
-        "skipped": QCoreApplication.translate("feedback", "Skipped"),
-    }
-    return names.get(state, state)
+    name = _STATE_NAMES.get(state)
+    return state if name is None else QCoreApplication.translate("feedback", str(name))
 
 
 def filter_name(state: str | None) -> str:
@@ -119,20 +123,22 @@ def when_text(survey: SurveyView, tz: ZoneInfo, now: datetime) -> str:
     return ""
 
 
+_REMEDY_LABELS = {
+    RemedyKind.APOLOGY_CALL: QT_TRANSLATE_NOOP("feedback", "Apology call"),
+    RemedyKind.APOLOGY_MAIL: QT_TRANSLATE_NOOP("feedback", "Apology mail"),
+    RemedyKind.REPLACEMENT: QT_TRANSLATE_NOOP("feedback", "Replacement"),
+    RemedyKind.REFUND_FULL: QT_TRANSLATE_NOOP("feedback", "Full refund"),
+    RemedyKind.REFUND_PARTIAL: QT_TRANSLATE_NOOP("feedback", "Partial refund"),
+    RemedyKind.EXPRESS_SHIPPING: QT_TRANSLATE_NOOP("feedback", "Express shipping"),
+    RemedyKind.GIFT: QT_TRANSLATE_NOOP("feedback", "Gift"),
+    RemedyKind.DISCOUNT: QT_TRANSLATE_NOOP("feedback", "Discount"),
+    RemedyKind.REPAIR: QT_TRANSLATE_NOOP("feedback", "Repair"),
+    RemedyKind.OTHER: QT_TRANSLATE_NOOP("feedback", "Other"),
+}
+
+
 def remedy_label(kind: RemedyKind) -> str:
-    labels = {
-        RemedyKind.APOLOGY_CALL: QCoreApplication.translate("feedback", "Apology call"),
-        RemedyKind.APOLOGY_MAIL: QCoreApplication.translate("feedback", "Apology mail"),
-        RemedyKind.REPLACEMENT: QCoreApplication.translate("feedback", "Replacement"),
-        RemedyKind.REFUND_FULL: QCoreApplication.translate("feedback", "Full refund"),
-        RemedyKind.REFUND_PARTIAL: QCoreApplication.translate("feedback", "Partial refund"),
-        RemedyKind.EXPRESS_SHIPPING: QCoreApplication.translate("feedback", "Express shipping"),
-        RemedyKind.GIFT: QCoreApplication.translate("feedback", "Gift"),
-        RemedyKind.DISCOUNT: QCoreApplication.translate("feedback", "Discount"),
-        RemedyKind.REPAIR: QCoreApplication.translate("feedback", "Repair"),
-        RemedyKind.OTHER: QCoreApplication.translate("feedback", "Other"),
-    }
-    return labels[kind]
+    return QCoreApplication.translate("feedback", str(_REMEDY_LABELS[kind]))
 
 
 def result_message(result: AnswerResult) -> str:
