@@ -35,7 +35,22 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 PY = sys.executable
-ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+#: Children run as an installed app does: with its bytecode. A machine that sets
+#: PYTHONDONTWRITEBYTECODE (this one's sandbox does) would otherwise compile ~110 of our
+#: modules from source at every start; ``compiled()`` writes the .pyc files once first.
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "QT_QPA_PLATFORM": "offscreen",
+}
+
+
+def compiled() -> None:
+    """The package's bytecode, as pip writes it when it installs a wheel."""
+    import compileall
+
+    import soloservice
+
+    compileall.compile_dir(Path(soloservice.__file__).parent, quiet=1)
 
 
 @dataclass
@@ -223,16 +238,44 @@ def imap_sync(tmp: Path, mails: list[bytes], repeat: int) -> list[Row]:
 
 
 _BARE_WINDOW = """
-from PySide6.QtCore import QTimer
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+class FirstPaint(QObject):  # as soloservice/ui/first_paint.py tells the app's first paint
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        print(f"first page painted at {time.time():.6f}", file=sys.stderr, flush=True)
+        app.quit()
+
 app = QApplication([])
 window = QMainWindow()
 window.setCentralWidget(QTableView())
 window.resize(1200, 800)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
 window.show()
-QTimer.singleShot(0, app.quit)
+QTimer.singleShot(2000, app.quit)  # (a platform that never paints)
 app.exec()
 """
+
+
+def first_paint(argv: Sequence[str]) -> float:
+    """Seconds from starting the process to its first painted window: the process
+    reports the moment (``SOLOSERVICE_LAUNCH_CLOCK``, soloservice/app.py)."""
+    start = time.time()
+    done = subprocess.run(
+        argv, env={**ENV, "SOLOSERVICE_LAUNCH_CLOCK": "1"}, capture_output=True, text=True
+    )
+    for line in done.stderr.splitlines():
+        if line.startswith("first page painted at "):
+            return float(line.rsplit(" ", 1)[1]) - start
+    raise RuntimeError(f"{' '.join(argv[:4])} ... never painted (exit {done.returncode})")
 
 
 def inbox_figures(tmp: Path, count: int, repeat: int) -> list[Row]:
@@ -273,17 +316,21 @@ def inbox_figures(tmp: Path, count: int, repeat: int) -> list[Row]:
         Row(f"view/sort/search switch, {count:,} (worst: {worst})", figures[worst], ref, "ms",
             "≤ 50 ms", lambda o, r: o <= 50),
     ]  # fmt: skip
+    gui = soloservice(store, "gui", "--quit-after", "0")
     try:
-        bare, bare_mb = best_pair(lambda: run_rss([PY, "-c", _BARE_WINDOW]), max(1, repeat // 2))
-        launch, launch_mb = best_pair(
-            lambda: run_rss(soloservice(store, "gui", "--quit-after", "0")), max(1, repeat // 2)
-        )
+        times = max(3, repeat // 2)  # the first launch after the demo is built runs cold
+        bare, bare_mb = best_pair(lambda: run_rss([PY, "-c", _BARE_WINDOW]), times)
+        launch, launch_mb = best_pair(lambda: run_rss(gui), times)
+        bare_paint = best(lambda: first_paint([PY, "-c", _BARE_WINDOW]), times)
+        paint = best(lambda: first_paint(gui), times)
     except (RuntimeError, OSError) as exc:
         rows.append(Row("launch to first inbox page", None, None, "s", "", None, f"failed: {exc}"))
         return rows
     rows += [
-        Row(f"launch to first inbox page, {count:,} (whole process)", launch, bare, "s",
-            "≤ 0.8 s and ≤ 3× bare window", lambda o, r: o <= 0.8 and o <= 3 * r),
+        Row(f"launch to first inbox page, {count:,} (start to first paint)", paint, bare_paint,
+            "s", "≤ 0.8 s and ≤ 3× bare window", lambda o, r: o <= 0.8 and o <= 3 * r),
+        Row(f"launch, {count:,}, whole process (first paint, then Ctrl+Q)", launch, bare, "s",
+            "(no goal)", None, "features installed, store closed, exit"),
         Row(f"peak memory, {count:,} open", launch_mb, bare_mb, "MB", "≤ 200 MB",
             lambda o, r: o <= 200),
     ]  # fmt: skip
@@ -317,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     inquiries = args.inquiries or (5_000 if args.quick else 100_000)
     sync_mails = args.sync_mails or (500 if args.quick else 10_000)
     ensure_tools()
+    compiled()
     tmp = Path(tempfile.mkdtemp(prefix="soloservice-bench-"))
     rows: list[Row] = []
     try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from soloservice.domain.types import CallOutcome, Channel, IdentityKind, InquiryKind
 from soloservice.services.calls import CallLog
@@ -123,6 +124,17 @@ def seed_inbox(services: Services, now: datetime, count: int = 30) -> list[int]:
         )
         ids.append(detail.id)
     return ids
+
+
+def seeded_store(data_dir: Path, count: int) -> Path:
+    """A data dir holding ``seed_inbox``'s inquiries, closed: for a test that starts the
+    app in a fresh process on it."""
+    services = Services.open(data_dir)
+    try:
+        seed_inbox(services, datetime.now(UTC), count)
+    finally:
+        services.close()
+    return data_dir
 
 
 def log_calls(services: Services) -> list[int]:

@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -105,14 +104,9 @@ print(json.dumps(seen))
 
 @pytest.fixture(scope="module")
 def launch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    from tests.ui.helpers import seed_inbox
+    from tests.ui.helpers import seeded_store
 
-    data_dir = tmp_path_factory.mktemp("launch")
-    services = Services.open(data_dir)
-    try:
-        seed_inbox(services, datetime.now(UTC), 12)
-    finally:
-        services.close()
+    data_dir = seeded_store(tmp_path_factory.mktemp("launch"), 12)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env.pop("SOLOSERVICE_LANG", None)
     done = subprocess.run(

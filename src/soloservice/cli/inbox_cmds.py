@@ -212,6 +212,13 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
 
 
 def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None) -> int:
+    # What the first page needs from the database stack is imported before Qt: once
+    # PySide6 is loaded, its ``__feature__`` import hook reads the source of every module
+    # imported after it (~0.1 s of launch for SQLAlchemy, pydantic and holidays).
+    # (tests/ui/test_launch_clock.py checks the order)
+    from soloservice.services import backups, inbox, inquiries  # noqa: F401
+
+    # isort: split
     from soloservice.app import run_gui as start  # Qt is imported only when a window opens
 
     return int(start(data_dir, demo=demo, quit_after=quit_after))

@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
-import holidays
-
+from soloservice.domain.business_calendar import supported_countries
 from soloservice.domain.business_hours import settings_hours_problems
 from soloservice.domain.settings import Settings
 
@@ -23,7 +22,7 @@ from soloservice.domain.settings import Settings
 @cache
 def holiday_countries() -> frozenset[str]:
     """Two-letter country codes with a public-holiday calendar."""
-    return frozenset(c for c in holidays.list_supported_countries() if len(c) == 2)
+    return frozenset(c for c in supported_countries() if len(c) == 2)
 
 
 def closed_day_problems(days: Iterable[str]) -> list[str]:

@@ -35,6 +35,7 @@ from soloservice.services.mail_outcomes import (
     PreparedMail,
 )
 from soloservice.services.mail_placing import MailPlacing
+from soloservice.storage import fts
 from soloservice.storage.mail_tables import AttachmentRow, MailItemRow
 from soloservice.storage.tables import CustomerRow, EventRow, IdentityRow, InquiryRow, MessageRow
 
@@ -219,6 +220,9 @@ class MailBatchStore(MailPlacing):
         # each other (a ledger row before the message it names): check the foreign keys at
         # commit, where they hold. SQLite resets this at the end of the transaction.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        # Each inquiry's search document is built once, after the batch's rows are in, not
+        # once per row that touches it (storage/fts.py; undone with the batch on rollback).
+        fts.pause_index(session.connection())
         # A batch dirties a few MB (the raw mails, the FTS index): with SQLite's default 2 MB
         # page cache it spills pages to the WAL mid-transaction and writes them again and
         # again (3x the import's wall time on a busy disk). Put back after the batch.
@@ -259,6 +263,7 @@ class MailBatchStore(MailPlacing):
                 insert_pending(session)
             except IntegrityError as exc:
                 raise _FlushFailed() from exc
+            fts.catch_up(session.connection())
             # (after a failure the connection keeps the larger cache until its next batch)
             session.execute(text(f"PRAGMA cache_size = {int(cache_size or -2000)}"))
         finally:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import mailbox
 import os
+import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -60,18 +60,27 @@ _Entry = tuple[tuple[datetime, int], str, tuple[str, str], Callable[[], bytes]]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+#: the first Date header of a header block, folded lines and all (what compat32's
+#: ``message.get("Date")`` returns, without parsing every other header of the mail)
+_DATE_HEADER = re.compile(rb"^date[ \t]*:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
+
+
 def _date_of(raw_head: bytes) -> datetime:
-    try:
-        head_bytes = raw_head[:_SNIFF_BYTES]
-        ends = [at for at in (head_bytes.find(b"\n\n"), head_bytes.find(b"\n\r\n")) if at >= 0]
-        if ends:  # only the header block: the body may be most of the 64 KiB
-            head_bytes = head_bytes[: min(ends) + 1]
-        head = BytesHeaderParser(policy=compat32).parsebytes(head_bytes)
-        value = head.get("Date")
-        parsed = parsedate_to_datetime(str(value)) if value else None
-    except Exception:  # an undated or broken mail just sorts first
+    """The mail's Date, to import an archive oldest first (the epoch when it has none).
+
+    Only the sort key: a regular expression over the header block finds it at a tenth of
+    the cost of the email parser (which the parse worker runs on the whole mail anyway)."""
+    head_bytes = raw_head[:_SNIFF_BYTES]
+    ends = [at for at in (head_bytes.find(b"\n\n"), head_bytes.find(b"\n\r\n")) if at >= 0]
+    if ends:  # only the header block: the body may be most of the 64 KiB
+        head_bytes = head_bytes[: min(ends) + 1]
+    found = _DATE_HEADER.search(head_bytes)
+    if found is None:
         return _EPOCH
-    if parsed is None:
+    value = found.group(1).decode("ascii", "replace").replace("\r", " ").replace("\n", " ")
+    try:
+        parsed = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError, OverflowError):  # an odd date sorts first
         return _EPOCH
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
@@ -148,16 +157,17 @@ class MailImportService:
         # Read and parse outside the transaction, the next batch (in a second process when
         # the import is large) while this one is stored in one (MailIngest.store_batch: no
         # savepoint per mail, a broken one is quarantined).
-        ahead = self._read(batches[0], found, counts) if batches else None
-        pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
-        for number in range(len(batches)):
-            current, parsing = ahead, pending
-            ahead = pending = None
-            if number + 1 < len(batches):
-                ahead = self._read(batches[number + 1], found, counts)
-                pending = pool.submit([(raw, at) for _s, raw, at in ahead]) if ahead else None
-            if not current or parsing is None:
-                continue
+        waiting: deque[tuple[list[tuple[MailSource, bytes, datetime]], Any]] = deque()
+        next_batch = 0
+        while True:
+            while next_batch < len(batches) and len(waiting) < pool.depth:
+                ahead = self._read(batches[next_batch], found, counts)
+                next_batch += 1
+                if ahead:
+                    waiting.append((ahead, pool.submit([(raw, at) for _s, raw, at in ahead])))
+            if not waiting:
+                break
+            current, parsing = waiting.popleft()
             parsed = pool.collect(parsing, [(raw, at) for _s, raw, at in current])
             prepared = [
                 PreparedMail(raw, source, None, result, bytes_digest(raw))

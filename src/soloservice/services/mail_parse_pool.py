@@ -37,6 +37,9 @@ from soloservice.storage.locks import forget_in_child
 
 #: fewer mails than this are parsed in-process
 POOL_MIN_MAILS = 400
+#: batches handed to the worker before the importer waits for the first: it parses the
+#: next ones while a slow batch (large HTML spam) is stored, so neither side idles
+AHEAD = 3
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +160,8 @@ class ParsePool:
             except (OSError, ValueError) as exc:  # no processes here: parse in-process
                 log.info("parse worker unavailable (%s); parsing in-process", exc)
 
+        #: how many batches to submit before collecting the first
+        self.depth = AHEAD if self._executor is not None else 1
         #: shut down at the end even after a failure stopped its use
         self._owned = self._executor
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import ssl
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -298,36 +299,33 @@ class MailSyncService(MailLedgerReads):
             # Three stages overlap: the next batch is fetched (services/prefetch.py, a
             # thread) and parsed (services/mail_parse_pool.py, a second process on a large
             # first sync) while the one before is stored.
-            pending: tuple[list[FetchedMessage], Any] | None = None
+            waiting: deque[tuple[list[FetchedMessage], Any]] = deque()
             fetch_batch = max(self.batch_size, FETCH_BATCH)
             fetching = imap.fetch_since(last_uid, batch=fetch_batch)
             with (
                 ParsePool(enabled=total >= POOL_MIN_MAILS) as pool,
                 Prefetched(fetching, ahead=fetch_batch + self.batch_size) as ahead,
             ):
+
+                def store_oldest() -> bool:
+                    fetched_batch, job = waiting.popleft()
+                    return store(fetched_batch, pool.collect(job, parse_input(fetched_batch)))
+
                 for fetched in ahead:
                     batch.append(fetched)
                     cancelled = cancel is not None and cancel.is_set()
                     if len(batch) < self.batch_size and not cancelled:
                         continue
-                    job = (list(batch), pool.submit(parse_input(batch)))
+                    waiting.append((list(batch), pool.submit(parse_input(batch))))
                     batch.clear()
-                    if pending is not None and store(
-                        pending[0], pool.collect(pending[1], parse_input(pending[0]))
-                    ):
+                    # the worker parses up to ``pool.depth`` batches ahead of the store
+                    if (len(waiting) >= pool.depth or cancelled) and store_oldest():
                         return True
-                    pending = job
                 if batch:
-                    job = (list(batch), pool.submit(parse_input(batch)))
-                    if pending is not None and store(
-                        pending[0], pool.collect(pending[1], parse_input(pending[0]))
-                    ):
+                    waiting.append((list(batch), pool.submit(parse_input(batch))))
+                while waiting:
+                    if store_oldest():
                         return True
-                    pending = job
-                if pending is not None and store(
-                    pending[0], pool.collect(pending[1], parse_input(pending[0]))
-                ):
-                    return True
         return False
 
     def _state(self, session: Session, account_id: int, folder: str) -> FolderStateRow:

@@ -2,18 +2,61 @@
 
 ``inquiry_fts`` (migration 0006) is a virtual table, kept in step by triggers, and FTS5
 keeps its index in shadow tables (``inquiry_fts_data``, ``_idx``, ``_content``,
-``_docsize``, ``_config``). None of them are SQLModel tables, so Alembic's comparison of
-models and database must leave them out, or it would ask to drop them.
+``_docsize``, ``_config``). Migration 0010 added ``inquiry_fts_pause`` and
+``inquiry_fts_pending``: a writer of many rows pauses the triggers' rebuilding for its own
+transaction and catches up before it commits (``pause_index``, ``catch_up``). None of them
+are SQLModel tables, so Alembic's comparison of models and database must leave them out, or
+it would ask to drop them.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 #: one row per inquiry, ``rowid`` = ``inquiry.id``; columns subject, who, body
 FTS_TABLE = "inquiry_fts"
 
-_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
+_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config", "_pause", "_pending")
+
+_WHO = (
+    "c.name || ' ' || coalesce((SELECT group_concat(ci.value, ' ') FROM customer_identity AS ci"
+    " WHERE ci.customer_id = c.id), '')"
+)
+_BODY = (
+    "coalesce((SELECT group_concat(m.text, char(10)) FROM message AS m"
+    " WHERE m.inquiry_id = i.id), '')"
+)
+_CATCH_UP = (
+    "DELETE FROM inquiry_fts_pause",
+    "DELETE FROM inquiry_fts WHERE rowid IN (SELECT inquiry_id FROM inquiry_fts_pending)",
+    "INSERT INTO inquiry_fts(rowid, subject, who, body)"
+    f" SELECT i.id, i.subject, {_WHO}, {_BODY}"
+    " FROM inquiry AS i JOIN customer AS c ON c.id = i.customer_id"
+    " WHERE i.id IN (SELECT inquiry_id FROM inquiry_fts_pending)",
+    "DELETE FROM inquiry_fts_pending",
+)
+
+
+class Executes(Protocol):
+    """An SQLAlchemy ``Connection`` inside the writer's transaction."""
+
+    def exec_driver_sql(self, statement: str, /) -> Any: ...
+
+
+def pause_index(connection: Executes) -> None:
+    """From here to ``catch_up``, in this transaction, the triggers note which inquiries
+    need a new document instead of rebuilding it for every row (migration 0010).
+
+    Only inside a write transaction (``BEGIN IMMEDIATE``): the pause row is uncommitted, so
+    other connections index as usual, and a rollback takes it away with the rest."""
+    connection.exec_driver_sql("INSERT OR IGNORE INTO inquiry_fts_pause (id) VALUES (1)")
+
+
+def catch_up(connection: Executes) -> None:
+    """End the pause and rebuild every noted inquiry's document in one statement; the
+    transaction must not commit without it (the index would go on waiting)."""
+    for statement in _CATCH_UP:
+        connection.exec_driver_sql(statement)
 
 
 def is_fts_table(name: str | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape as _html_escape
 from html import unescape as _html_unescape
 
@@ -77,11 +78,15 @@ def decode_css_escapes(value: str) -> str:
     return _CSS_ESCAPE.sub(unescape, _CSS_COMMENT.sub("", value))
 
 
+@lru_cache(maxsize=4)
 def html_limit_reason(html: str) -> str | None:
     """Why ``html`` is too big or too deep to sanitise, from one linear scan; else ``None``.
 
     The depth is counted over tags that must be closed; an unclosed ``<p>`` or ``<li>`` is
-    not counted, so ordinary sloppy HTML stays under the limit.
+    not counted, so ordinary sloppy HTML stays under the limit. Remembered for the last few
+    texts: parsing a mail asks it of the same HTML twice (``sanitize_html``, then
+    ``html_to_text`` when the mail has no plain-text part); a str keeps its hash, so asking
+    again costs nothing.
     """
     if len(html) > MAX_HTML_CHARS:
         return f"the HTML is larger than {MAX_HTML_CHARS // 1_000_000} million characters"
