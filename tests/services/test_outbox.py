@@ -10,10 +10,11 @@ from email.policy import default
 import pytest
 from sqlmodel import select
 
+from soloservice.domain.signature import append_signature
 from soloservice.domain.types import Direction, Language, Status
 from soloservice.services.errors import InvalidInput
 from soloservice.services.outbox_dto import backoff
-from soloservice.services.reply_text import attribution, reply_subject, with_signature
+from soloservice.services.reply_text import attribution, reply_subject
 from soloservice.storage.mail_tables import MailItemRow
 from tests.helpers.mail_env import MailEnv, mail, mail_env, set_account
 
@@ -41,9 +42,9 @@ def customer_inquiry(env: MailEnv) -> int:
 def test_subject_tag_signature_attribution_and_backoff() -> None:
     assert reply_subject("Sv: Re: Ødelagt støvsuger [#5]", 5) == "Re: Ødelagt støvsuger [#5]"
     assert reply_subject("Ødelagt", 12) == "Re: Ødelagt [#12]"
-    assert with_signature("Hej\n\n", "Søs") == "Hej\n\n-- \nSøs"
-    assert with_signature("Hej", "-- \nSøs") == "Hej\n\n-- \nSøs"
-    assert with_signature("Hej", "") == "Hej"
+    assert append_signature("Hej\n\n", "Søs") == "Hej\n\n-- \nSøs"
+    assert append_signature("Hej", "-- \nSøs") == "Hej\n\n-- \nSøs"
+    assert append_signature("Hej", "") == "Hej"
     when = datetime(2026, 3, 3, 9, 5)
     assert attribution(Language.DA, when, "Jørgen") == "Den 3. mar. 2026 kl. 09.05 skrev Jørgen:"
     assert attribution(Language.NB, when, "Kari") == "Den 3. mar. 2026 kl. 09:05 skrev Kari:"

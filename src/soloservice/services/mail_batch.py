@@ -16,12 +16,10 @@ stored again flushing after every mail, which finds the culprit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event, insert, text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 
@@ -109,46 +107,6 @@ def insert_pending(session: Session) -> None:
     session.flush()
 
 
-#: set while a batch opens its session: its connection keeps statement journals in memory
-_IN_MEMORY = ContextVar("soloservice_batch_journal", default=False)
-_TEMP_STORE_SET = "soloservice_temp_store"
-
-
-@contextmanager
-def _memory_journal() -> Iterator[None]:
-    token = _IN_MEMORY.set(True)
-    try:
-        yield
-    finally:
-        _IN_MEMORY.reset(token)
-
-
-def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-    if _IN_MEMORY.get():  # no transaction yet: the only time SQLite lets this change
-        dbapi_connection.execute("PRAGMA temp_store = MEMORY")
-        record.info[_TEMP_STORE_SET] = True
-
-
-def _checkin(dbapi_connection: Any, record: Any) -> None:
-    if record.info.pop(_TEMP_STORE_SET, False) and dbapi_connection is not None:
-        dbapi_connection.execute("PRAGMA temp_store = DEFAULT")  # rolled back or committed
-
-
-def journal_in_memory(engine: Engine) -> None:
-    """Let a batch's connection keep SQLite's statement journals in memory.
-
-    Every INSERT of a batch fires triggers (the full-text index, the inbox's sort keys),
-    so SQLite journals the pages each statement changes, to undo that one statement should
-    it fail; past 64 KiB that journal is a temporary file, which cost half of an inquiry's
-    insert. ``temp_store`` can change only outside a transaction, and ``db.session`` begins
-    one on its first statement: so it is set as the pool hands the connection out, and put
-    back as it is returned (the rest of the app keeps its temporary files on disk: VACUUM's
-    copy of the whole store is one)."""
-    if not event.contains(engine, "checkout", _checkout):
-        event.listen(engine, "checkout", _checkout)
-        event.listen(engine, "checkin", _checkin)
-
-
 class _FlushFailed(Exception):
     """The batch's one flush hit a constraint; which mail did it is not known."""
 
@@ -176,10 +134,9 @@ class MailBatchStore(MailPlacing):
         """
         failed: dict[int, str] = {}
         careful = False
-        journal_in_memory(self.ctx.db.engine)
         while True:
             try:
-                with _memory_journal(), session_factory() as session:
+                with self.ctx.db.journals_in_memory(), session_factory() as session:
                     outcomes = self.ingest_batch(
                         session, batch, failed, careful=careful, after_each=after_each
                     )

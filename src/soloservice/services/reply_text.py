@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from soloservice.channels.email.threads import case_tag, normalise_subject
-from soloservice.domain.signature import append_signature, sign_once
+from soloservice.domain.signature import sign_once
 from soloservice.domain.types import Language
 from soloservice.services.context import ServiceContext
 
@@ -41,11 +41,6 @@ def reply_subject(subject: str, inquiry_id: int) -> str:
     """ "Re: <subject> [#id]", whatever prefixes and tags the subject had already."""
     base = normalise_subject(subject)
     return f"Re: {base} {case_tag(inquiry_id)}" if base else f"Re: {case_tag(inquiry_id)}"
-
-
-#: ``body``, a blank line, the ``-- `` delimiter and ``signature`` (the composer's preview of
-#: what ``sign_reply`` adds); the rule is the domain's
-with_signature = append_signature
 
 
 def sign_reply(body: str, signature: str, ctx: ServiceContext) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,22 @@ def _begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+#: set while a writer of many rows opens its session (``Database.journals_in_memory``)
+_JOURNALS_IN_MEMORY = ContextVar("soloservice_journals_in_memory", default=False)
+_TEMP_STORE_SET = "soloservice_temp_store"
+
+
+def _checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    if _JOURNALS_IN_MEMORY.get():  # no transaction yet: the only time SQLite lets this change
+        dbapi_connection.execute("PRAGMA temp_store = MEMORY")
+        record.info[_TEMP_STORE_SET] = True
+
+
+def _checkin(dbapi_connection: Any, record: Any) -> None:
+    if record.info.pop(_TEMP_STORE_SET, False) and dbapi_connection is not None:
+        dbapi_connection.execute("PRAGMA temp_store = DEFAULT")  # rolled back or committed
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
@@ -63,6 +80,8 @@ def make_engine(path: Path) -> Engine:
     )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "checkout", _checkout)
+    event.listen(engine, "checkin", _checkin)
     return engine
 
 
@@ -98,6 +117,24 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def journals_in_memory(self) -> Iterator[None]:
+        """Sessions opened inside this block keep SQLite's statement journals in memory.
+
+        For a writer of many rows (a mail batch): every INSERT fires triggers (the inbox's
+        sort keys, the full-text index's notes), so SQLite journals the pages each statement
+        changes, to undo that one statement should it fail; past 64 KiB that journal is a
+        temporary file, which cost half of an inquiry's insert. ``temp_store`` can change
+        only outside a transaction, and ``session`` begins one on its first statement: so it
+        is set as the pool hands the connection out, and put back as it is returned (the rest
+        of the app keeps its temporary files on disk: VACUUM's copy of the whole store is
+        one)."""
+        token = _JOURNALS_IN_MEMORY.set(True)
+        try:
+            yield
+        finally:
+            _JOURNALS_IN_MEMORY.reset(token)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from soloservice.domain.signature import append_signature
 from soloservice.domain.types import Direction, IdentityKind
 from soloservice.services.dto import InquiryDetail
 from soloservice.services.errors import ServiceError
@@ -38,7 +39,6 @@ from soloservice.services.reply_text import (
     quote,
     reply_subject,
     sign_reply,
-    with_signature,
 )
 from soloservice.services.templates import TemplateInfo
 from soloservice.ui.mail.common import BAD_COLOR, MUTED_COLOR
@@ -333,7 +333,7 @@ class ReplyComposer(ReplyDrafts, ReplyAttachments, ReplySending, ReplyOutbox, QW
         body = self.body.toPlainText()
         # Exactly what the outbox will do: no signature under a text that signs already.
         adds_signature = sign_reply(body, signature, self.services.ctx) != body.rstrip()
-        parts = [with_signature("", signature).strip("\n")] if adds_signature else []
+        parts = [append_signature("", signature).strip("\n")] if adds_signature else []
         inbound = [m for m in d.messages if m.direction is Direction.IN and m.text.strip()]
         if self.quote.isChecked() and inbound:
             last = inbound[-1]
