@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget
 from pytestqt.qtbot import QtBot
 
-from soloservice.domain.types import Status
+from soloservice.domain.types import Channel, Status
 from soloservice.services.registry import Services
 from soloservice.ui.features.forms import FormsFeature
 from soloservice.ui.features.getting_started import GettingStarted
@@ -143,3 +145,27 @@ def test_a_window_without_features_shows_its_list_over_an_empty_store(
     window.show_empty_inbox(True)  # no page was given: the list stays
     assert window.table.isVisible() and window.model.rowCount() == 0
     assert window.table.empty_text() != ""
+
+
+def test_an_empty_inbox_offers_no_conversation_note_or_reply_box(
+    qtbot: QtBot, services: Services
+) -> None:
+    """Nothing is open: the reading pane says how to start, with no empty conversation, no
+    note box and no reply box to nobody; the first inquiry brings them back."""
+    window = open_window(qtbot, services)
+    conversation = window.conversation
+    mail = window.features["mail"]
+    assert isinstance(mail, MailFeature)
+    assert window.detail is None
+    assert conversation.meta.isVisible()
+    assert not conversation.browser.isVisible()
+    assert not conversation.note_edit.isVisible() and not conversation.note_button.isVisible()
+    assert window.pane.current_composer() is None and not mail.composer.isVisible()
+
+    ids = seed_inbox(services, datetime.now(UTC), 6)
+    window.reload()
+    qtbot.waitUntil(lambda: window.detail is not None)
+    assert conversation.browser.isVisible() and conversation.note_edit.isVisible()
+    emailed = next(i for i in ids if services.inquiries.get(i).channel is Channel.EMAIL)
+    window.show_inquiry(emailed)
+    assert window.pane.current_composer() is mail.composer and mail.composer.isVisible()

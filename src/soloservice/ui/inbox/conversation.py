@@ -96,6 +96,9 @@ class ConversationView(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.browser, 1)
         layout.addLayout(note_row)
+        # takes the height only while the conversation is hidden (no inquiry open), so the
+        # "pick an inquiry" text stays at the top
+        layout.addStretch(0)
         self.show_detail(None)
 
     # -- showing --------------------------------------------------------------------------------
@@ -106,6 +109,9 @@ class ConversationView(QWidget):
             self.note_edit.clear()
         self.detail = detail
         enabled = detail is not None
+        # an empty inbox shows what to do, not an empty conversation and a note to nobody
+        for widget in (self.browser, self.note_edit, self.note_button):
+            widget.setVisible(enabled)
         self.note_edit.setEnabled(enabled)
         self.note_button.setEnabled(enabled)
         if detail is None:

@@ -219,8 +219,9 @@ class ReplyComposer(ReplyDrafts, ReplyAttachments, ReplySending, ReplyOutbox, QW
         return emails[0] if emails else ""
 
     def applies_to(self, detail: InquiryDetail | None) -> bool:
-        """Shown for email and form inquiries; phone calls are answered with Log call."""
-        return detail is None or detail.channel in REPLY_CHANNELS
+        """Shown for email and form inquiries; phone calls are answered with Log call. Not
+        while no inquiry is open (an empty inbox): a reply box to nobody only confuses."""
+        return detail is not None and detail.channel in REPLY_CHANNELS
 
     def set_inquiry(self, detail: InquiryDetail | None) -> None:
         same = detail is not None and self.detail is not None and detail.id == self.detail.id
