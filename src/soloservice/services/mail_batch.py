@@ -177,9 +177,6 @@ class MailBatchStore(MailPlacing):
         # each other (a ledger row before the message it names): check the foreign keys at
         # commit, where they hold. SQLite resets this at the end of the transaction.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        # Each inquiry's search document is built once, after the batch's rows are in, not
-        # once per row that touches it (storage/fts.py; undone with the batch on rollback).
-        fts.pause_index(session.connection())
         # A batch dirties a few MB (the raw mails, the FTS index): with SQLite's default 2 MB
         # page cache it spills pages to the WAL mid-transaction and writes them again and
         # again (3x the import's wall time on a busy disk). Put back after the batch.
@@ -199,34 +196,48 @@ class MailBatchStore(MailPlacing):
         )
         outcomes: list[Outcome] = []
         try:
-            for position, prepared in enumerate(batch):
+            # Each inquiry's search document is built once, after the batch's rows are in,
+            # not once per row that touches it (storage/fts.py)
+            with fts.index_deferred(session.connection()):
+                self._ingest_each(session, batch, failed, careful, after_each, outcomes)
                 try:
-                    outcomes.append(
-                        self._ingest_prepared(session, prepared, (failed or {}).get(position))
-                    )
-                    if careful:
-                        session.flush()
+                    insert_pending(session)
                 except IntegrityError as exc:
-                    if careful:
-                        raise BatchMailFailed(position, exc) from exc
                     raise _FlushFailed() from exc
-                except DBAPIError:
-                    raise
-                except Exception as exc:
-                    raise BatchMailFailed(position, exc) from exc
-                if after_each is not None and after_each(position, outcomes[-1]):
-                    break
-            try:
-                insert_pending(session)
-            except IntegrityError as exc:
-                raise _FlushFailed() from exc
-            fts.catch_up(session.connection())
             # (after a failure the connection keeps the larger cache until its next batch)
             session.execute(text(f"PRAGMA cache_size = {int(cache_size or -2000)}"))
         finally:
             self._index = None
             self._lookups = None
         return outcomes
+
+    def _ingest_each(
+        self,
+        session: Session,
+        batch: Sequence[PreparedMail],
+        failed: Mapping[int, str] | None,
+        careful: bool,
+        after_each: AfterEach | None,
+        outcomes: list[Outcome],
+    ) -> None:
+        """Every mail of the batch in turn into ``outcomes`` (see ``ingest_batch``)."""
+        for position, prepared in enumerate(batch):
+            try:
+                outcomes.append(
+                    self._ingest_prepared(session, prepared, (failed or {}).get(position))
+                )
+                if careful:
+                    session.flush()
+            except IntegrityError as exc:
+                if careful:
+                    raise BatchMailFailed(position, exc) from exc
+                raise _FlushFailed() from exc
+            except DBAPIError:
+                raise
+            except Exception as exc:
+                raise BatchMailFailed(position, exc) from exc
+            if after_each is not None and after_each(position, outcomes[-1]):
+                break
 
     if TYPE_CHECKING:  # provided by MailIngest, the class this is mixed into
 

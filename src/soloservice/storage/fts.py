@@ -4,14 +4,18 @@
 keeps its index in shadow tables (``inquiry_fts_data``, ``_idx``, ``_content``,
 ``_docsize``, ``_config``). Migration 0010 added ``inquiry_fts_pause`` and
 ``inquiry_fts_pending``: a writer of many rows pauses the triggers' rebuilding for its own
-transaction and catches up before it commits (``pause_index``, ``catch_up``). None of them
+transaction and catches up before it commits (``index_deferred``). None of them
 are SQLModel tables, so Alembic's comparison of models and database must leave them out, or
 it would ask to drop them.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection
 
 #: one row per inquiry, ``rowid`` = ``inquiry.id``; columns subject, who, body
 FTS_TABLE = "inquiry_fts"
@@ -37,24 +41,17 @@ _CATCH_UP = (
 )
 
 
-class Executes(Protocol):
-    """An SQLAlchemy ``Connection`` inside the writer's transaction."""
-
-    def exec_driver_sql(self, statement: str, /) -> Any: ...
-
-
-def pause_index(connection: Executes) -> None:
-    """From here to ``catch_up``, in this transaction, the triggers note which inquiries
-    need a new document instead of rebuilding it for every row (migration 0010).
+@contextmanager
+def index_deferred(connection: Connection) -> Iterator[None]:
+    """Inside the block, in this transaction, the triggers only note which inquiries need
+    a new search document (migration 0010); when it ends, those documents are rebuilt in one
+    statement. A block that raises rebuilds nothing: its transaction is rolled back, the
+    pause row with it.
 
     Only inside a write transaction (``BEGIN IMMEDIATE``): the pause row is uncommitted, so
-    other connections index as usual, and a rollback takes it away with the rest."""
+    other connections index as usual."""
     connection.exec_driver_sql("INSERT OR IGNORE INTO inquiry_fts_pause (id) VALUES (1)")
-
-
-def catch_up(connection: Executes) -> None:
-    """End the pause and rebuild every noted inquiry's document in one statement; the
-    transaction must not commit without it (the index would go on waiting)."""
+    yield
     for statement in _CATCH_UP:
         connection.exec_driver_sql(statement)
 

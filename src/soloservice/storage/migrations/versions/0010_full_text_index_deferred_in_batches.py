@@ -11,7 +11,7 @@ a large import. Now every trigger has two forms. While ``inquiry_fts_pause`` is 
 outside a batch's transaction) the live form rebuilds the document as before. While it
 holds a row, the deferred form only notes the inquiry ids in ``inquiry_fts_pending``, and
 the writer rebuilds those documents in one statement before it commits
-(``storage/fts.py``: ``pause_index`` / ``catch_up``). The pause row is written inside the
+(``storage/fts.py``: ``index_deferred``). The pause row is written inside the
 writer's own ``BEGIN IMMEDIATE`` transaction, so no other connection ever sees it, and a
 writer killed before its commit leaves neither the pause nor its rows behind.
 
