@@ -157,9 +157,17 @@ def startup(tmp: Path, repeat: int) -> list[Row]:
     ]  # fmt: skip
 
 
-def maildir_import(tmp: Path, mails: list[bytes], label: str) -> list[Row]:
+def maildir_import(tmp: Path, mails: list[bytes], label: str, repeat: int) -> list[Row]:
+    """Best of ``repeat`` imports into a new store each, against the best of as many
+    ``notmuch new`` runs into a new index each (both read the same files)."""
     maildir = corpus.write_maildir(tmp / "import" / "mail", mails)
-    ours = run(soloservice(tmp / "import" / "store", "--create", "import", "maildir", str(maildir)))
+    store = tmp / "import" / "store"
+
+    def ours() -> float:
+        shutil.rmtree(store, ignore_errors=True)
+        return run(soloservice(store, "--create", "import", "maildir", str(maildir)))
+
+    mine = best(ours, repeat)
     ref = None
     if shutil.which("notmuch"):
         config = tmp / "import" / "notmuch-config"
@@ -167,12 +175,17 @@ def maildir_import(tmp: Path, mails: list[bytes], label: str) -> list[Row]:
             f"[database]\npath={maildir}\n[user]\nname=Bench\nprimary_email=shop@example.com\n"
             "[new]\ntags=unread;inbox;\n[maildir]\nsynchronize_flags=false\n"
         )
-        ref = run(["notmuch", "new"], env={**ENV, "NOTMUCH_CONFIG": str(config)})
+
+        def notmuch() -> float:
+            shutil.rmtree(maildir / ".notmuch", ignore_errors=True)
+            return run(["notmuch", "new"], env={**ENV, "NOTMUCH_CONFIG": str(config)})
+
+        ref = best(notmuch, repeat)
     n = len(mails)
     return [
-        Row(f"import {n:,} mails ({label}, maildir)", ours, ref, "s",
+        Row(f"import {n:,} mails ({label}, maildir)", mine, ref, "s",
             "≤ 0.5× notmuch new", lambda o, r: o <= 0.5 * r,
-            "" if ref else "notmuch missing"),
+            f"best of {repeat} each" if ref else "notmuch missing"),
     ]  # fmt: skip
 
 
@@ -380,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
             real = real[:1_000]
         steps: list[tuple[str, Callable[[], list[Row]]]] = [
             ("startup", lambda: startup(tmp, args.repeat * 2)),
-            ("import", lambda: maildir_import(tmp, real, label)),
+            ("import", lambda: maildir_import(tmp, real, label, max(1, min(3, args.repeat)))),
             ("sync", lambda: imap_sync(
                 tmp, (real + list(corpus.generated(max(0, sync_mails - len(real)))))[:sync_mails],
                 args.repeat)),

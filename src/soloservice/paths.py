@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 APP_NAME = "SoloService"
 ENV_VAR = "SOLOSERVICE_DATA_DIR"
+CACHE_ENV_VAR = "SOLOSERVICE_CACHE_DIR"
 DB_FILENAME = "soloservice.sqlite3"
 SETTINGS_FILENAME = "settings.json"
 
@@ -59,3 +60,11 @@ def database_path(directory: Path) -> Path:
 
 def settings_path(directory: Path) -> Path:
     return directory / SETTINGS_FILENAME
+
+
+def cache_dir() -> Path:
+    """Where derived files live that can be made again (``SOLOSERVICE_CACHE_DIR`` or the
+    platform's cache directory); not created here: a cache that cannot be written is only
+    slower."""
+    override = os.environ.get(CACHE_ENV_VAR)
+    return Path(override).expanduser() if override else user_cache_path(APP_NAME, appauthor=False)

@@ -5,6 +5,8 @@ Everything goes through the CLI (``soloservice import maildir``) on a real store
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -146,15 +148,20 @@ def test_the_same_mail_twice_and_a_reused_message_id_in_one_batch(
     assert (again["fetched"], again["duplicates"], again["new_inquiries"]) == (4, 4, 0)
 
 
-def test_parsing_in_a_worker_process_stores_exactly_what_parsing_in_process_does(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    raws = [
+def conversations(count: int) -> list[bytes]:
+    """``count`` mails from five customers in seven threads, every fourth a reply."""
+    return [
         mail(n, subject=f"Emne {n % 7}", minute=n % 60, hour=8 + n // 60,
              sender=f"Kunde {n % 5} <kunde{n % 5}@example.dk>",
              in_reply_to=f"<c{n - 3}@example.dk>" if n % 4 == 0 and n > 3 else None)
-        for n in range(1, 46)
+        for n in range(1, count + 1)
     ]  # fmt: skip
+
+
+def test_parsing_in_a_worker_process_stores_exactly_what_parsing_in_process_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raws = conversations(45)
     raws.append(b"Subject: no sender at all\r\n\r\nhello\r\n")
     box = write_maildir(tmp_path / "mail", raws)
     monkeypatch.setattr(mail_import, "BATCH_SIZE", 10)
@@ -171,6 +178,50 @@ def test_parsing_in_a_worker_process_stores_exactly_what_parsing_in_process_does
     monkeypatch.setattr(mail_parse_pool.ParsePool, "__init__", spy)
     import_maildir(capsys, tmp_path / "worker", box)
     assert used == [True]
+    assert snapshot(tmp_path / "inline") == snapshot(tmp_path / "worker")
+
+
+_GATE = "SOLOSERVICE_TEST_PARSE_GATE"
+
+
+def gated_parse(batch: list[tuple[bytes, datetime]]) -> mail_parse_pool.Answer:
+    """The worker's parse, held back (in the worker only) until the importer has taken a
+    batch back: a worker slower than the store, without depending on the machine's speed."""
+    gate = Path(os.environ[_GATE])
+    if os.getpid() != int(gate.read_text()):
+        while not gate.with_suffix(".open").exists():
+            time.sleep(0.01)
+    return real_parse_and_score(batch)
+
+
+real_parse_and_score = mail_parse_pool.parse_and_score
+
+
+def test_the_importer_parses_batches_itself_while_the_worker_is_behind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raws = conversations(60)
+    box = write_maildir(tmp_path / "mail", raws)
+    monkeypatch.setattr(mail_import, "BATCH_SIZE", 10)
+    monkeypatch.setattr(mail_import, "POOL_MIN_MAILS", 10**9)  # in-process
+    import_maildir(capsys, tmp_path / "inline", box)
+    gate = tmp_path / "gate"
+    gate.write_text(str(os.getpid()))
+    monkeypatch.setenv(_GATE, str(gate))
+    monkeypatch.setattr(mail_parse_pool, "parse_and_score", gated_parse)
+    taken: list[bool] = []
+    real_take_back = ParsePool._take_back
+
+    def take_back(self: ParsePool) -> bool:
+        took = real_take_back(self)
+        taken.append(took)
+        gate.with_suffix(".open").touch()  # the worker may go on now
+        return took
+
+    monkeypatch.setattr(ParsePool, "_take_back", take_back)
+    monkeypatch.setattr(mail_import, "POOL_MIN_MAILS", 1)  # in a worker process
+    import_maildir(capsys, tmp_path / "worker", box)
+    assert taken and taken[0] is True  # the newest waiting batch, parsed by the importer
     assert snapshot(tmp_path / "inline") == snapshot(tmp_path / "worker")
 
 
@@ -208,6 +259,9 @@ def test_a_dead_worker_only_costs_speed(monkeypatch: pytest.MonkeyPatch) -> None
         broken = pool.submit([(b"x", RECEIVED)])  # then collect it as if the worker died
 
         class Died:
+            def done(self) -> bool:
+                return True
+
             def result(self) -> list[object]:
                 raise RuntimeError("worker died")
 

@@ -10,7 +10,9 @@ services/language_id.py) and looks for a complaint in it (domain/complaints.py),
 importer remembers both, so the classifier (its model and its work) and the complaint
 words stay out of the storing process. A worker that dies or cannot start
 only costs speed: the batch is parsed in the importer's own process instead. Small imports
-never start a worker (starting one costs more than it saves).
+never start a worker (starting one costs more than it saves). An importer that would wait
+for the worker takes the newest batch the worker has not begun back and parses it itself
+(``ParsePool._take_back``), so neither process idles while the other has work.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from soloservice.storage.locks import forget_in_child
 #: fewer mails than this are parsed in-process
 POOL_MIN_MAILS = 400
 #: batches handed to the worker before the importer waits for the first: it parses the
-#: next ones while a slow batch (large HTML spam) is stored, so neither side idles
-AHEAD = 3
+#: next ones while a slow batch (large HTML spam) is stored, and the importer, when it
+#: would wait, has batches the worker has not begun to take back
+AHEAD = 5
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +139,21 @@ class _Done:
         return self.value
 
 
+class _Job:
+    """A batch handed to the worker; ``answer`` is set when the importer parsed it itself."""
+
+    def __init__(self, future: Future[Answer], batch: list[tuple[bytes, datetime]]) -> None:
+        self.future = future
+        self.batch = batch
+        self.answer: Answer | None = None
+
+    def done(self) -> bool:
+        return self.answer is not None or self.future.done()
+
+    def result(self) -> Answer:
+        return self.answer if self.answer is not None else self.future.result()
+
+
 class ParsePool:
     """``submit`` a batch, ``collect`` it later; in a worker process when ``enabled``."""
 
@@ -164,6 +182,8 @@ class ParsePool:
         self.depth = AHEAD if self._executor is not None else 1
         #: shut down at the end even after a failure stopped its use
         self._owned = self._executor
+        #: submitted and not collected yet, oldest first
+        self._queued: list[_Job] = []
 
     def __enter__(self) -> ParsePool:
         return self
@@ -178,6 +198,7 @@ class ParsePool:
             self._owned.shutdown(wait=True, cancel_futures=True)
             language_id.forget_all()
             complaints.forget_all()
+            _scored_senders.clear()  # (filled here by batches the importer took back)
 
     def warm_up(self) -> None:
         """Start the worker and load its classifier now (about a second), while the
@@ -187,22 +208,38 @@ class ParsePool:
             with contextlib.suppress(RuntimeError):
                 self._executor.submit(_warm_up)
 
-    def submit(self, batch: list[tuple[bytes, datetime]]) -> Future[Answer] | _Done:
+    def submit(self, batch: list[tuple[bytes, datetime]]) -> _Job | _Done:
         if self._executor is not None:
             try:
-                return self._executor.submit(parse_and_score, batch)
+                job = _Job(self._executor.submit(parse_and_score, batch), batch)
             except RuntimeError as exc:  # broken or shut down: parse here from now on
                 log.warning("parse worker failed (%s); parsing in-process", exc)
                 self._executor = None
+            else:
+                self._queued.append(job)
+                return job
         return _Done([parse_message(raw, received=received) for raw, received in batch])
 
-    def collect(
-        self, pending: Future[Answer] | _Done, batch: list[tuple[bytes, datetime]]
-    ) -> list[Parsed]:
+    def _take_back(self) -> bool:
+        """While the importer waits for a batch, it parses the newest batch the worker
+        has not started (cancelling it there) itself, rather than idle: the worker is the
+        slower side where mail is heavy (large HTML), the importer where it is light, and
+        this evens the two out batch by batch. False when no batch could be taken."""
+        for job in reversed(self._queued):  # (``waited`` is no longer among them)
+            if job.answer is None and job.future.cancel():
+                job.answer = parse_and_score(job.batch)
+                return True
+        return False
+
+    def collect(self, pending: _Job | _Done, batch: list[tuple[bytes, datetime]]) -> list[Parsed]:
         """The batch's parses in order, with their raw bytes (and their language scores and
         complaint verdicts remembered for the store)."""
         if isinstance(pending, _Done):
             return pending.value
+        with contextlib.suppress(ValueError):
+            self._queued.remove(pending)
+        while not pending.done() and self._take_back():
+            pass
         try:
             answers, scores, verdicts = pending.result()
         except Exception as exc:  # the worker died (BrokenProcessPool) or could not pickle

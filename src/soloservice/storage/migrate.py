@@ -129,6 +129,24 @@ def upgrade_to_head(engine: Engine) -> None:
     if current is not None:  # an existing store, older than head: keep a copy first
         refuse_unknown_revision(current)
         backup_before_migration(engine)
+    elif _created_from_snapshot(engine):
+        return
+    upgrade_with_alembic(engine)
+
+
+def _created_from_snapshot(engine: Engine) -> bool:
+    """A new store file: built from the head schema at once (storage/schema_snapshot.py)."""
+    name = engine.url.database
+    head = head_revision()
+    if not name or name == ":memory:" or name.startswith("file:") or head is None:
+        return False
+    from soloservice.storage.schema_snapshot import create_at_head
+
+    return create_at_head(Path(name), head)
+
+
+def upgrade_with_alembic(engine: Engine) -> None:
+    """Every migration from the store's revision to head, in one transaction."""
     from alembic import command
 
     config = alembic_config(engine)
