@@ -145,6 +145,11 @@ class BusinessCalendar:
     closed_days: frozenset[date] = frozenset()
     close_christmas_eve: bool = True
     _zone: ZoneInfo = field(init=False, repr=False, compare=False)
+    #: ``opening_interval`` by day: an import asks it for every new case (the calendar is
+    #: frozen, so an answer never goes stale)
+    _intervals: dict[date, tuple[datetime, datetime] | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         try:
@@ -152,6 +157,7 @@ class BusinessCalendar:
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {self.timezone!r}") from exc
         object.__setattr__(self, "_zone", zone)
+        object.__setattr__(self, "_intervals", {})
         for weekday, (opens, closes) in self.hours.items():
             if weekday not in range(7):
                 raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {weekday}")
@@ -214,13 +220,19 @@ class BusinessCalendar:
 
     def opening_interval(self, day: date) -> tuple[datetime, datetime] | None:
         """The UTC instants the business opens and closes on local ``day``, or ``None``."""
-        if not self.is_open_day(day):
-            return None
-        opens, closes = self.hours[day.weekday()]
-        start = datetime.combine(day, opens, tzinfo=self._zone)
-        close_day = day + timedelta(days=1) if closes == time(0) else day
-        end = datetime.combine(close_day, closes, tzinfo=self._zone)
-        return start.astimezone(UTC), end.astimezone(UTC)
+        if day in self._intervals:
+            return self._intervals[day]
+        interval: tuple[datetime, datetime] | None = None
+        if self.is_open_day(day):
+            opens, closes = self.hours[day.weekday()]
+            start = datetime.combine(day, opens, tzinfo=self._zone)
+            close_day = day + timedelta(days=1) if closes == time(0) else day
+            end = datetime.combine(close_day, closes, tzinfo=self._zone)
+            interval = (start.astimezone(UTC), end.astimezone(UTC))
+        if len(self._intervals) > 10_000:  # (years of days: a long-running window)
+            self._intervals.clear()
+        self._intervals[day] = interval
+        return interval
 
     def _local_date(self, moment: datetime) -> date:
         return moment.astimezone(self._zone).date()
