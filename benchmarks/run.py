@@ -226,13 +226,20 @@ def imap_sync(tmp: Path, mails: list[bytes], repeat: int) -> list[Row]:
     with imap_env.dovecot() as server:
         box = imap_env.fill(server, mails)
         store = tmp / "sync-store"
-        imap_env.add_account(PY, store, box)
         env = {**ENV, **box.env}
-        first = run(soloservice(store, "sync"), env=env)
-        mbsync = _mbsync(tmp, box) if shutil.which("mbsync") else None
+        firsts = max(1, min(3, repeat))
+
+        def first_sync() -> float:  # into a new store each time
+            shutil.rmtree(store, ignore_errors=True)
+            imap_env.add_account(PY, store, box)
+            return run(soloservice(store, "sync"), env=env)
+
+        first = best(first_sync, firsts)
+        mbsync = best(lambda: _mbsync(tmp, box), firsts) if shutil.which("mbsync") else None
         rows.append(
             Row(f"first IMAP sync, {box.count:,} mails, local Dovecot", first, mbsync, "s",
-                "≤ 1.5× mbsync", lambda o, r: o <= 1.5 * r, "" if mbsync else "isync missing")
+                "≤ 1.5× mbsync", lambda o, r: o <= 1.5 * r,
+                f"best of {firsts} each" if mbsync else "isync missing")
         )  # fmt: skip
         resync = best(lambda: run(soloservice(store, "sync"), env=env), repeat)
         client = box.server.connect(box.user)
