@@ -5,7 +5,8 @@
 #
 # Everything runs under `env -i` with HOME in a temporary directory and PATH=/usr/bin:/bin, so
 # neither .venv, PYTHONPATH nor the source tree can help: install.sh puts the app under
-# $HOME/.local, then the installed `soloservice` runs --help, demo, inbox, a language guess
+# $HOME/.local, then the installed `soloservice` runs --help, demo, an old store's upgrade
+# (Alembic inside the bundle), inbox, a language guess
 # (py3langid's model), the promise explanation (holidays) and the real window offscreen,
 # closed by the hidden `gui --quit-after`; finally `install.sh --uninstall` removes it again.
 # Exit status 0 when all of it worked; the first failure is printed and ends the test.
@@ -82,10 +83,19 @@ step "soloservice --help"
 clean "$APP" --help >"$TMP/help.txt" 2>&1 || fail "--help: $(cat "$TMP/help.txt")"
 grep -q "usage: soloservice" "$TMP/help.txt" || fail "--help printed no usage"
 
-step "soloservice demo --count 30 (creates the store: Alembic migrations)"
+step "soloservice demo --count 30 (creates the store from the head schema)"
 clean "$APP" --data-dir "$DATA" --create demo --count 30 >"$TMP/demo.json" 2>"$TMP/err" ||
   fail "demo: $(cat "$TMP/err")"
 grep -q '"inquiries": 30' "$TMP/demo.json" || fail "demo: $(cat "$TMP/demo.json")"
+
+step "an old store (revision 0008) upgraded by the bundled Alembic migrations"
+OLD_DATA="$TMP/old-data"
+mkdir -p "$OLD_DATA"
+cp "$ROOT/tests/data/stores/store-0008.sqlite3" "$OLD_DATA/soloservice.sqlite3"
+clean "$APP" --data-dir "$OLD_DATA" inbox --json >"$TMP/old.json" 2>"$TMP/err" ||
+  fail "inbox on an old store: $(cat "$TMP/err")"
+grep -q '"customer"' "$TMP/old.json" || fail "the upgraded store shows no inquiries: $(cat "$TMP/err")"
+ls "$OLD_DATA/backups" | grep -q "pre-migration" || fail "no pre-migration backup: nothing was migrated"
 
 step "soloservice inbox --json | head"
 clean "$APP" --data-dir "$DATA" inbox --json 2>"$TMP/err" | head -c 2000 >"$TMP/inbox.json" ||
