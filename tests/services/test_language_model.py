@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -72,35 +73,24 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
     assert identifier.rank(DANISH[2])[0][0] == "da"
 
 
-_shipped: list[object] = []
-_copied: list[object] = []
+@pytest.fixture(scope="module")
+def shipped_and_copied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    """The classifier from the shipped model, and one read back from its copy."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-
-def _both(cache: Path) -> tuple[object, object]:
-    if not _shipped:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        shipped.set_languages(list(CANDIDATES))
-        _shipped.append(shipped)
-        previous = os.environ.get("SOLOSERVICE_CACHE_DIR")
-        os.environ["SOLOSERVICE_CACHE_DIR"] = str(cache)
-        try:
-            language_model.load_identifier(CANDIDATES)  # writes the copy
-            _copied.append(language_model.load_identifier(CANDIDATES))  # reads it
-        finally:
-            if previous is None:
-                del os.environ["SOLOSERVICE_CACHE_DIR"]
-            else:
-                os.environ["SOLOSERVICE_CACHE_DIR"] = previous
-    return _shipped[0], _copied[0]
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    shipped.set_languages(list(CANDIDATES))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOLOSERVICE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        language_model.load_identifier(CANDIDATES)  # writes the copy
+        copied = language_model.load_identifier(CANDIDATES)  # reads it
+    return shipped, copied
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(min_size=1, max_size=300))
 def test_the_copy_scores_every_text_as_the_shipped_model(
-    tmp_path_factory: pytest.TempPathFactory, text: str
+    shipped_and_copied: tuple[Any, Any], text: str
 ) -> None:
-    shipped, copied = _both(tmp_path_factory.mktemp("cache", numbered=False)
-                            if not _shipped else Path())  # fmt: skip
-    assert copied.rank(text) == shipped.rank(text)  # type: ignore[attr-defined]
+    shipped, copied = shipped_and_copied
+    assert copied.rank(text) == shipped.rank(text)

@@ -66,6 +66,17 @@ def test_every_statement_of_the_snapshot_is_whole() -> None:
     # every trigger, with the semicolons inside its body, stays one statement
     triggers = [s for s in found if s.startswith("CREATE TRIGGER")]
     assert triggers and all(s.endswith("END;") for s in triggers)
+    # one statement per schema object a new store holds (its FTS5 shadow tables aside)
+    connection = sqlite3.connect(":memory:")
+    for statement in found:
+        connection.execute(statement)
+    shadows = [f"inquiry_fts_{part}" for part in ("data", "idx", "content", "docsize", "config")]
+    made = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE sql IS NOT NULL "
+        f"AND name NOT IN ({', '.join('?' * len(shadows))})",
+        shadows,
+    ).fetchone()[0]
+    assert made == len(found)
 
 
 _OPEN = """

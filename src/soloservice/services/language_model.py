@@ -57,8 +57,7 @@ def load_identifier(candidates: Sequence[str]) -> Any:
     if identifier is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         identifier.set_languages(list(candidates))
-        _write_copy(copy, identifier)
-    identifier.set_languages(list(candidates))
+        _write_copy(copy, identifier)  # (the copy holds only ``candidates``' columns)
     return identifier
 
 

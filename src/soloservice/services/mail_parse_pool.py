@@ -225,7 +225,7 @@ class ParsePool:
         has not started (cancelling it there) itself, rather than idle: the worker is the
         slower side where mail is heavy (large HTML), the importer where it is light, and
         this evens the two out batch by batch. False when no batch could be taken."""
-        for job in reversed(self._queued):  # (``waited`` is no longer among them)
+        for job in reversed(self._queued):  # (``collect`` took the awaited one out)
             if job.answer is None and job.future.cancel():
                 job.answer = parse_and_score(job.batch)
                 return True

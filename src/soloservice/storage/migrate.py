@@ -80,21 +80,29 @@ def refuse_unknown_revision(revision: str | None) -> None:
         )
 
 
-def backup_before_migration(engine: Engine) -> Path | None:
-    """A ``pre-migration`` backup of the store behind ``engine`` (a file, not ``:memory:``)."""
+def store_file(engine: Engine) -> Path | None:
+    """The file behind ``engine``; None for ``:memory:`` or a ``file:`` URI."""
     name = engine.url.database
     if not name or name == ":memory:" or name.startswith("file:"):
         return None
-    return write_backup(Path(name), datetime.now(UTC), BackupKind.PRE_MIGRATION)
+    return Path(name)
+
+
+def backup_before_migration(engine: Engine) -> Path | None:
+    """A ``pre-migration`` backup of the store behind ``engine`` (a file, not ``:memory:``)."""
+    path = store_file(engine)
+    if path is None:
+        return None
+    return write_backup(path, datetime.now(UTC), BackupKind.PRE_MIGRATION)
 
 
 def current_revision(engine: Engine) -> str | None:
     """The store's schema revision, or None for a new (or never migrated) store."""
-    name = engine.url.database
-    if not name or name == ":memory:" or name.startswith("file:"):
+    path = store_file(engine)
+    if path is None:
         return _current_revision_via(engine)
     # Plain sqlite3, autocommit: a read that takes no lock, so it never waits for a writer.
-    connection = sqlite3.connect(name, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None)
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError:
@@ -136,13 +144,12 @@ def upgrade_to_head(engine: Engine) -> None:
 
 def _created_from_snapshot(engine: Engine) -> bool:
     """A new store file: built from the head schema at once (storage/schema_snapshot.py)."""
-    name = engine.url.database
-    head = head_revision()
-    if not name or name == ":memory:" or name.startswith("file:") or head is None:
+    path, head = store_file(engine), head_revision()
+    if path is None or head is None:
         return False
     from soloservice.storage.schema_snapshot import create_at_head
 
-    return create_at_head(Path(name), head)
+    return create_at_head(path, head)
 
 
 def upgrade_with_alembic(engine: Engine) -> None:
