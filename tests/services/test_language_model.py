@@ -49,10 +49,13 @@ def test_the_cli_keeps_the_model_copy_and_survives_a_damaged_one(tmp_path: Path)
     cache = tmp_path / "cache"
     env = {**os.environ, "SOLOSERVICE_CACHE_DIR": str(cache)}
     data = tmp_path / "data"
+    stale = cache / "langid" / "model-0000000000000000.npz"  # an older py3langid's copy
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
     _cli(env, "--data-dir", str(data), "--create", "import", "eml",
          str(write_eml(tmp_path / "mail", *DANISH)))  # fmt: skip
     assert _language_of_newest(env, data) == "da"
-    (copy,) = (cache / "langid").glob("model-*.npz")
+    (copy,) = (cache / "langid").glob("model-*.npz")  # the stale copy is gone
     size = copy.stat().st_size
     assert size > 1_000_000
     copy.write_bytes(copy.read_bytes()[:4096])  # cut short: a full disk, a crash

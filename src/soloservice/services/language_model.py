@@ -6,8 +6,9 @@ new customer), longer than parsing a few hundred mails. The first load writes wh
 classifier needs for our candidate languages, uncompressed (``numpy.savez``, about 40 MB),
 to ``<cache dir>/langid/``; later loads read that in about 0.05 s. The copy's name holds
 py3langid's version, the model file's size and time, and the candidates, so an upgrade or
-another candidate list reads the shipped model again. A copy that cannot be written (a
-read-only or full disk) or read (damaged, cut short) only costs the slow load.
+another candidate list reads the shipped model again, and its copy replaces the old one. A
+copy that cannot be written (a read-only or full disk) or read (damaged, cut short) only
+costs the slow load.
 """
 
 from __future__ import annotations
@@ -104,5 +105,8 @@ def _write_copy(copy: Path, identifier: Any) -> None:
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
+        for stale in copy.parent.glob("model-*.npz"):  # copies of an older py3langid's model
+            if stale != copy:
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         log.info("language model copy not kept (%s): the next start reads the model again", exc)
