@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from soloservice import qt_import  # noqa: F401  (first: see there)
 from soloservice.assets import TRANSLATIONS, resource_dir
 from soloservice.paths import APP_NAME
 

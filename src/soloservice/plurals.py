@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from soloservice import qt_import  # noqa: F401  (first: see there)
 from soloservice.assets import TRANSLATIONS, resource_dir
 
 

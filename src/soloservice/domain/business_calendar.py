@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
+from soloservice.domain.holiday_source import public_holidays
 from soloservice.domain.wording import format_duration, format_english_date
 
 DEFAULT_HOURS: Mapping[int, tuple[time, time]] = MappingProxyType(
@@ -79,9 +80,7 @@ def supported_countries() -> frozenset[str]:
 @lru_cache(maxsize=512)
 def _public_holidays(country: str, year: int) -> Mapping[date, str]:
     """One year of public holidays, named in the country's own language ("Skærtorsdag")."""
-    language = holidays.country_holidays(country).default_language
-    table = holidays.country_holidays(country, years=year, language=language)
-    return MappingProxyType({day: str(name) for day, name in table.items()})
+    return MappingProxyType(public_holidays(country, year))
 
 
 def check_aware(moment: datetime, what: str) -> None:

@@ -5,3 +5,5 @@ write the same PDF; it needs Qt (QPdfWriter, QtCharts) so it cannot live in serv
 the CLI may not import ui. This layer may use Qt and the services' DTOs, never ui, cli,
 the ORM or the store's tables (tests/test_architecture.py).
 """
+
+from soloservice import qt_import  # noqa: F401  (first: see there)
