@@ -214,8 +214,8 @@ def cmd_demo(services: Services, args: argparse.Namespace) -> int:
 def run_gui(data_dir: Path, demo: bool = False, quit_after: float | None = None) -> int:
     # What the first page needs from the database stack is imported before Qt: once
     # PySide6 is loaded, its ``__feature__`` import hook reads the source of every module
-    # imported after it (~0.1 s of launch for SQLAlchemy, pydantic and holidays).
-    # (tests/ui/test_launch_clock.py checks the order)
+    # imported after it (~0.1 s of launch for SQLAlchemy, pydantic and holidays; the rest is
+    # read cheaply, soloservice/qt_import.py). (tests/ui/test_launch_clock.py checks the order)
     from soloservice.services import backups, inbox, inquiries  # noqa: F401
 
     # isort: split
