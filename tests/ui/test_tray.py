@@ -113,3 +113,35 @@ def test_without_a_tray_alerts_go_to_the_status_bar(
         pass
     assert "weekly review" in window.statusBar().currentMessage()
     reminder.stop()
+
+
+def test_a_long_due_soon_alert_in_the_status_bar_ends_in_an_ellipsis_before_the_counts(
+    qtbot: QtBot, window: MainWindow, services: Services, clock: FixedClock
+) -> None:
+    """Without a tray the list of inquiries due within the hour goes to the status bar: at
+    1366 px it is cut where the counts begin, with "…", not mid-word under them."""
+    for name in ("Mette Kristensen", "Ole Bertelsen", "Birgitte Poulsen", "Hansen Byggeri"):
+        email(services, name)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() <= 1366)
+    watcher = DueWatcher(services, clock=clock, poll_ms=60_000)
+    reminder = ReviewReminder(services.review.next_reminder, clock=clock, poll_ms=60_000)
+    notifier = TrayNotifier(window, watcher, reminder, use_tray=False)
+    watcher.check()
+    clock.set(datetime(2026, 11, 25, 8, 30, tzinfo=UTC))
+    with qtbot.waitSignal(notifier.notified) as alert:
+        watcher.check()
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    whole = f"{alert.args[1]}: {alert.args[2].replace(chr(10), ' · ')}"
+    assert shown.endswith("…") and whole.startswith(shown[:-1])
+    assert bar.fontMetrics().horizontalAdvance(shown) <= window.counts_label.x()
+    assert window.counts_label.isVisible() and window.counts_label.text()
+
+
+def test_a_short_status_message_is_shown_whole(window: MainWindow) -> None:
+    from soloservice.ui.notify.status_text import fitted_message
+
+    assert fitted_message(window.statusBar(), "Due within the hour: #3 Ida") == (
+        "Due within the hour: #3 Ida"
+    )

@@ -41,13 +41,20 @@ def _classifier() -> Any:
 
 
 def _own_words(text: str) -> str:
-    """The customer's own lines: quoted replies ("> ...") and a signature after "-- " go."""
+    """The customer's own lines: quoted replies ("> ...") and a signature after "-- " go.
+
+    Stops reading once ``MAX_TEXT`` characters are kept: the lines after could only add
+    to what is cut off (a long mail's thousands of lines were all looked at)."""
     kept: list[str] = []
+    size = 0  # of "\n".join(kept), plus one
     for line in text.splitlines():
         if line.rstrip() == "--":
             break
         if not line.lstrip().startswith(">"):
             kept.append(line)
+            size += len(line) + 1
+            if size > MAX_TEXT:
+                break
     return "\n".join(kept)[:MAX_TEXT]
 
 
