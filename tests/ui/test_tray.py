@@ -137,10 +137,11 @@ def test_a_long_due_soon_alert_in_the_status_bar_ends_in_an_ellipsis_before_the_
     assert shown.endswith("…") and whole.startswith(shown[:-1])
     assert bar.fontMetrics().horizontalAdvance(shown) <= window.counts_label.x()
     assert window.counts_label.isVisible() and window.counts_label.text()
+    assert bar.toolTip() == whole  # the whole alert, on hovering it
 
 
 def test_a_short_status_message_is_shown_whole(window: MainWindow) -> None:
-    from soloservice.ui.notify.status_text import fitted_message
+    from soloservice.ui.status_bar import fitted_message
 
     assert fitted_message(window.statusBar(), "Due within the hour: #3 Ida") == (
         "Due within the hour: #3 Ida"

@@ -44,6 +44,7 @@ from soloservice.ui.inbox.sidebar_view import SidebarView
 from soloservice.ui.inbox.table import InboxTable
 from soloservice.ui.inquiry_commands import InquiryCommands
 from soloservice.ui.inquiry_operations import InquiryOps
+from soloservice.ui.status_bar import install_status_bar
 from soloservice.ui.tasks import TaskRunner
 from soloservice.ui.window_fit import fit_to_screen, install_screen_guard
 from soloservice.ui.window_refresh import WindowRefresh
@@ -140,8 +141,7 @@ class MainWindow(WindowRefresh, QMainWindow):
         self.undo_button.setAutoRaise(True)
         self.undo_button.setVisible(False)
         self.ops.undo_stack.canUndoChanged.connect(self.undo_button.setVisible)
-        self.statusBar().addPermanentWidget(self.undo_button)
-        self.statusBar().addPermanentWidget(self.counts_label)
+        install_status_bar(self, self.undo_button, self.counts_label)
 
         self._connect(self.commands)
         self.inquiry_commands = InquiryCommands(self)

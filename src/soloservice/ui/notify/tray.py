@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from soloservice.ui.icons import icon
 from soloservice.ui.notify.badge import badge_icon
 from soloservice.ui.notify.due_watcher import DueWatcher, due_soon_message
-from soloservice.ui.notify.status_text import fitted_message
 from soloservice.ui.review.reminder import ReviewReminder, connect_tray
 
 if TYPE_CHECKING:
@@ -103,9 +102,7 @@ class TrayNotifier(QObject):
         if self.tray is not None and self.tray.isVisible():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, MESSAGE_MS)
         else:
-            bar = self.window.statusBar()
-            line = f"{title}: {text.replace(chr(10), ' · ')}"
-            bar.showMessage(fitted_message(bar, line), 60_000)
+            self.window.statusBar().showMessage(f"{title}: {text.replace(chr(10), ' · ')}", 60_000)
         self.notified.emit("due", title, text)
 
     def _review_due(self, _due: object) -> None:
