@@ -1,8 +1,9 @@
-"""The two HTML-to-text readers (mail: channels/email/html.py; form notifications:
-channels/form/html_text.py) share how markup reaches them (channels/html_reading.py): a
-character reference reads as its character, a self-closing <br/> breaks a line like <br>, and
-a self-closing tag that encloses nothing (<img/>, a stray <p/>) neither opens nor closes a
-block. Properties over generated words, for both readers."""
+"""The two HTML-to-text readers (mail: channels/email/html_text.py, through html5ever; form
+notifications: channels/form/html_text.py, through channels/html_reading.py) read markup
+alike where it matters to both: a character reference reads as its character, a
+self-closing <br/> breaks a line like <br>, and a self-closing tag that encloses nothing
+(<img/>, a stray <p/>) neither opens nor closes a block. Properties over generated words,
+for both readers."""
 
 from __future__ import annotations
 

@@ -42,6 +42,15 @@ def snapshot(data_dir: Path) -> dict[str, object]:
     return {"counts": counts, "sample": sample}
 
 
+def dump(path: Path) -> list[str]:
+    """The database's content as SQL (a backup-API copy differs in header bytes)."""
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -275,3 +284,42 @@ def test_restoring_a_backup_from_an_older_version_migrates_it(store: Path, tmp_p
     kinds = {b.kind for b in services.backups.available()}
     services.close()
     assert kinds == {BackupKind.PRE_RESTORE, BackupKind.PRE_MIGRATION}
+
+
+def test_the_weeks_first_backup_is_one_file_under_both_names(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Daily and weekly of the same moment are the same bytes: written once, linked once."""
+    monkeypatch.setenv(NOW_ENV, T0.isoformat())
+    services = Services.open(store)
+    try:
+        taken = services.backups.daily_if_due()
+    finally:
+        services.close()
+    assert sorted(b.kind for b in taken) == [BackupKind.DAILY, BackupKind.WEEKLY]
+    path = {b.kind: b.path for b in taken}
+    daily, weekly = path[BackupKind.DAILY], path[BackupKind.WEEKLY]
+    assert daily.stat().st_ino == weekly.stat().st_ino
+    daily.unlink()  # the daily's retention ends first: the weekly stays whole
+    assert check(weekly, quick=False) == []
+    verify_backup(weekly)
+
+
+def test_a_folder_without_hard_links_gets_a_copy(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setenv(NOW_ENV, T0.isoformat())
+    monkeypatch.setattr("os.link", refuse)
+    services = Services.open(store)
+    try:
+        taken = services.backups.daily_if_due()
+    finally:
+        services.close()
+    paths = [b.path for b in taken]
+    assert len(paths) == 2
+    assert paths[0].stat().st_ino != paths[1].stat().st_ino
+    assert dump(paths[0]) == dump(paths[1])
+    assert all(check(path, quick=False) == [] for path in paths)

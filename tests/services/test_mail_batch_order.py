@@ -4,16 +4,17 @@ Imported through the CLI on a real store."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import TextClause, text
+from sqlalchemy import TextClause, insert, text
 from sqlmodel import Session
 
 from soloservice.services import mail_batch, mail_import
 from soloservice.services.mail_batch import MailBatchStore
-from soloservice.services.registry import Services
+from soloservice.services.registry import NOW_ENV, Services
 from tests.helpers.mail_env import mail
 from tests.services.test_mail_import_batch import import_maildir, write_maildir
 
@@ -75,3 +76,32 @@ def test_a_batch_journals_in_memory_and_gives_the_connection_back_as_it_was(
             assert session.execute(text("PRAGMA temp_store")).scalar_one() == 0
     finally:
         services.close()
+
+
+def _dump(data_dir: Path) -> list[str]:
+    """Every stored row as SQL, but the FTS index's own tables (same terms, any order)."""
+    connection = sqlite3.connect(data_dir / "soloservice.sqlite3")
+    try:
+        return [line for line in connection.iterdump() if "_fts" not in line]
+    finally:
+        connection.close()
+
+
+def test_driver_level_inserts_store_what_core_inserts_would(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``insert_objects`` hands values to sqlite3 itself: every stored byte (times as text,
+    booleans, the raw mail) must be what SQLAlchemy's ``insert()`` wrote before it."""
+    monkeypatch.setenv(NOW_ENV, "2026-11-23T09:00:00+01:00")
+    monkeypatch.setattr(mail_import, "BATCH_SIZE", 6)
+    box = write_maildir(tmp_path / "box", threads())
+    import_maildir(capsys, tmp_path / "driver", box)
+
+    def core(connection: Any, table: Any, objects: Any, keys: Any) -> None:
+        connection.execute(insert(table), [{k: getattr(o, k) for k in keys} for o in objects])
+
+    monkeypatch.setattr(mail_batch, "insert_objects", core)
+    import_maildir(capsys, tmp_path / "core", box)
+    driver, reference = _dump(tmp_path / "driver"), _dump(tmp_path / "core")
+    assert any(line.startswith('INSERT INTO "mail_item"') for line in driver)
+    assert driver == reference

@@ -1,8 +1,9 @@
-"""The base of both HTML-to-text readers, so they read the same markup the same way.
+"""The base of the form notification reader (``channels/form/html_text.py``).
 
-``channels/email/html.py`` turns mail HTML into readable text (previews, search, quoting);
-``channels/form/html_text.py`` turns a form notification into ``Label: value`` lines. What
-they make of the text differs; how a tag reaches them does not, and lives here.
+How a tag reaches it: character references decoded, ``<br/>`` as ``<br>``. The mail reader
+(``channels/email/html_text.py``) reads through html5ever instead, for speed on a large
+import; tests/properties/test_html_readers_agree.py holds the two to the same reading of
+character references and self-closing tags.
 """
 
 from __future__ import annotations

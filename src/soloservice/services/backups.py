@@ -41,7 +41,7 @@ from soloservice.storage.backup import (
     write_backup,
 )
 from soloservice.storage.database import Database
-from soloservice.storage.files import data_dir_file
+from soloservice.storage.files import data_dir_file, fsync_dir
 from soloservice.storage.migrate import head_revision, known_revisions
 from soloservice.storage.readonly import DamagedStoreError, ReadOnlyDatabase
 
@@ -188,6 +188,23 @@ def restore(data_dir: Path, source: Path, now: datetime) -> RestoreSummary:
     return RestoreSummary(source, kept, revision, migrated)
 
 
+def _same_file(backup: Path, name: Path) -> bool:
+    """Give the backup just written a second name (a hard link); False where it cannot be.
+
+    The daily and the weekly backup of the same moment hold the same bytes, and a backup
+    is never written again once taken (it is read, verified, restored from, deleted), so
+    one file under two names keeps both: each name goes when its own retention lets it
+    go. It spares writing (and syncing) the whole store a second time after the week's
+    first command. A folder that takes no hard links (FAT, some network shares) gets a
+    copy, as before."""
+    try:
+        os.link(backup, name)
+    except OSError:
+        return False
+    fsync_dir(name.parent)
+    return True
+
+
 class BackupService:
     """Backups of the store the services run on, into ``<data dir>/backups``."""
 
@@ -284,7 +301,8 @@ class BackupService:
             taken.append(write_backup(self.db_path, now, BackupKind.DAILY))
         if want_weekly:
             weekly = unique_path(self.directory, now, BackupKind.WEEKLY)
-            copy_database(taken[0] if taken else self.db_path, weekly)
+            if not (taken and _same_file(taken[0], weekly)):
+                copy_database(taken[0] if taken else self.db_path, weekly)
             taken.append(weekly)
         self.prune()
         return [self._info(path) for path in taken if path.exists()]

@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 
 from soloservice.channels.email.parse import ParsedMail
+from soloservice.services.bulk_insert import insert_objects
 from soloservice.services.mail_ledger_index import LedgerIndex
 from soloservice.services.mail_lookups import BatchLookups
 from soloservice.services.mail_outcomes import (
@@ -76,9 +77,10 @@ def _by_inquiry(row: Any) -> tuple[int, int]:
 
 
 def insert_pending(session: Session) -> None:
-    """Write the rows the batch added with Core executemany INSERTs, in ``_INSERT_ORDER``,
-    instead of the unit of work's flush (which costs more than SQLite's own work); what
-    else is pending (changes to rows read before, other tables) is flushed as usual.
+    """Write the rows the batch added with driver-level executemany INSERTs
+    (``bulk_insert.insert_objects``), in ``_INSERT_ORDER``, instead of the unit of work's
+    flush or Core's ``insert()`` (either costs more than SQLite's own work); what else is
+    pending (changes to rows read before, other tables) is flushed as usual.
 
     A row is written with the values it has now, so changes made to it after it was added
     in the batch (an inquiry answered later in the same batch) are in it."""
@@ -101,7 +103,7 @@ def insert_pending(session: Session) -> None:
             if not group:
                 continue
             keys = [c.key for c in table.columns if keep_id or not c.primary_key]
-            connection.execute(insert(table), [{k: getattr(r, k) for k in keys} for r in group])
+            insert_objects(connection, table, group, keys)
         for row in rows:
             session.expunge(row)  # written: the unit of work must not insert it again
     session.flush()

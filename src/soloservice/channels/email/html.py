@@ -15,7 +15,7 @@ from html import unescape as _html_unescape
 
 import nh3
 
-from soloservice.channels.html_reading import HtmlTextParser
+from soloservice.channels.email.html_text import read_text
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {"font", "body", "tfoot"}
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -90,6 +90,8 @@ def html_limit_reason(html: str) -> str | None:
     """
     if len(html) > MAX_HTML_CHARS:
         return f"the HTML is larger than {MAX_HTML_CHARS // 1_000_000} million characters"
+    if html.count("<") <= MAX_HTML_DEPTH:  # every level opens with a "<": none to count
+        return None
     depth = 0
     for match in _TAG.finditer(html):
         closing, name, self_closing = match.groups()
@@ -174,79 +176,14 @@ def sanitize_html(html: str, allow_remote: bool = False) -> SafeHtml:
     return SafeHtml(html=cleaned, blocked_remote=blocked)
 
 
-_BLOCK_TAGS = {
-    "p", "div", "table", "tr", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4",
-    "h5", "h6", "section", "article", "header", "footer", "address", "dl", "dt", "dd",
-    "center", "form", "fieldset", "hr",
-}  # fmt: skip
-_SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template"}
-
-
-class _TextExtractor(HtmlTextParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.chunks: list[str] = []
-        self._skip = 0
-        self._pre = 0
-        self._links: list[tuple[str, int]] = []
-
-    def _newline(self, count: int = 1) -> None:
-        self.chunks.append("\n" * count)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag == "br":
-            self._newline()
-        elif tag == "li":
-            self._newline()
-            self.chunks.append("- ")
-        elif tag in ("td", "th"):
-            self.chunks.append(" ")
-        elif tag == "a":
-            href = dict(attrs).get("href") or ""
-            self._links.append((href, len(self.chunks)))
-        elif tag in _BLOCK_TAGS:
-            self._newline(2 if tag in ("p", "blockquote", "table") or tag[0] == "h" else 1)
-            if tag == "pre":
-                self._pre += 1
-            if tag == "hr":
-                self.chunks.append("----")
-                self._newline()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "a" and self._links:
-            href, start = self._links.pop()
-            text = "".join(self.chunks[start:]).strip()
-            target = href.strip()
-            shown = target[7:] if target.lower().startswith("mailto:") else target
-            if target and not target.startswith("#") and shown not in text:
-                self.chunks.append(f" ({shown})")
-        elif tag in _BLOCK_TAGS:
-            if tag == "pre":
-                self._pre = max(0, self._pre - 1)
-            self._newline(2 if tag in ("p", "blockquote", "table") or tag[0] == "h" else 1)
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        self.chunks.append(data if self._pre else re.sub(r"\s+", " ", data))
-
-
 def html_to_text(html: str) -> str:
-    """Readable plain text for previews, search and quoting; links become "text (url)"."""
+    """Readable plain text for previews, search and quoting; links become "text (url)".
+
+    Read as a browser reads the markup (``html_text.read_text``); HTML too large or too
+    deep for that in bounded time is stripped of its tags instead."""
     if html_limit_reason(html) is not None:
         return strip_tags(html)
-    parser = _TextExtractor()
     try:
-        parser.feed(html)
-        parser.close()
-        while parser._links:  # an <a> never closed still shows where it pointed
-            parser.handle_endtag("a")
-    except Exception:  # HTMLParser is lenient, but a crash must not lose the mail's text
-        return re.sub(r"<[^>]*>", " ", html).strip()
-    text = "".join(parser.chunks).replace("\xa0", " ")
-    lines = [line.strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+        return read_text(html)
+    except ValueError:  # (a lone surrogate nh3 cannot encode): the text must not be lost
+        return strip_tags(html)
