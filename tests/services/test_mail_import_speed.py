@@ -24,7 +24,7 @@ from soloservice.services.mail_rows import new_row
 from soloservice.services.registry import Services
 from soloservice.storage.mail_tables import MailItemRow
 from soloservice.storage.migrate import alembic_config
-from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow
+from soloservice.storage.tables import CustomerRow, EventRow, InquiryRow, MessageRow
 from tests.services.test_mail_import_batch import import_maildir, write_maildir
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -163,3 +163,15 @@ def test_0009_drops_only_the_unused_inquiry_indexes_and_downgrades(tmp_path: Pat
         assert after == before - dropped
         command.downgrade(config, "0008")
         assert inquiry_indexes(conn) == before
+
+
+@pytest.mark.parametrize("cls", [InquiryRow, CustomerRow, EventRow, MailItemRow, MessageRow])
+def test_cheap_rows_share_no_default_that_could_change(cls: type[Any]) -> None:
+    """Plain defaults (None, text, numbers) are copied from one template per class; any
+    other default (a list, a factory's value) is made afresh for every row."""
+    required = {name: None for name, field in cls.model_fields.items() if field.is_required()}
+    first, second = new_row(cls, **required), new_row(cls, **required)
+    for name in cls.model_fields:
+        value = getattr(first, name)
+        if not isinstance(value, (type(None), str, int, float, bool, bytes)):
+            assert value is not getattr(second, name), name
