@@ -5,10 +5,9 @@ exactly as the ``soloservice`` console script of a pip/pipx install.
 """
 
 import multiprocessing
-import sys
 
-from soloservice.cli import main
+from soloservice.cli.process_exit import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # harmless on Linux; needed if a worker ever forks on Windows
-    sys.exit(main())
+    run()
