@@ -131,7 +131,7 @@ def best_in_turns(
     ours: Callable[[], float], ref: Callable[[], float] | None, repeat: int
 ) -> tuple[float, float | None, str]:
     """The best of ``repeat`` runs of each side, the two run in turns (ours, ref, ours, ...),
-    and the range of the ratios of each turn. This machine's speed drifts over minutes (a
+    and the range and median of the ratios of each turn. This machine's speed drifts over minutes (a
     shared host: the same import took 5.3 s and 11.4 s an hour apart); all of ours and then
     all of theirs would charge the drift to one side."""
     mine: list[float] = []
@@ -142,8 +142,9 @@ def best_in_turns(
             theirs.append(ref())
     if not theirs:
         return min(mine), None, ""
-    ratios = [a / b for a, b in zip(mine, theirs, strict=True)]
-    return min(mine), min(theirs), f"turns {min(ratios):.2f}–{max(ratios):.2f}×"
+    ratios = sorted(a / b for a, b in zip(mine, theirs, strict=True))
+    middle = statistics.median(ratios)
+    return min(mine), min(theirs), f"turns {ratios[0]:.2f}–{ratios[-1]:.2f}×, median {middle:.2f}×"
 
 
 def ensure_tools() -> None:
