@@ -175,3 +175,25 @@ def test_cheap_rows_share_no_default_that_could_change(cls: type[Any]) -> None:
         value = getattr(first, name)
         if not isinstance(value, (type(None), str, int, float, bool, bytes)):
             assert value is not getattr(second, name), name
+
+
+def test_a_factory_default_is_made_afresh_for_every_cheap_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No mail table has such a default today: give one a list factory, as a field added
+    later might, and check ``new_row`` calls it per row instead of sharing one value."""
+    from pydantic.fields import FieldInfo
+
+    from soloservice.services import mail_rows
+
+    mail_rows._recipe.cache_clear()
+    monkeypatch.setitem(MessageRow.model_fields, "text", FieldInfo(default_factory=list))
+    try:
+        first = new_row(MessageRow, inquiry_id=1, sent_at=NOW)
+        second = new_row(MessageRow, inquiry_id=1, sent_at=NOW)
+        made: list[object] = [first.text, second.text]
+        assert made == [[], []]
+        assert made[0] is not made[1]
+        assert first.author == MessageRow.model_fields["author"].default  # plain: as before
+    finally:
+        mail_rows._recipe.cache_clear()

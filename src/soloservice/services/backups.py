@@ -188,7 +188,7 @@ def restore(data_dir: Path, source: Path, now: datetime) -> RestoreSummary:
     return RestoreSummary(source, kept, revision, migrated)
 
 
-def _same_file(backup: Path, name: Path) -> bool:
+def _second_name(backup: Path, name: Path) -> bool:
     """Give the backup just written a second name (a hard link); False where it cannot be.
 
     The daily and the weekly backup of the same moment hold the same bytes, and a backup
@@ -301,7 +301,7 @@ class BackupService:
             taken.append(write_backup(self.db_path, now, BackupKind.DAILY))
         if want_weekly:
             weekly = unique_path(self.directory, now, BackupKind.WEEKLY)
-            if not (taken and _same_file(taken[0], weekly)):
+            if not (taken and _second_name(taken[0], weekly)):
                 copy_database(taken[0] if taken else self.db_path, weekly)
             taken.append(weekly)
         self.prune()

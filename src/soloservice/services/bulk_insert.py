@@ -1,14 +1,15 @@
-"""Bulk insert with SQLAlchemy core, for rows built in memory (the demo data, 100k at a time).
+"""Rows built in memory straight to the driver: the demo data (dicts, 100k at a time) and
+a mail batch's new rows (table-model objects, services/mail_batch.py).
 
-The rows go straight to the driver in batches, inside the caller's transaction, with ids
-assigned by the caller so rows can point at each other without a round trip.
+The rows go to sqlite3 in batches, inside the caller's transaction, with ids assigned by
+the caller so rows can point at each other without a round trip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
@@ -52,22 +53,9 @@ def time_columns(table: Table) -> frozenset[str]:
 
 def bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Bulk-insert rows that all have the same keys, in batches, inside the caller's transaction."""
-    if not rows:
-        return
-    names = [column.name for column in table.columns if column.name in rows[0]]
-    times = time_columns(table)
-    sql = insert_statement(conn, table, names)
-    plain = [name not in times for name in names]
-    pairs = list(zip(names, plain, strict=True))
-    for start in range(0, len(rows), BATCH):
-        batch = [
-            tuple(
-                row[name] if keep or row[name] is None else db_time(row[name])
-                for name, keep in pairs
-            )
-            for row in rows[start : start + BATCH]
-        ]
-        conn.exec_driver_sql(sql, batch)
+    if rows:
+        names = [column.name for column in table.columns if column.name in rows[0]]
+        _insert(conn, table, names, rows, itemgetter(*names))
 
 
 def insert_objects(
@@ -75,31 +63,42 @@ def insert_objects(
 ) -> None:
     """Insert table-model objects' ``keys`` (attribute = column names) straight through the
     driver, as ``bulk_insert`` does for dicts: the unit of work's flush and Core's
-    ``insert()`` spend more per row than SQLite does storing it (``mail_batch``).
+    ``insert()`` spend more per row than SQLite does storing it (``mail_batch``)."""
+    if objects:
+        _insert(conn, table, keys, objects, attrgetter(*keys))
+
+
+def _insert(
+    conn: Connection,
+    table: Table,
+    names: Sequence[str],
+    items: Sequence[Any],
+    values: Callable[[Any], Any],
+) -> None:
+    """``items`` into ``names`` of ``table``, ``values(item)`` giving each one's values.
 
     Only for columns whose values SQLite takes as they are (text, numbers, booleans, bytes,
-    None) or that are ``UTCDateTime``; anything with another bind conversion raises."""
-    if not objects:
-        return
+    None) or that are ``UTCDateTime`` (``db_time``); another bind conversion raises."""
     times = time_columns(table)
-    for name in keys:
+    for name in names:
         column = table.columns[name]
         if name not in times and type(column.type).__name__ not in _AS_THEY_ARE:
             raise TypeError(f"{table.name}.{name} ({column.type!r}) needs its bind conversion")
-    sql = insert_statement(conn, table, keys)
-    values = attrgetter(*keys)
-    at = [index for index, name in enumerate(keys) if name in times]
-    rows: list[tuple[Any, ...]] = []
-    for obj in objects:
-        row: tuple[Any, ...] = values(obj) if len(keys) > 1 else (values(obj),)
-        if at:
-            cells = list(row)
-            for index in at:
-                if cells[index] is not None:
-                    cells[index] = db_time(cells[index])
-            row = tuple(cells)
-        rows.append(row)
-    conn.exec_driver_sql(sql, rows)
+    sql = insert_statement(conn, table, names)
+    at = [index for index, name in enumerate(names) if name in times]
+    single = len(names) == 1  # (the getter then returns the value, not a tuple)
+    for start in range(0, len(items), BATCH):
+        rows: list[tuple[Any, ...]] = []
+        for item in items[start : start + BATCH]:
+            row: tuple[Any, ...] = (values(item),) if single else values(item)
+            if at:
+                cells = list(row)
+                for index in at:
+                    if cells[index] is not None:
+                        cells[index] = db_time(cells[index])
+                row = tuple(cells)
+            rows.append(row)
+        conn.exec_driver_sql(sql, rows)
 
 
 #: column types whose values the sqlite3 driver stores exactly as SQLAlchemy would
